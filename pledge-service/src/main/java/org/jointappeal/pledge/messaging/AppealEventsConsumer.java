@@ -1,0 +1,43 @@
+package org.jointappeal.pledge.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
+import org.jointappeal.pledge.appeal.KnownAppeals;
+
+/** Keeps pledge-service's copy of appeals; exactly once in effect thanks to the inbox. */
+@ApplicationScoped
+public class AppealEventsConsumer {
+
+  static final String CONSUMER = "pledge-service.appeal-events";
+
+  private final Inbox inbox;
+  private final KnownAppeals appeals;
+
+  AppealEventsConsumer(Inbox inbox, KnownAppeals appeals) {
+    this.inbox = inbox;
+    this.appeals = appeals;
+  }
+
+  @Incoming("appeal-events")
+  @Blocking
+  @Transactional
+  public void on(AppealEventV1 event, IncomingCloudEventMetadata<AppealEventV1> cloudEvent) {
+    MDC.put("eventId", cloudEvent.getId());
+    try {
+      if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
+        return;
+      }
+      if (event instanceof AppealLaunchedV1 launched) {
+        MDC.put("appealCode", launched.appealCode());
+        appeals.apply(launched);
+      }
+    } finally {
+      MDC.remove("eventId");
+      MDC.remove("appealCode");
+    }
+  }
+}

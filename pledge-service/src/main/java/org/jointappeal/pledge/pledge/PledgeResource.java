@@ -1,0 +1,104 @@
+package org.jointappeal.pledge.pledge;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.IfMatch;
+import org.jointappeal.pledge.web.Problem;
+import org.jointappeal.pledge.web.Roles;
+
+@Path("/pledges")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PledgeResource {
+
+  private final PledgeService pledges;
+  private final CurrentCaller caller;
+
+  PledgeResource(PledgeService pledges, CurrentCaller caller) {
+    this.pledges = pledges;
+    this.caller = caller;
+  }
+
+  @POST
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER})
+  @APIResponse(responseCode = "201", description = "Pledge announced")
+  @APIResponse(
+      responseCode = "422",
+      description = "A pledge rule was violated",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "missing-rate",
+                      value = PledgeExamples.MISSING_RATE_PROBLEM)))
+  @APIResponse(responseCode = "403", description = "A donor pledging for another donor")
+  public RestResponse<PledgeView> announce(
+      @NotNull @Valid AnnouncePledgeRequest request, UriInfo uri) {
+    var pledge = pledges.announce(request, caller.donorScope());
+    return RestResponse.ResponseBuilder.<PledgeView>created(
+            uri.getAbsolutePathBuilder().path(pledge.id().toString()).build())
+        .entity(pledge)
+        .tag(etag(pledge))
+        .build();
+  }
+
+  @GET
+  @Path("/{pledgeId}")
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "The pledge")
+  @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
+  public RestResponse<PledgeView> get(@PathParam("pledgeId") UUID pledgeId) {
+    var pledge = pledges.find(pledgeId, caller.donorScope());
+    return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  public List<PledgeView> list(
+      @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode) {
+    return pledges.list(appealCode, caller.donorScope());
+  }
+
+  @POST
+  @Path("/{pledgeId}/commitment")
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(responseCode = "200", description = "The pledge is committed")
+  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "422",
+      description = "Not announced, or signed before the announcement")
+  public RestResponse<PledgeView> commit(
+      @PathParam("pledgeId") UUID pledgeId,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid CommitPledgeRequest request) {
+    var pledge = pledges.commit(pledgeId, request, IfMatch.expectedVersion(ifMatch));
+    return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+  }
+
+  private static EntityTag etag(PledgeView pledge) {
+    return new EntityTag(Long.toString(pledge.version()));
+  }
+}

@@ -1,0 +1,41 @@
+package org.jointappeal.pledge.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.ForbiddenException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.donor.DonorScope;
+
+/** The only place that reads the caller's token. */
+@RequestScoped
+public class CurrentCaller {
+
+  private final SecurityIdentity identity;
+  private final JsonWebToken token;
+
+  CurrentCaller(SecurityIdentity identity, JsonWebToken token) {
+    this.identity = identity;
+    this.token = token;
+  }
+
+  /** The donor role always narrows, whatever other roles the token holds. */
+  public DonorScope donorScope() {
+    if (!identity.hasRole(Roles.DONOR)) {
+      return DonorScope.everyone();
+    }
+    String code = token.getClaim("donor_code");
+    if (code == null) {
+      throw new ForbiddenException("a donor token must carry donor_code");
+    }
+    try {
+      return DonorScope.only(DonorCode.of(code));
+    } catch (IllegalArgumentException e) {
+      throw new ForbiddenException("the token's donor_code is not a donor code");
+    }
+  }
+
+  public String subject() {
+    return identity.getPrincipal().getName();
+  }
+}
