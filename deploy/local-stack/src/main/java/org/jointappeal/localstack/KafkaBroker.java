@@ -1,0 +1,436 @@
+package org.jointappeal.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The real Apache Kafka broker (KRaft, one node that is broker and controller) in its own JVM,
+ * listening on 127.0.0.1 only. Its own process keeps its classpath apart from the caller's and lets
+ * tests kill it to see how services cope with a broker that goes away.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(KafkaBroker.class.getName());
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+  // Small heap and C1 only: a test broker carries little load and should start fast.
+  private static final List<String> JVM_OPTIONS =
+      List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private final Path dataDir;
+  private final Path libDir;
+  private final int brokerPort;
+  private final int controllerPort;
+  private final boolean temporary;
+  private final Thread shutdownHook;
+  private volatile Process process;
+  private boolean closed;
+
+  private KafkaBroker(
+      Path dataDir, Path libDir, int brokerPort, int controllerPort, boolean temporary) {
+    this.dataDir = dataDir;
+    this.libDir = libDir;
+    this.brokerPort = brokerPort;
+    this.controllerPort = controllerPort;
+    this.temporary = temporary;
+    // A broker left behind would hold its ports and data directory long after the tests ended.
+    this.shutdownHook = new Thread(this::stopOnExit, "kafka-broker-stop-" + brokerPort);
+  }
+
+  /**
+   * Starts a broker on {@code dataDir} (its data and cluster id survive restarts), or on a
+   * throw-away directory deleted by {@link #close()} when it is null. A port of 0 picks a free one.
+   */
+  public static KafkaBroker start(Path dataDir, int brokerPortOrZero, int controllerPortOrZero)
+      throws IOException {
+    return start(
+        dataDir,
+        brokerPortOrZero,
+        controllerPortOrZero,
+        LocalStackConfig.load().requireKafkaLibDir());
+  }
+
+  public static KafkaBroker start(
+      Path dataDir, int brokerPortOrZero, int controllerPortOrZero, Path kafkaLibDir)
+      throws IOException {
+    long started = System.nanoTime();
+    boolean temporary = dataDir == null;
+    Path directory =
+        temporary
+            ? Files.createTempDirectory("local-kafka-")
+            : Files.createDirectories(dataDir.toAbsolutePath().normalize());
+    int[] ports = choosePorts(brokerPortOrZero, controllerPortOrZero);
+    KafkaBroker broker = new KafkaBroker(directory, kafkaLibDir, ports[0], ports[1], temporary);
+    Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
+    try {
+      broker.writeConfiguration();
+      broker.formatStorage();
+      broker.launch();
+    } catch (IOException | RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    LOG.log(
+        Level.INFO,
+        "kafka started bootstrapServers={0} dataDir={1} in {2} ms",
+        broker.bootstrapServers(),
+        directory,
+        String.valueOf(Duration.ofNanos(System.nanoTime() - started).toMillis()));
+    return broker;
+  }
+
+  /** Creates the topics that are missing, with replication factor 1; existing ones are kept. */
+  public void createTopics(Map<String, Integer> partitionsByTopic) {
+    List<NewTopic> topics = new ArrayList<>();
+    partitionsByTopic.forEach(
+        (topic, partitions) -> topics.add(new NewTopic(topic, partitions, (short) 1)));
+    try (Admin admin = admin()) {
+      for (Map.Entry<String, KafkaFuture<Void>> result :
+          admin.createTopics(topics).values().entrySet()) {
+        try {
+          result.getValue().get(30, TimeUnit.SECONDS);
+          LOG.log(Level.INFO, "kafka topic created topic={0}", result.getKey());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + result.getKey(), e);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("topic creation timed out on " + bootstrapServers(), e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  public int brokerPort() {
+    return brokerPort;
+  }
+
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Path logFile() {
+    return dataDir.resolve("kafka.log");
+  }
+
+  /** Whether the broker process is running, ready or not. */
+  public boolean isRunning() {
+    Process current = process;
+    return current != null && current.isAlive();
+  }
+
+  /** Kills the broker without letting it shut down cleanly, as a crash or OOM kill would. */
+  public synchronized void kill() {
+    Process current = process;
+    if (current != null) {
+      current.destroyForcibly();
+      awaitExit(current, STOP_TIMEOUT);
+      LOG.log(Level.INFO, "kafka killed bootstrapServers={0}", bootstrapServers());
+    }
+  }
+
+  /** Stops the broker if it runs, then starts it again on the same ports and data. */
+  public synchronized void restart() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("broker on " + bootstrapServers() + " is closed");
+    }
+    long started = System.nanoTime();
+    stopProcess();
+    launch();
+    LOG.log(
+        Level.INFO,
+        "kafka restarted bootstrapServers={0} in {1} ms",
+        bootstrapServers(),
+        String.valueOf(Duration.ofNanos(System.nanoTime() - started).toMillis()));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stopProcess();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and runs the hook itself.
+    }
+    if (temporary) {
+      LocalFiles.deleteRecursively(dataDir);
+    }
+  }
+
+  private void writeConfiguration() throws IOException {
+    String listeners =
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort;
+    String server =
+        String.join(
+            "\n",
+            "# Written by " + KafkaBroker.class.getName() + " on every start.",
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+            "listeners=" + listeners,
+            "advertised.listeners=" + listeners,
+            "controller.listener.names=CONTROLLER",
+            "inter.broker.listener.name=PLAINTEXT",
+            "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+            "log.dirs=" + dataDir.resolve("kafka-logs"),
+            // One broker: internal topics cannot have more than one replica.
+            "offsets.topic.replication.factor=1",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            // Consumers in tests should get their partitions at once, not after 3 s.
+            "group.initial.rebalance.delay.ms=0",
+            // Topics are created explicitly; a typo must fail instead of creating a new topic.
+            "auto.create.topics.enable=false",
+            "num.partitions=3",
+            // Events are the record of what happened: keep them.
+            "log.retention.ms=-1",
+            // After a kill the controller rejects the new incarnation until the old one's session
+            // expires (default 9 s); a shorter session makes restarts in fault tests faster.
+            "broker.session.timeout.ms=3000",
+            "broker.heartbeat.interval.ms=1000",
+            "");
+    Files.writeString(serverProperties(), server, StandardCharsets.UTF_8);
+    String log4j =
+        String.join(
+            "\n",
+            "# Written by " + KafkaBroker.class.getName() + "; the console is kafka.log.",
+            "appender.console.type=Console",
+            "appender.console.name=STDOUT",
+            "appender.console.layout.type=PatternLayout",
+            "appender.console.layout.pattern=[%d] %p %m (%c)%n",
+            "rootLogger.level=INFO",
+            "rootLogger.appenderRef.stdout.ref=STDOUT",
+            // Per-partition state changes and request logs drown what matters.
+            "logger.stateChange.name=state.change.logger",
+            "logger.stateChange.level=WARN",
+            "logger.request.name=kafka.request.logger",
+            "logger.request.level=WARN",
+            "");
+    Files.writeString(log4jProperties(), log4j, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Formats the log directory once. The cluster id is kept in a file so that a persistent data
+   * directory that lost its logs is formatted again as the same cluster.
+   */
+  private void formatStorage() throws IOException {
+    if (Files.exists(dataDir.resolve("kafka-logs").resolve("meta.properties"))) {
+      return;
+    }
+    Path clusterIdFile = dataDir.resolve("cluster.id");
+    if (!Files.exists(clusterIdFile)) {
+      // Same generator as `kafka.tools.StorageTool random-uuid`, without starting a JVM for it.
+      Files.writeString(clusterIdFile, Uuid.randomUuid() + "\n", StandardCharsets.UTF_8);
+    }
+    String clusterId = Files.readString(clusterIdFile, StandardCharsets.UTF_8).strip();
+    Process format =
+        javaProcess(
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                "kafka.tools.StorageTool",
+                List.of(
+                    "format",
+                    "--standalone",
+                    "--ignore-formatted",
+                    "-t",
+                    clusterId,
+                    "-c",
+                    serverProperties().toString()))
+            .start();
+    if (!awaitExit(format, FORMAT_TIMEOUT) || format.exitValue() != 0) {
+      format.destroyForcibly();
+      throw new IllegalStateException(
+          "formatting Kafka storage failed; " + LocalFiles.tail(logFile()));
+    }
+  }
+
+  private void launch() throws IOException {
+    process =
+        javaProcess(JVM_OPTIONS, "kafka.Kafka", List.of(serverProperties().toString())).start();
+    awaitReady(process);
+  }
+
+  /** Waits until the broker answers an Admin request; a dead process fails at once. */
+  private void awaitReady(Process broker) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    Admin admin = null;
+    Exception lastFailure = null;
+    try {
+      while (true) {
+        if (!broker.isAlive()) {
+          throw new IllegalStateException(
+              "Kafka broker exited with code "
+                  + broker.exitValue()
+                  + " while starting; "
+                  + LocalFiles.tail(logFile()));
+        }
+        // The Admin client is created only once the port is open: before, it logs a warning on
+        // every reconnect.
+        if (admin == null && isListening(brokerPort)) {
+          admin = admin();
+        }
+        if (admin != null) {
+          try {
+            DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs(2_000);
+            if (!admin.describeCluster(options).nodes().get().isEmpty()) {
+              return;
+            }
+          } catch (ExecutionException e) {
+            lastFailure = e;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          broker.destroyForcibly();
+          throw new IllegalStateException(
+              "Kafka broker not ready after "
+                  + READY_TIMEOUT.toSeconds()
+                  + " s; "
+                  + LocalFiles.tail(logFile()),
+              lastFailure);
+        }
+        Thread.sleep(POLL_INTERVAL.toMillis());
+      }
+    } catch (InterruptedException e) {
+      broker.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+    } finally {
+      if (admin != null) {
+        admin.close(Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  // Not synchronized: the JVM may be exiting while another thread holds the lock in restart().
+  private void stopOnExit() {
+    stopProcess();
+    if (temporary) {
+      LocalFiles.deleteRecursively(dataDir);
+    }
+  }
+
+  /** Graceful stop (SIGTERM runs Kafka's controlled shutdown), forcibly after the timeout. */
+  private void stopProcess() {
+    Process current = process;
+    if (current == null || !current.isAlive()) {
+      return;
+    }
+    current.destroy();
+    if (!awaitExit(current, STOP_TIMEOUT)) {
+      LOG.log(
+          Level.WARNING,
+          "kafka did not stop within {0} s, killing it pid={1}",
+          STOP_TIMEOUT.toSeconds(),
+          String.valueOf(current.pid()));
+      current.destroyForcibly();
+      awaitExit(current, STOP_TIMEOUT);
+    }
+  }
+
+  private ProcessBuilder javaProcess(List<String> jvmOptions, String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-Dlog4j2.configurationFile=" + log4jProperties());
+    // Exactly "<dir>/*": an empty entry (e.g. a trailing ':') would add the working directory.
+    command.add("-cp");
+    command.add(libDir.resolve("*").toString());
+    command.add(mainClass);
+    command.addAll(args);
+    return new ProcessBuilder(command)
+        .directory(dataDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+  }
+
+  private Admin admin() {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-admin",
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+            AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
+            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
+  }
+
+  private Path serverProperties() {
+    return dataDir.resolve("server.properties");
+  }
+
+  private Path log4jProperties() {
+    return dataDir.resolve("log4j2.properties");
+  }
+
+  private static boolean isListening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean awaitExit(Process process, Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Free ports are found together so that the broker and the controller cannot get the same. */
+  private static int[] choosePorts(int brokerPort, int controllerPort) {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (ServerSocket broker = new ServerSocket(0, 1, loopback);
+        ServerSocket controller = new ServerSocket(0, 1, loopback)) {
+      return new int[] {
+        brokerPort == 0 ? broker.getLocalPort() : brokerPort,
+        controllerPort == 0 ? controller.getLocalPort() : controllerPort
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find free ports on 127.0.0.1", e);
+    }
+  }
+}
