@@ -1,0 +1,30 @@
+package org.jointappeal.appeal;
+
+/** The rules appeal-service enforces; each slug is a documented problem type (docs/problems.md). */
+public enum DomainRule {
+  UNKNOWN_CURRENCY("unknown-currency", "Unknown currency"),
+  TOO_MANY_DECIMALS("too-many-decimals", "More decimals than the currency has"),
+  REQUIREMENTS_NOT_IN_USD("requirements-not-in-usd", "Requirements are stated in USD"),
+  APPEAL_EXISTS("appeal-exists", "An appeal with this code exists"),
+  PERIOD_REVERSED("period-reversed", "The period ends before it starts"),
+  UNKNOWN_COUNTRY("unknown-country", "Not an ISO 3166-1 alpha-3 country code"),
+  AGENCY_NOT_ISSUING("agency-not-issuing", "The line's agency does not issue this appeal"),
+  APPEAL_NOT_DRAFT("appeal-not-draft", "Only a draft appeal can be changed this way"),
+  NO_REQUIREMENTS("no-requirements", "An appeal needs requirement lines to be launched");
+
+  private final String slug;
+  private final String title;
+
+  DomainRule(String slug, String title) {
+    this.slug = slug;
+    this.title = title;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+}

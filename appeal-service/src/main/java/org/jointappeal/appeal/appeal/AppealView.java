@@ -1,0 +1,57 @@
+package org.jointappeal.appeal.appeal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jointappeal.appeal.money.Money;
+
+public record AppealView(
+    String code,
+    String title,
+    List<String> agencies,
+    LocalDate periodStart,
+    LocalDate periodEnd,
+    String description,
+    AppealStatus status,
+    LocalDate launchedOn,
+    Money currentRequirements,
+    List<Line> requirementLines,
+    long version) {
+
+  public record Line(
+      UUID lineId,
+      String country,
+      String agency,
+      Sector sector,
+      CategoryOfConcern category,
+      Priority priority,
+      String description,
+      Money amount) {}
+
+  static AppealView of(Appeal a) {
+    return new AppealView(
+        a.code(),
+        a.title(),
+        a.agencies(),
+        a.periodStart(),
+        a.periodEnd(),
+        a.description(),
+        a.status(),
+        a.launchedOn(),
+        a.currentRequirements(),
+        a.lines().stream()
+            .map(
+                l ->
+                    new Line(
+                        l.id(),
+                        l.country(),
+                        l.agency(),
+                        l.sector(),
+                        l.category(),
+                        l.priority(),
+                        l.description(),
+                        l.amount()))
+            .toList(),
+        a.version());
+  }
+}

@@ -1,0 +1,6 @@
+package org.jointappeal.appeal.appeal;
+
+public enum Priority {
+  EMERGENCY,
+  NON_EMERGENCY
+}

@@ -1,0 +1,138 @@
+package org.jointappeal.appeal.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: events are rows written in the same transaction as the state change
+ * they describe, and published by {@link OutboxRelay} only after that transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+  private final EntityManager em;
+  private final ObjectMapper json;
+  private final Event<OutboxAppended> appended;
+  private final Clock clock;
+
+  Outbox(EntityManager em, ObjectMapper json, Event<OutboxAppended> appended, Clock clock) {
+    this.em = em;
+    this.json = json;
+    this.appended = appended;
+    this.clock = clock;
+  }
+
+  /** Must run inside the state change's transaction: the event exists if and only if it commits. */
+  @Transactional(TxType.MANDATORY)
+  public UUID append(OutgoingEvent event) {
+    UUID id = UUID.randomUUID();
+    em.createNativeQuery(
+            """
+            insert into outbox_event (id, topic, appeal_code, type, subject, payload, recorded_at)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+        .setParameter(1, id)
+        .setParameter(2, event.topic())
+        .setParameter(3, event.appealCode())
+        .setParameter(4, event.type())
+        .setParameter(5, event.subject())
+        .setParameter(6, serialize(event))
+        .setParameter(7, Timestamp.from(clock.instant()))
+        .executeUpdate();
+    appended.fire(new OutboxAppended(event.topic()));
+    return id;
+  }
+
+  /** The oldest unsent rows, in the order they were written. */
+  @Transactional
+  public List<OutboxEvent> nextBatch(int size) {
+    @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
+    List<Object[]> rows =
+        em.createNativeQuery(
+                """
+                select id, seq, topic, appeal_code, type, subject, payload, recorded_at
+                from outbox_event where sent_at is null order by seq limit ?1""")
+            .setParameter(1, size)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new OutboxEvent(
+                    (UUID) r[0],
+                    ((Number) r[1]).longValue(),
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    toInstant(r[7])))
+        .toList();
+  }
+
+  @Transactional
+  public void markSent(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery("update outbox_event set sent_at = ?1 where id in (?2)")
+        .setParameter(1, Timestamp.from(clock.instant()))
+        .setParameter(2, ids)
+        .executeUpdate();
+  }
+
+  /**
+   * Takes or renews the relay lease, so that of several instances only one publishes at a time:
+   * rows go out once and in order.
+   */
+  @Transactional
+  public boolean acquireLease(String holder, java.time.Duration duration) {
+    Instant now = clock.instant();
+    return em.createNativeQuery(
+                """
+                update outbox_relay_lease set holder = ?1, expires_at = ?2
+                where name = 'relay' and (holder is null or holder = ?1 or expires_at < ?3)""")
+            .setParameter(1, holder)
+            .setParameter(2, Timestamp.from(now.plus(duration)))
+            .setParameter(3, Timestamp.from(now))
+            .executeUpdate()
+        == 1;
+  }
+
+  @Transactional
+  public void releaseLease(String holder) {
+    em.createNativeQuery(
+            "update outbox_relay_lease set holder = null where name = 'relay' and holder = ?1")
+        .setParameter(1, holder)
+        .executeUpdate();
+  }
+
+  private String serialize(OutgoingEvent event) {
+    try {
+      return json.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("event " + event.type() + " cannot be serialised", e);
+    }
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+  }
+}

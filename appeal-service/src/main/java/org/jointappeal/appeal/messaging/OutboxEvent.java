@@ -1,0 +1,17 @@
+package org.jointappeal.appeal.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One outbox row; its id is the CloudEvents id forever, so a resend is recognisably the same event.
+ */
+public record OutboxEvent(
+    UUID id,
+    long seq,
+    String topic,
+    String appealCode,
+    String type,
+    String subject,
+    String payload,
+    Instant recordedAt) {}

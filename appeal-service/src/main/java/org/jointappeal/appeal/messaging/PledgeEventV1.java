@@ -1,0 +1,17 @@
+package org.jointappeal.appeal.messaging;
+
+import java.time.LocalDate;
+
+/**
+ * What appeal-service reads from {@code pledge-events}: every pledge event carries its full state.
+ */
+public sealed interface PledgeEventV1
+    permits PledgeEventV1.PledgeChanged, PledgeEventV1.NotOfInterest {
+
+  /** announced.v1, committed.v1 and later state changes: the pledge as it now is. */
+  record PledgeChanged(String type, String appealCode, PledgeStateV1 pledge, LocalDate occurredOn)
+      implements PledgeEventV1 {}
+
+  /** An event type this service does not act on. */
+  record NotOfInterest(String type) implements PledgeEventV1 {}
+}

@@ -1,0 +1,43 @@
+package org.jointappeal.appeal.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
+import org.jointappeal.appeal.funding.FundingService;
+
+/** Feeds the funding projection; exactly once in effect thanks to the inbox. */
+@ApplicationScoped
+public class PledgeEventsConsumer {
+
+  static final String CONSUMER = "appeal-service.pledge-events";
+
+  private final Inbox inbox;
+  private final FundingService funding;
+
+  PledgeEventsConsumer(Inbox inbox, FundingService funding) {
+    this.inbox = inbox;
+    this.funding = funding;
+  }
+
+  @Incoming("pledge-events")
+  @Blocking
+  @Transactional
+  public void on(PledgeEventV1 event, IncomingCloudEventMetadata<PledgeEventV1> cloudEvent) {
+    MDC.put("eventId", cloudEvent.getId());
+    try {
+      if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
+        return;
+      }
+      if (event instanceof PledgeEventV1.PledgeChanged changed) {
+        MDC.put("appealCode", changed.appealCode());
+        funding.apply(changed);
+      }
+    } finally {
+      MDC.remove("eventId");
+      MDC.remove("appealCode");
+    }
+  }
+}
