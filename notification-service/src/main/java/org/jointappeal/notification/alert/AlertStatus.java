@@ -1,0 +1,6 @@
+package org.jointappeal.notification.alert;
+
+public enum AlertStatus {
+  FIRING,
+  RESOLVED
+}

@@ -1,0 +1,49 @@
+package org.jointappeal.notification.alert;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The latest funding state seen per appeal, from {@code funding-events}; appeal-service owns it.
+ */
+@Entity
+@Table(name = "appeal_coverage")
+public class AppealCoverage {
+
+  @Id
+  @Column(name = "appeal_code", length = 32)
+  private String appealCode;
+
+  /** appeal-service's projection version: an older state never overwrites a newer one. */
+  @Column(name = "funding_version", nullable = false)
+  private long fundingVersion;
+
+  @Column(name = "coverage_percent", precision = 9, scale = 2)
+  private BigDecimal coveragePercent;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected AppealCoverage() {}
+
+  AppealCoverage(String appealCode) {
+    this.appealCode = appealCode;
+    this.fundingVersion = 0;
+    this.updatedAt = Instant.EPOCH;
+  }
+
+  /** Takes a newer state; returns false, changing nothing, for a stale one. */
+  boolean update(long fundingVersion, BigDecimal coveragePercent, Instant at) {
+    if (fundingVersion <= this.fundingVersion) {
+      return false;
+    }
+    this.fundingVersion = fundingVersion;
+    this.coveragePercent = coveragePercent;
+    this.updatedAt = at;
+    return true;
+  }
+}

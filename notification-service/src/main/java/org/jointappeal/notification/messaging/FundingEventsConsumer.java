@@ -1,0 +1,44 @@
+package org.jointappeal.notification.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
+import org.jointappeal.notification.alert.AlertService;
+
+/** Evaluates alerts on funding changes; exactly once in effect thanks to the inbox. */
+@ApplicationScoped
+public class FundingEventsConsumer {
+
+  static final String CONSUMER = "notification-service.funding-events";
+
+  private final Inbox inbox;
+  private final AlertService alerts;
+
+  FundingEventsConsumer(Inbox inbox, AlertService alerts) {
+    this.inbox = inbox;
+    this.alerts = alerts;
+  }
+
+  @Incoming("funding-events")
+  @Blocking
+  @Transactional
+  public void on(FundingEventV1 event, IncomingCloudEventMetadata<FundingEventV1> cloudEvent) {
+    MDC.put("eventId", cloudEvent.getId());
+    try {
+      if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
+        return;
+      }
+      if (event instanceof FundingChangedV1 changed) {
+        MDC.put("appealCode", changed.appealCode());
+        alerts.onFundingChanged(
+            changed.appealCode(), changed.version(), changed.funding().coveragePercent());
+      }
+    } finally {
+      MDC.remove("eventId");
+      MDC.remove("appealCode");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.jointappeal.notification.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** RFC 9457 problem details, with field-level violations and an error id for 500s. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+public record Problem(
+    @Schema(example = "https://jointappeal.org/problems/not-found") URI type,
+    @Schema(example = "Not found") String title,
+    @Schema(example = "404") int status,
+    @Schema(example = "alert 6f1c was not found") String detail,
+    @Schema(example = "/alerts/6f1c") URI instance,
+    List<Violation> errors,
+    @Schema(description = "Set on 500s; quote it to the operators") String errorId) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  static final String TYPE_BASE = "https://jointappeal.org/problems/";
+
+  public record Violation(
+      @Schema(example = "amount.amount") String field,
+      @Schema(example = "must be greater than 0") String message) {}
+
+  static Problem of(String slug, String title, int status, String detail, URI instance) {
+    return new Problem(
+        URI.create(TYPE_BASE + slug), title, status, detail, instance, List.of(), null);
+  }
+}

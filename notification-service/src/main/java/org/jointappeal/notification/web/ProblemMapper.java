@@ -1,0 +1,233 @@
+package org.jointappeal.notification.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jointappeal.notification.NotFound;
+
+/**
+ * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
+ * wins. Nothing internal (stack, class name, SQL) ever reaches the caller.
+ */
+public class ProblemMapper {
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> notFound(NotFound e, UriInfo uri) {
+    return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), instance(uri)));
+  }
+
+  /** A parameter that cannot be read, e.g. {@code ?status=BOGUS}: 400, naming the field. */
+  @ServerExceptionMapper
+  public RestResponse<Problem> invalidParameter(InvalidParameter e, UriInfo uri) {
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + "invalid-request"),
+            "The request is not valid",
+            400,
+            "invalid: " + e.field(),
+            instance(uri),
+            List.of(new Problem.Violation(e.field(), e.reason())),
+            null));
+  }
+
+  /**
+   * Bean Validation on request bodies and parameters (quarkus #36276: map this type, not its
+   * parent).
+   */
+  @ServerExceptionMapper
+  public RestResponse<Problem> invalid(ResteasyReactiveViolationException e, UriInfo uri) {
+    if (e.getConstraintViolations().stream().anyMatch(v -> !fromRequest(v))) {
+      return unexpected(e, uri); // a violation on an internal bean is our bug, not the caller's
+    }
+    List<Problem.Violation> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.Violation(field(v.getPropertyPath()), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.Violation::field))
+            .toList();
+    var detail =
+        errors.stream().map(Problem.Violation::field).distinct().collect(Collectors.joining(", "));
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + "invalid-request"),
+            "The request is not valid",
+            400,
+            "invalid: " + detail,
+            instance(uri),
+            errors,
+            null));
+  }
+
+  /** Quarkus maps this subtype itself; ours must name it to win (unknown fields, wrong types). */
+  @ServerExceptionMapper
+  public RestResponse<Problem> mismatched(MismatchedInputException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> unreadable(JsonProcessingException e, UriInfo uri) {
+    var errors = new ArrayList<Problem.Violation>();
+    String detail = "the body is not valid JSON";
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      detail = "unknown field";
+      errors.add(new Problem.Violation(jsonPath(unknown), "unknown field"));
+    } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      detail = "a field has the wrong type or format";
+      errors.add(new Problem.Violation(jsonPath(mapping), "wrong type or format"));
+    }
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + "unreadable-body"),
+            "The body cannot be read",
+            400,
+            detail,
+            instance(uri),
+            errors,
+            null));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> unauthenticated(UnauthorizedException e, UriInfo uri) {
+    var problem =
+        Problem.of(
+            "unauthenticated",
+            "Authentication required",
+            401,
+            "send a bearer token",
+            instance(uri));
+    return RestResponse.ResponseBuilder.create(RestResponse.Status.UNAUTHORIZED, problem)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .type(Problem.MEDIA_TYPE)
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    return respond(
+        Problem.of("forbidden", "Forbidden", 403, "your role does not allow this", instance(uri)));
+  }
+
+  /** JAX-RS's own answers: unknown path (404), wrong method (405), content type (415), 403 ... */
+  @ServerExceptionMapper
+  public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
+    Response response = e.getResponse();
+    int status = response.getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    var reason = Response.Status.fromStatusCode(status);
+    String title = reason == null ? "Request rejected" : reason.getReasonPhrase();
+    String slug = reason == null ? "http-" + status : title.toLowerCase().replace(' ', '-');
+    return respond(Problem.of(slug, title, status, safeDetail(status), instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+    String errorId = UUID.randomUUID().toString();
+    Log.errorf(e, "unexpected error errorId=%s", errorId);
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + "internal-error"),
+            "Internal error",
+            500,
+            "the request could not be completed; quote the errorId to the operators",
+            instance(uri),
+            List.of(),
+            errorId));
+  }
+
+  private static RestResponse<Problem> respond(Problem problem) {
+    // create(int): RestResponse.Status has no constant for 422
+    return RestResponse.ResponseBuilder.<Problem>create(problem.status())
+        .entity(problem)
+        .type(Problem.MEDIA_TYPE)
+        .build();
+  }
+
+  private static String safeDetail(int status) {
+    return switch (status) {
+      case 404 -> "no such resource";
+      case 405 -> "method not allowed on this resource";
+      case 406 -> "no acceptable representation";
+      case 413 -> "the body is too large";
+      case 415 -> "send application/json";
+      case 403 -> "not allowed for this caller";
+      default -> "the request was rejected";
+    };
+  }
+
+  private static URI instance(UriInfo uri) {
+    return URI.create(uri.getPath());
+  }
+
+  private static boolean fromRequest(ConstraintViolation<?> violation) {
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+        return node.getKind() == ElementKind.PARAMETER;
+      }
+    }
+    return false;
+  }
+
+  /** "announce.request.amount.currency" -> "amount.currency"; a plain parameter keeps its name. */
+  private static String field(Path path) {
+    List<String> names = new ArrayList<>();
+    boolean parameterSeen = false;
+    for (Path.Node node : path) {
+      switch (node.getKind()) {
+        case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
+        case PARAMETER -> {
+          parameterSeen = true;
+          names.add(node.getName());
+        }
+        default -> {
+          if (parameterSeen
+              && names.size() == 1
+              && names.get(0) != null
+              && !names.get(0).contains(".")) {
+            names.clear(); // the body parameter's own name means nothing to the caller
+            parameterSeen = false;
+          }
+          String name = node.getName();
+          if (node.getIndex() != null) {
+            names.add((name == null ? "" : name) + "[" + node.getIndex() + "]");
+          } else if (name != null) {
+            names.add(name);
+          }
+        }
+      }
+    }
+    return names.isEmpty() ? "body" : String.join(".", names);
+  }
+
+  private static String jsonPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) path.append('.');
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+}

@@ -1,0 +1,39 @@
+package org.jointappeal.notification;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jointappeal.localstack.quarkus.PostgresKafkaTestResource;
+
+/** Plain JDBC on the service's test database: asserts on rows without the service's help. */
+public final class Db {
+
+  private static final String USER = "notification"; // local demo only: user = password = db
+
+  private Db() {}
+
+  public static List<Object> column(String sql, Object... params) {
+    try (Connection c =
+            DriverManager.getConnection(PostgresKafkaTestResource.jdbcUrl(), USER, USER);
+        var statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      try (var rs = statement.executeQuery()) {
+        List<Object> values = new ArrayList<>();
+        while (rs.next()) {
+          values.add(rs.getObject(1));
+        }
+        return values;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static long count(String sql, Object... params) {
+    return ((Number) column(sql, params).get(0)).longValue();
+  }
+}
