@@ -1,0 +1,254 @@
+package org.jointappeal.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole platform on one machine: PostgreSQL (one database and role per service), Kafka with its
+ * topics, Keycloak with the realm, and the three packaged services. Used by the run command and by
+ * the end-to-end tests.
+ */
+public final class Platform implements AutoCloseable {
+
+  public static final String REALM = "joint-appeal";
+  public static final List<String> SERVICES =
+      List.of("appeal-service", "pledge-service", "notification-service");
+  public static final List<String> TOPICS =
+      List.of("appeal-events", "pledge-events", "funding-events", "alert-events");
+
+  /** Partitions per event topic: room for a few consumer instances, order kept per appeal key. */
+  public static final int PARTITIONS = 3;
+
+  /** Where everything listens; all on 127.0.0.1. */
+  public record Ports(
+      int postgres,
+      int kafka,
+      int kafkaController,
+      int keycloak,
+      int keycloakManagement,
+      Map<String, Integer> services) {
+
+    /** The documented local ports (README). */
+    public static Ports standard() {
+      return new Ports(
+          5433,
+          9092,
+          9093,
+          8180,
+          9180,
+          Map.of("appeal-service", 8081, "pledge-service", 8082, "notification-service", 8083));
+    }
+
+    /** Free ports, for tests that must not collide with anything on a shared machine. */
+    public static Ports free() {
+      return new Ports(
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          Map.of(
+              "appeal-service",
+              freePort(),
+              "pledge-service",
+              freePort(),
+              "notification-service",
+              freePort()));
+    }
+  }
+
+  private final Path workDir;
+  private final Ports ports;
+  private final LocalStackConfig config = LocalStackConfig.load();
+  private PostgresServer postgres;
+  private KafkaBroker kafka;
+  private KeycloakServer keycloak;
+  private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+  private Platform(Path workDir, Ports ports) {
+    this.workDir = workDir;
+    this.ports = ports;
+  }
+
+  /**
+   * Starts PostgreSQL, Kafka and Keycloak side by side (Keycloak is the slow one) and prepares the
+   * databases and topics. Data lives in {@code workDir}; a second start re-uses it.
+   */
+  public static Platform startStack(Path workDir, Ports ports) {
+    var platform = new Platform(workDir, ports);
+    try {
+      platform.startInfrastructure();
+      return platform;
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startInfrastructure() {
+    var pg =
+        CompletableFuture.supplyAsync(
+            () ->
+                unchecked(
+                    () -> PostgresServer.start(workDir.resolve("postgres"), ports.postgres())));
+    var broker =
+        CompletableFuture.supplyAsync(
+            () ->
+                unchecked(
+                    () ->
+                        KafkaBroker.start(
+                            workDir.resolve("kafka"), ports.kafka(), ports.kafkaController())));
+    var iam =
+        CompletableFuture.supplyAsync(
+            () ->
+                unchecked(
+                    () ->
+                        KeycloakServer.start(
+                            workDir.resolve("keycloak"),
+                            ports.keycloak(),
+                            ports.keycloakManagement(),
+                            List.of(
+                                config
+                                    .repoRoot()
+                                    .resolve("deploy/keycloak/joint-appeal-realm.json"),
+                                config.repoRoot().resolve("deploy/keycloak/other-realm.json")))));
+    try {
+      postgres = pg.join();
+      kafka = broker.join();
+      keycloak = iam.join();
+    } catch (CompletionException e) {
+      // keep whatever did start, so that close() stops it
+      postgres = pg.isCompletedExceptionally() ? null : pg.getNow(null);
+      kafka = broker.isCompletedExceptionally() ? null : broker.getNow(null);
+      keycloak = iam.isCompletedExceptionally() ? null : iam.getNow(null);
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    for (String service : SERVICES) {
+      String db = database(service);
+      postgres.ensureDatabase(db, db, db); // local demo credentials only
+    }
+    Map<String, Integer> topics = new LinkedHashMap<>();
+    for (String topic : TOPICS) {
+      topics.put(topic, PARTITIONS);
+      topics.put(topic + ".dlq", 1);
+    }
+    kafka.createTopics(topics);
+  }
+
+  /** Starts the three packaged services of this checkout and waits until each is ready. */
+  public void startServices(Path logDir, Duration timeout) {
+    // one after another: on two cores, parallel JVM start-ups only slow each other down
+    for (String service : SERVICES) {
+      services.put(
+          service,
+          unchecked(
+              () ->
+                  ServiceProcess.start(
+                      service,
+                      config.repoRoot().resolve(service),
+                      ports.services().get(service),
+                      environmentOf(service),
+                      logDir,
+                      timeout)));
+    }
+  }
+
+  /** Configuration of one service, as environment variables (the same names work in production). */
+  public Map<String, String> environmentOf(String service) {
+    String db = database(service);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(db));
+    env.put("QUARKUS_DATASOURCE_USERNAME", db);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", db); // local demo only
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(REALM));
+    env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // readable local log files
+    return env;
+  }
+
+  static String database(String service) {
+    return service.substring(0, service.indexOf('-'));
+  }
+
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
+  public KafkaBroker kafka() {
+    return kafka;
+  }
+
+  public KeycloakServer keycloak() {
+    return keycloak;
+  }
+
+  public ServiceProcess service(String name) {
+    var service = services.get(name);
+    if (service == null) {
+      throw new IllegalArgumentException("no running service " + name);
+    }
+    return service;
+  }
+
+  public Tokens tokens() {
+    return Tokens.forRealm(keycloak.baseUrl(), REALM);
+  }
+
+  public Ports ports() {
+    return ports;
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> stopOrder = new ArrayList<>();
+    List<ServiceProcess> running = new ArrayList<>(services.values());
+    java.util.Collections.reverse(running);
+    stopOrder.addAll(running);
+    stopOrder.add(keycloak);
+    stopOrder.add(kafka);
+    stopOrder.add(postgres);
+    for (AutoCloseable part : stopOrder) {
+      if (part == null) {
+        continue;
+      }
+      try {
+        part.close();
+      } catch (Exception e) {
+        System.getLogger(Platform.class.getName())
+            .log(System.Logger.Level.WARNING, "stopping " + part + " failed: " + e);
+      }
+    }
+    services.clear();
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  private static <T> T unchecked(IoSupplier<T> supplier) {
+    try {
+      return supplier.get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.jointappeal.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code deploy/run.sh}: the local stack, the three services and the demo data, until Ctrl-C. Data
+ * is kept in {@code .local-stack/} between runs; {@code --fresh} starts from nothing.
+ */
+public final class RunPlatform {
+
+  private RunPlatform() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> options = List.of(args);
+    Path repo = LocalStackConfig.load().repoRoot();
+    Path work = repo.resolve(".local-stack");
+    if (options.contains("--fresh")) {
+      deleteRecursively(work);
+    }
+    Files.createDirectories(work);
+    long started = System.nanoTime();
+    Platform platform = Platform.startStack(work, Platform.Ports.standard());
+    // Ctrl-C (SIGINT) runs this: services first, then Keycloak, Kafka and PostgreSQL
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-shutdown"));
+    platform.startServices(work.resolve("logs"), Duration.ofMinutes(3));
+    boolean loaded = false;
+    if (!options.contains("--no-demo-data")) {
+      loaded =
+          new DemoData(
+                  platform.service("appeal-service").baseUrl(),
+                  platform.service("pledge-service").baseUrl(),
+                  platform.tokens())
+              .loadIfAbsent();
+    }
+    System.out.println(
+        banner(platform, work, loaded, Duration.ofNanos(System.nanoTime() - started)));
+    Thread.currentThread().join();
+  }
+
+  private static String banner(Platform p, Path work, boolean loaded, Duration took) {
+    String kc = p.keycloak().baseUrl();
+    return """
+
+        ==================================================================================
+         Joint appeal platform is up (%d s). Press Ctrl-C to stop everything.
+
+         appeal-service        %s   (OpenAPI: /q/openapi, health: /q/health/ready)
+         pledge-service        %s
+         notification-service  %s
+         Keycloak              %s   (realm %s; admin console: admin / admin, local demo only)
+         PostgreSQL            127.0.0.1:%d   (databases appeal, pledge, notification)
+         Kafka                 %s
+         data and logs         %s
+         demo data             %s
+
+         Demo users (password "demo"): manager (appeal-manager), finance (finance-officer),
+         auditor (auditor), donor-nor, donor-swe, donor-che, donor-usa, donor-jpn (donor).
+
+         Get a token and call the API:
+           TOKEN=$(curl -s -d client_id=joint-appeal-cli -d grant_type=password \\
+             -d username=finance -d password=demo \\
+             %s/realms/%s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+           curl -s -H "Authorization: Bearer $TOKEN" %s/appeals/%s/funding
+        ==================================================================================
+        """
+        .formatted(
+            took.toSeconds(),
+            p.service("appeal-service").baseUrl(),
+            p.service("pledge-service").baseUrl(),
+            p.service("notification-service").baseUrl(),
+            kc,
+            Platform.REALM,
+            p.postgres().port(),
+            p.kafka().bootstrapServers(),
+            work,
+            loaded
+                ? "loaded (appeal " + DemoData.APPEAL + ")"
+                : "kept from an earlier run (or skipped)",
+            kc,
+            Platform.REALM,
+            p.service("appeal-service").baseUrl(),
+            DemoData.APPEAL);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
