@@ -31,7 +31,7 @@ public class PoisonRecordHandler implements DeserializationFailureHandler<Object
       Headers headers) {
     registry.counter("jointappeal.dlq.records", "topic", topic).increment();
     Log.warnf(
-        "poison record dead-lettered topic=%s key=%s reason=%s",
+        "poison record dead-lettered topic=%s inKey=%s reason=%s",
         topic, isKey, exception.getMessage());
     return null;
   }

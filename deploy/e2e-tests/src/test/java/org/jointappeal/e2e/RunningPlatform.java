@@ -1,0 +1,38 @@
+package org.jointappeal.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jointappeal.localstack.Platform;
+
+/**
+ * One platform per test JVM, on free ports: PostgreSQL, Kafka, Keycloak and the three packaged
+ * services as separate processes. Stopped when the JVM ends.
+ */
+final class RunningPlatform {
+
+  private static Platform platform;
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  private RunningPlatform() {}
+
+  static synchronized Platform get() {
+    if (platform == null) {
+      Path target = Path.of("target").toAbsolutePath();
+      platform = Platform.startStack(target.resolve("e2e-work"), Platform.Ports.free());
+      Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-shutdown"));
+      platform.startServices(target.resolve("e2e-logs"), Duration.ofMinutes(3));
+    }
+    return platform;
+  }
+
+  static String url(String service) {
+    return get().service(service).baseUrl();
+  }
+
+  /** A real access token from Keycloak's password grant (demo password "demo"), cached per user. */
+  static String token(String user) {
+    return TOKENS.computeIfAbsent(user, u -> get().tokens().password(u, "demo"));
+  }
+}
