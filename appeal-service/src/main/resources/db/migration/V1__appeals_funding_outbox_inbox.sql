@@ -56,6 +56,7 @@ create table outbox_event (
   subject     varchar(200) not null,
   payload     text         not null,
   recorded_at timestamptz  not null,
+  written_at  timestamptz  not null default clock_timestamp(),
   sent_at     timestamptz
 );
 create index outbox_event_unsent on outbox_event (seq) where sent_at is null;

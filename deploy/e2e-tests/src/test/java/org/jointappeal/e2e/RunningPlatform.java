@@ -20,11 +20,28 @@ final class RunningPlatform {
   static synchronized Platform get() {
     if (platform == null) {
       Path target = Path.of("target").toAbsolutePath();
-      platform = Platform.startStack(target.resolve("e2e-work"), Platform.Ports.free());
+      Path work = target.resolve("e2e-work");
+      // fresh data for every run; Keycloak's folder is kept (its realm import is checked by hash)
+      deleteRecursively(work.resolve("postgres"));
+      deleteRecursively(work.resolve("kafka"));
+      platform = Platform.startStack(work, Platform.Ports.free());
       Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-shutdown"));
       platform.startServices(target.resolve("e2e-logs"), Duration.ofMinutes(3));
     }
     return platform;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(path);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot clear " + dir, e);
+    }
   }
 
   static String url(String service) {

@@ -59,7 +59,7 @@ public class Outbox {
     List<Object[]> rows =
         em.createNativeQuery(
                 """
-                select id, seq, topic, appeal_code, type, subject, payload, recorded_at
+                select id, seq, topic, appeal_code, type, subject, payload, recorded_at, written_at
                 from outbox_event where sent_at is null order by seq limit ?1""")
             .setParameter(1, size)
             .getResultList();
@@ -74,7 +74,8 @@ public class Outbox {
                     (String) r[4],
                     (String) r[5],
                     (String) r[6],
-                    toInstant(r[7])))
+                    toInstant(r[7]),
+                    toInstant(r[8])))
         .toList();
   }
 
@@ -95,17 +96,32 @@ public class Outbox {
    */
   @Transactional
   public boolean acquireLease(String holder, java.time.Duration duration) {
-    Instant now = clock.instant();
+    // the database's clock, not the business clock: a lease is about processes, not facts
     return em.createNativeQuery(
                 """
-                update outbox_relay_lease set holder = ?1, expires_at = ?2
-                where name = 'relay' and (holder is null or holder = ?1 or expires_at < ?3)""")
+                update outbox_relay_lease
+                set holder = ?1, expires_at = clock_timestamp() + make_interval(secs => ?2)
+                where name = 'relay' and (holder is null or holder = ?1 or expires_at < clock_timestamp())""")
             .setParameter(1, holder)
-            .setParameter(2, Timestamp.from(now.plus(duration)))
-            .setParameter(3, Timestamp.from(now))
+            .setParameter(2, duration.toMillis() / 1000.0)
             .executeUpdate()
         == 1;
   }
+
+  /** Unsent rows and the age of the oldest, for the backlog metrics. */
+  @Transactional
+  public Backlog backlog() {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    """
+                    select count(*), coalesce(extract(epoch from clock_timestamp() - min(written_at)), 0)
+                    from outbox_event where sent_at is null""")
+                .getSingleResult();
+    return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
+  }
+
+  public record Backlog(long rows, double oldestAgeSeconds) {}
 
   @Transactional
   public void releaseLease(String holder) {

@@ -20,6 +20,10 @@ public interface OutboxConfig {
   @WithDefault("PT30S")
   Duration leaseDuration();
 
+  /** How often the backlog metrics are refreshed. */
+  @WithDefault("PT10S")
+  Duration metricsInterval();
+
   /** How long the relay waits for the broker's acknowledgement of one batch. */
   @WithDefault("PT30S")
   Duration sendTimeout();

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 /**
  * One outbox row; its id is the CloudEvents id forever, so a resend is recognisably the same event.
+ * {@code recordedAt} is the business clock's time, {@code writtenAt} the database's (for the
+ * publish-delay metric).
  */
 public record OutboxEvent(
     UUID id,
@@ -14,4 +16,5 @@ public record OutboxEvent(
     String type,
     String subject,
     String payload,
-    Instant recordedAt) {}
+    Instant recordedAt,
+    Instant writtenAt) {}

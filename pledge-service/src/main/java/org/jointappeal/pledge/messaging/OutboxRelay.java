@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ public class OutboxRelay {
 
   private final Outbox outbox;
   private final OutboxConfig config;
+  private final OutboxMetrics metrics;
   private final Map<String, MutinyEmitter<String>> emitters;
   private final String holder = "pledge-service-" + UUID.randomUUID();
   // one drainer per instance; the lease makes it one per service
@@ -47,9 +49,11 @@ public class OutboxRelay {
   OutboxRelay(
       Outbox outbox,
       OutboxConfig config,
+      OutboxMetrics metrics,
       @Channel("pledge-events-out") MutinyEmitter<String> pledgeEvents) {
     this.outbox = outbox;
     this.config = config;
+    this.metrics = metrics;
     this.emitters = Map.of("pledge-events", pledgeEvents);
   }
 
@@ -60,7 +64,9 @@ public class OutboxRelay {
 
   @Scheduled(
       every = "{pledge.outbox.sweep-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // not while starting or stopping: the Kafka channels may not be wired yet, or any more
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
     requestDrain();
   }
@@ -116,6 +122,7 @@ public class OutboxRelay {
       try {
         pending.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         acknowledged.add(batch.get(i).id());
+        metrics.published(batch.get(i), Instant.now());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
