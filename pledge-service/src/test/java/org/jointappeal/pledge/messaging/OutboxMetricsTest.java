@@ -57,7 +57,9 @@ class OutboxMetricsTest {
   @Test
   void theBacklogGaugesAreExposed() {
     String metrics = given().when().get("/q/metrics").then().extract().asString();
-    assertThat(metrics).contains("jointappeal_outbox_backlog ").contains("jointappeal_outbox_oldest_age ");
+    assertThat(metrics)
+        .contains("jointappeal_outbox_backlog ")
+        .contains("jointappeal_outbox_oldest_age ");
   }
 
   @Test
