@@ -14,4 +14,7 @@ public interface OutgoingEvent {
 
   /** CloudEvents subject: the aggregate's id. */
   String subject();
+
+  /** When the change was recorded: the payload's recordedAt and the CloudEvents time, both. */
+  java.time.Instant recordedAt();
 }

@@ -15,6 +15,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 /** Resolves the record's class from its CloudEvents {@code ce_type} header. */
 public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
 
+  private static final java.util.regex.Pattern DONOR_CODE =
+      java.util.regex.Pattern.compile("[A-Z]{3}");
+
   static final Set<String> PLEDGE_STATE_TYPES =
       Set.of("org.jointappeal.pledge.announced.v1", "org.jointappeal.pledge.committed.v1");
 
@@ -49,12 +52,16 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
         var envelope = json.readValue(data, Envelope.class);
         var pledge = envelope.pledge();
         if (envelope.appealCode() == null
+            || envelope.occurredOn() == null
             || pledge == null
             || pledge.pledgeId() == null
             || pledge.status() == null
             || pledge.usdValue() == null
+            || pledge.donorCode() == null
+            || !DONOR_CODE.matcher(pledge.donorCode()).matches()
             || !envelope.appealCode().equals(pledge.appealCode())) {
-          throw new SerializationException(type + " lacks its appeal code or pledge state");
+          throw new SerializationException(
+              type + " lacks its appeal code, business date or a valid pledge state");
         }
         return new PledgeEventV1.PledgeChanged(
             type, envelope.appealCode(), pledge, envelope.occurredOn());

@@ -4,10 +4,10 @@ import java.util.UUID;
 import org.jointappeal.appeal.KafkaTestClient;
 
 /** Pledge events as pledge-service's relay publishes them. */
-final class PledgeEvents {
+public final class PledgeEvents {
 
-  static final String ANNOUNCED = "org.jointappeal.pledge.announced.v1";
-  static final String COMMITTED = "org.jointappeal.pledge.committed.v1";
+  public static final String ANNOUNCED = "org.jointappeal.pledge.announced.v1";
+  public static final String COMMITTED = "org.jointappeal.pledge.committed.v1";
 
   private PledgeEvents() {}
 
@@ -22,7 +22,7 @@ final class PledgeEvents {
   }
 
   /** Sends one pledge event; returns its event id. */
-  static String send(
+  public static String send(
       String type, String appeal, UUID pledgeId, String usd, String status, long version) {
     String eventId = UUID.randomUUID().toString();
     send(eventId, type, appeal, pledgeId, usd, status, version);

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +22,11 @@ public class Outbox {
   private final EntityManager em;
   private final ObjectMapper json;
   private final Event<OutboxAppended> appended;
-  private final Clock clock;
 
-  Outbox(EntityManager em, ObjectMapper json, Event<OutboxAppended> appended, Clock clock) {
+  Outbox(EntityManager em, ObjectMapper json, Event<OutboxAppended> appended) {
     this.em = em;
     this.json = json;
     this.appended = appended;
-    this.clock = clock;
   }
 
   /** Must run inside the state change's transaction: the event exists if and only if it commits. */
@@ -46,7 +43,7 @@ public class Outbox {
         .setParameter(4, event.type())
         .setParameter(5, event.subject())
         .setParameter(6, serialize(event))
-        .setParameter(7, Timestamp.from(clock.instant()))
+        .setParameter(7, Timestamp.from(event.recordedAt()))
         .executeUpdate();
     appended.fire(new OutboxAppended(event.topic()));
     return id;
@@ -84,9 +81,8 @@ public class Outbox {
     if (ids.isEmpty()) {
       return;
     }
-    em.createNativeQuery("update outbox_event set sent_at = ?1 where id in (?2)")
-        .setParameter(1, Timestamp.from(clock.instant()))
-        .setParameter(2, ids)
+    em.createNativeQuery("update outbox_event set sent_at = clock_timestamp() where id in (?1)")
+        .setParameter(1, ids)
         .executeUpdate();
   }
 

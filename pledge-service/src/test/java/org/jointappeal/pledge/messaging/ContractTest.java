@@ -1,0 +1,177 @@
+package org.jointappeal.pledge.messaging;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.http.ContentType.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jointappeal.pledge.Appeals;
+import org.jointappeal.pledge.KafkaTestClient;
+import org.jointappeal.pledge.StackResource;
+import org.jointappeal.pledge.TestClock;
+import org.jointappeal.pledge.fx.UnoreRateService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The records this service publishes, produced by the real code and read from the real topic, match
+ * the event contract: {@code docs/events/<ce_type>.schema.json} for the value (strict: a field the
+ * contract does not describe fails), {@code docs/events/cloudevents-headers.schema.json} for the
+ * headers, and the record key is the payload's appeal code.
+ */
+@QuarkusTest
+@StackResource
+@TestSecurity(user = "finance", roles = "finance-officer")
+class ContractTest {
+
+  /** The contract, relative to this module (Maven runs tests in the module's directory). */
+  private static final Path EVENTS = Path.of("../docs/events");
+
+  private static final Duration PUBLISHED = Duration.ofSeconds(20);
+  private static final ObjectMapper JSON_READER = new ObjectMapper();
+  private static final SchemaRegistry SCHEMAS =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_7,
+          registry ->
+              registry.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
+  @Inject TestClock clock;
+
+  String appeal;
+
+  /**
+   * A launched appeal, and a KRW rate: no minor units, and a rate whose trailing zeros are stripped
+   * (890.000000 must leave as "890", never "8.9E+2").
+   */
+  @BeforeEach
+  void launchedAppealAndAWonRate() {
+    clock.reset();
+    appeal = Appeals.uniqueCode();
+    Appeals.launch(appeal);
+    Arc.container()
+        .instance(UnoreRateService.class)
+        .get()
+        .record("KRW", LocalDate.parse("1997-07-01"), new BigDecimal("890.000000"));
+  }
+
+  @Test
+  void anAnnouncedPledgeIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+
+    var record = published(PledgeAnnouncedV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(pledgeId);
+  }
+
+  @Test
+  void aCommittedPledgeIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-003\",\"signedOn\":\"1997-09-15\"}")
+        .when()
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+
+    var record = published(PledgeCommittedV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(pledgeId);
+  }
+
+  /** The Republic of Korea announces KRW 890 000 000 (USD 1 000 000.00); returns the pledge id. */
+  private String announce() {
+    return given()
+        .contentType(JSON)
+        .body(
+            """
+            {"appealCode":"%s","donorCode":"KOR","amount":{"amount":"890000000","currency":"KRW"},
+             "announcedOn":"1997-07-02","occasion":"Steering Group, Geneva, 2 July 1997"}"""
+                .formatted(appeal))
+        .when()
+        .post("/pledges")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Found by type and content, not by key or subject: those are for the contract to check. */
+  private static ConsumerRecord<String, String> published(String type, String pledgeId) {
+    var records =
+        KafkaTestClient.readUntil(
+            "pledge-events",
+            r -> type.equals(KafkaTestClient.header(r, "ce_type")) && r.value().contains(pledgeId),
+            PUBLISHED);
+    return records.get(records.size() - 1);
+  }
+
+  /** Headers, value and key as the contract describes them; the failure names what differs. */
+  private static void assertMatchesContract(ConsumerRecord<String, String> record) {
+    String type = KafkaTestClient.header(record, "ce_type");
+    Path schema = EVENTS.resolve(type + ".schema.json");
+    assertThat(schema).as("the contract's schema for ce_type %s", type).isRegularFile();
+    assertThat(violations(EVENTS.resolve("cloudevents-headers.schema.json"), headers(record)))
+        .as("headers of %s", type)
+        .isEmpty();
+    assertThat(violations(schema, record.value())).as("value of %s", type).isEmpty();
+    assertThat(record.key())
+        .as("record key of %s", type)
+        .isEqualTo(value(record).path("appealCode").asText());
+  }
+
+  private static List<String> violations(Path schema, String json) {
+    try (var in = Files.newInputStream(schema)) {
+      return SCHEMAS.getSchema(in, InputFormat.JSON).validate(json, InputFormat.JSON).stream()
+          .map(String::valueOf)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String headers(ConsumerRecord<?, ?> record) {
+    var headers = new TreeMap<String, String>();
+    for (Header h : record.headers()) {
+      headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+    }
+    try {
+      return JSON_READER.writeValueAsString(headers);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode value(ConsumerRecord<String, String> record) {
+    try {
+      return JSON_READER.readTree(record.value());
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("record value is not JSON: " + record.value(), e);
+    }
+  }
+}
