@@ -9,7 +9,25 @@ public enum DomainRule {
   PLEDGE_NOT_ANNOUNCED("pledge-not-announced", "The pledge is not in the announced state"),
   COMMITTED_BEFORE_ANNOUNCED("committed-before-announced", "Commitment dated before announcement"),
   DATE_IN_FUTURE("date-in-future", "A business date lies in the future"),
-  DONOR_REQUIRED("donor-required", "The pledge must name its donor");
+  DONOR_REQUIRED("donor-required", "The pledge must name its donor"),
+  UNKNOWN_DONOR("unknown-donor", "The donor is not in the donors registry"),
+  INVALID_DONOR_CODE("invalid-donor-code", "The code does not fit the kind of donor"),
+  INVALID_IBAN("invalid-iban", "Not a valid IBAN"),
+  IBAN_OF_ANOTHER_DONOR("iban-of-another-donor", "The IBAN belongs to another donor"),
+  EARMARKING_INCONSISTENT("earmarking-inconsistent", "The earmarking does not fit its level"),
+  EARMARKING_TARGET_UNKNOWN(
+      "earmarking-target-unknown", "The earmarking names no target of the appeal"),
+  INSTALMENTS_NOT_SUMMING("instalments-not-summing", "The instalments do not sum to the pledge"),
+  INSTALMENT_CURRENCY_DIFFERS(
+      "instalment-currency-differs", "An instalment is in another currency than the pledge"),
+  INSTALMENT_DUE_BEFORE_ANNOUNCEMENT(
+      "instalment-due-before-announcement", "An instalment falls due before the announcement"),
+  DATE_BEFORE_ANNOUNCEMENT("date-before-announcement", "A date lies before the announcement"),
+  PLEDGE_NOT_CANCELLABLE("pledge-not-cancellable", "The pledge can no longer be cancelled"),
+  NOTHING_TO_WRITE_OFF("nothing-to-write-off", "The pledge has no outstanding amount to write off"),
+  IDEMPOTENCY_KEY_REUSED(
+      "idempotency-key-reused", "The Idempotency-Key was used for another request"),
+  INVALID_RATE_TABLE("invalid-rate-table", "The rate table has errors; nothing was recorded");
 
   private final String slug;
   private final String title;

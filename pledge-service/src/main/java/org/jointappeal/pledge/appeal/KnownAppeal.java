@@ -1,10 +1,16 @@
 package org.jointappeal.pledge.appeal;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** pledge-service's copy of an appeal, kept from {@code appeal-events}; appeal-service owns it. */
 @Entity
@@ -28,23 +34,44 @@ public class KnownAppeal {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The last day of the appeal's period: a pledge's default due date. */
+  @Column(name = "period_end")
+  private LocalDate periodEnd;
+
+  @ElementCollection
+  @CollectionTable(name = "known_appeal_line", joinColumns = @JoinColumn(name = "appeal_code"))
+  private List<KnownLine> lines = new ArrayList<>();
+
   protected KnownAppeal() {}
 
-  KnownAppeal(String code, String title, String status, long aggregateVersion, Instant updatedAt) {
+  KnownAppeal(String code, long aggregateVersion) {
     this.code = code;
-    this.title = title;
-    this.status = status;
-    this.aggregateVersion = aggregateVersion;
-    this.updatedAt = updatedAt;
+    this.aggregateVersion = aggregateVersion - 1; // so that the first update applies
   }
 
-  /** Applies a newer state; returns false (and changes nothing) for a stale one. */
-  boolean update(String title, String status, long aggregateVersion, Instant updatedAt) {
+  /**
+   * Applies a newer state; returns false (and changes nothing) for a stale one. Null lines (an
+   * event that does not carry them) keep the lines known; a list replaces them.
+   */
+  boolean update(
+      String title,
+      String status,
+      LocalDate periodEnd,
+      List<KnownLine> linesOrNull,
+      long aggregateVersion,
+      Instant updatedAt) {
     if (aggregateVersion <= this.aggregateVersion) {
       return false;
     }
     this.title = title;
     this.status = status;
+    if (periodEnd != null) {
+      this.periodEnd = periodEnd;
+    }
+    if (linesOrNull != null) {
+      this.lines.clear();
+      this.lines.addAll(linesOrNull);
+    }
     this.aggregateVersion = aggregateVersion;
     this.updatedAt = updatedAt;
     return true;
@@ -64,5 +91,13 @@ public class KnownAppeal {
 
   public long aggregateVersion() {
     return aggregateVersion;
+  }
+
+  public LocalDate periodEnd() {
+    return periodEnd;
+  }
+
+  public List<KnownLine> lines() {
+    return List.copyOf(lines);
   }
 }

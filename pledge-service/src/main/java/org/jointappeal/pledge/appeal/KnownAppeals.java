@@ -5,11 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.List;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.messaging.AppealLaunchedV1;
+import org.jointappeal.pledge.messaging.AppealChangedV1;
 
-/** The appeals pledge-service knows of, and whether they accept pledges. */
+/** The appeals pledge-service knows of, whether they accept pledges, and their lines. */
 @ApplicationScoped
 public class KnownAppeals {
 
@@ -23,17 +24,28 @@ public class KnownAppeals {
 
   /** Runs in the consumer's transaction, next to its inbox row. */
   @Transactional(TxType.MANDATORY)
-  public void apply(AppealLaunchedV1 event) {
+  public void apply(AppealChangedV1 event) {
     var appeal = event.appeal();
-    var known = appeals.findByIdOptional(appeal.code());
-    if (known.isEmpty()) {
-      appeals.persist(
-          new KnownAppeal(
-              appeal.code(), appeal.title(), appeal.status(), appeal.version(), clock.instant()));
+    var existing = appeals.findByIdOptional(appeal.code());
+    var known = existing.orElseGet(() -> new KnownAppeal(appeal.code(), appeal.version()));
+    List<KnownLine> lines =
+        appeal.requirementLines() == null
+            ? null
+            : appeal.requirementLines().stream()
+                .map(l -> new KnownLine(l.lineId(), l.country(), l.agency(), l.sector()))
+                .toList();
+    boolean applied =
+        known.update(
+            appeal.title(),
+            appeal.status(),
+            appeal.periodEnd(),
+            lines,
+            appeal.version(),
+            clock.instant());
+    if (existing.isEmpty()) {
+      appeals.persist(known);
       Log.infof("appeal now known appeal=%s status=%s", appeal.code(), appeal.status());
-    } else if (known
-        .get()
-        .update(appeal.title(), appeal.status(), appeal.version(), clock.instant())) {
+    } else if (applied) {
       Log.infof("appeal updated appeal=%s status=%s", appeal.code(), appeal.status());
     } else {
       Log.debugf(

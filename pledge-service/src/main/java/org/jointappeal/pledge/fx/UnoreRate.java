@@ -56,6 +56,17 @@ public class UnoreRate {
       throw new IllegalArgumentException(
           "rate for " + currency + " applied to " + amount.currency());
     }
+    return atRate(amount, unitsPerUsd);
+  }
+
+  /**
+   * An amount at a rate already applied once (a pledge's outstanding remainder at the pledge's
+   * rate): divided, rounded HALF_EVEN to cents once. USD is its own value.
+   */
+  public static Money atRate(Money amount, BigDecimal unitsPerUsd) {
+    if (amount.isIn("USD")) {
+      return amount;
+    }
     return Money.of(amount.amount().divide(unitsPerUsd, USD_SCALE, RoundingMode.HALF_EVEN), "USD");
   }
 

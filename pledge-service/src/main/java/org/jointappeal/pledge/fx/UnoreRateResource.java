@@ -4,15 +4,26 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.Roles;
 
 /**
@@ -22,9 +33,11 @@ import org.jointappeal.pledge.web.Roles;
 public class UnoreRateResource {
 
   private final UnoreRateService rates;
+  private final CurrentCaller caller;
 
-  UnoreRateResource(UnoreRateService rates) {
+  UnoreRateResource(UnoreRateService rates, CurrentCaller caller) {
     this.rates = rates;
+    this.caller = caller;
   }
 
   @PUT
@@ -41,6 +54,36 @@ public class UnoreRateResource {
             .entity(recorded.rate())
             .build()
         : RestResponse.ok(recorded.rate());
+  }
+
+  @POST
+  @Consumes("text/csv")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Every rate of the table recorded (new, or revising the same currency and date)")
+  @APIResponse(
+      responseCode = "422",
+      description = "The table has errors: each line at fault is listed, nothing was recorded")
+  public RestResponse<RateTableView> upload(
+      @Parameter(description = "Optional: a retry of the same table replays the first answer")
+          @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @RequestBody(
+              description =
+                  "UNORE table: currency,unitsPerUsd,effectiveFrom per line (a header line of"
+                      + " those names is optional; effectiveFrom a day or a month)",
+              content =
+                  @Content(
+                      mediaType = "text/csv",
+                      example = "currency,unitsPerUsd,effectiveFrom\nNOK,7.46,1997-07-01\n"))
+          String csv) {
+    var answer = rates.recordTable(csv, caller.subject(), IdempotencyKeys.optional(idempotencyKey));
+    return RestResponse.ResponseBuilder.<RateTableView>create(answer.status())
+        .entity(answer.body())
+        .build();
   }
 
   @GET

@@ -7,18 +7,24 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotencyKey;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.money.Money;
 
 @ApplicationScoped
 public class UnoreRateService {
 
   private final UnoreRateRepository rates;
+  private final IdempotentRequests idempotency;
   private final Clock clock;
 
-  UnoreRateService(UnoreRateRepository rates, Clock clock) {
+  UnoreRateService(UnoreRateRepository rates, IdempotentRequests idempotency, Clock clock) {
     this.rates = rates;
+    this.idempotency = idempotency;
     this.clock = clock;
   }
 
@@ -40,6 +46,34 @@ public class UnoreRateService {
     rates.persist(rate);
     Log.infof("unore rate recorded currency=%s effectiveFrom=%s", currency, effectiveFrom);
     return new RateRecorded(RateView.of(rate), true);
+  }
+
+  /**
+   * Records a whole UNORE table, or nothing: every line is checked before any is written. With an
+   * Idempotency-Key, a retry of the same table replays the first answer.
+   */
+  @Transactional
+  public Answer<RateTableView> recordTable(String csv, String actor, Optional<IdempotencyKey> key) {
+    var table = RateTable.parse(csv);
+    if (key.isPresent()) {
+      var replay =
+          idempotency.claim(actor, key.get(), "record-rate-table", table, RateTableView.class);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+    }
+    int created = 0;
+    var recorded = new java.util.ArrayList<RateView>();
+    for (var row : table.rows()) {
+      var outcome = record(row.currency(), row.effectiveFrom(), row.unitsPerUsd());
+      created += outcome.created() ? 1 : 0;
+      recorded.add(outcome.rate());
+    }
+    var answer =
+        Answer.ok(new RateTableView(created, recorded.size() - created, List.copyOf(recorded)));
+    key.ifPresent(k -> idempotency.complete(actor, k, answer));
+    Log.infof("unore table recorded rows=%d created=%d", recorded.size(), created);
+    return answer;
   }
 
   public List<RateView> list(String currencyOrNull) {

@@ -31,9 +31,9 @@ public class AppealEventsConsumer {
       if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
         return;
       }
-      if (event instanceof AppealLaunchedV1 launched) {
-        MDC.put("appealCode", launched.appealCode());
-        appeals.apply(launched);
+      if (event instanceof AppealChangedV1 changed) {
+        MDC.put("appealCode", changed.appealCode());
+        appeals.apply(changed);
       }
     } finally {
       MDC.remove("eventId");

@@ -3,6 +3,7 @@ package org.jointappeal.pledge.messaging;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.pledge.Pledge;
@@ -21,9 +22,26 @@ public record PledgeStateV1(
     String status,
     String agreementReference,
     LocalDate committedOn,
+    EarmarkingV1 earmarking,
+    Money paid,
+    Money outstanding,
+    Money writtenOff,
+    Money paidUsd,
+    Money outstandingUsd,
+    Money writtenOffUsd,
+    List<InstalmentV1> instalments,
     long version) {
 
+  /** Where the money may go; targets not named by the level are null. */
+  public record EarmarkingV1(
+      String level, String agency, String country, String sector, UUID requirementLineId) {}
+
+  public record InstalmentV1(
+      int number, LocalDate dueOn, Money amount, Money paid, String status) {}
+
   static PledgeStateV1 of(Pledge p) {
+    var e = p.earmarking();
+    String currency = p.amount().currency();
     return new PledgeStateV1(
         p.id(),
         p.appealCode(),
@@ -37,6 +55,24 @@ public record PledgeStateV1(
         p.status().name(),
         p.agreementReference(),
         p.committedOn(),
+        new EarmarkingV1(
+            e.level().name(), e.agency(), e.country(), e.sector(), e.requirementLineId()),
+        p.paid(),
+        p.outstanding(),
+        p.writtenOff(),
+        p.paidUsd(),
+        p.outstandingUsd(),
+        p.writtenOffUsd(),
+        p.instalments().stream()
+            .map(
+                i ->
+                    new InstalmentV1(
+                        i.number(),
+                        i.dueOn(),
+                        Money.of(i.amount(), currency),
+                        Money.of(i.paid(), currency),
+                        i.status().name()))
+            .toList(),
         p.version());
   }
 }

@@ -2,21 +2,29 @@ package org.jointappeal.pledge.pledge;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UsdValue;
 import org.jointappeal.pledge.money.Money;
 
@@ -68,9 +76,31 @@ public class Pledge {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Embedded private Earmarking earmarking;
+
+  @ElementCollection
+  @CollectionTable(name = "instalment", joinColumns = @JoinColumn(name = "pledge_id"))
+  @OrderBy("number")
+  private List<Instalment> instalments = new ArrayList<>();
+
+  @Column(name = "cancelled_on")
+  private LocalDate cancelledOn;
+
+  @Column(name = "cancellation_reason", length = 300)
+  private String cancellationReason;
+
+  @Column(name = "written_off_on")
+  private LocalDate writtenOffOn;
+
+  @Column(name = "write_off_reason", length = 300)
+  private String writeOffReason;
+
   @Version private long version;
 
   protected Pledge() {}
+
+  /** A part of the schedule as announced: due date and amount. */
+  record ScheduledPart(LocalDate dueOn, Money amount) {}
 
   Pledge(
       String appealCode,
@@ -79,10 +109,13 @@ public class Pledge {
       UsdValue value,
       LocalDate announcedOn,
       String occasion,
+      Earmarking earmarking,
+      List<ScheduledPart> schedule,
       Instant createdAt) {
     if (!amount.isPositive()) {
       throw new IllegalArgumentException("a pledge is for a positive amount");
     }
+    checkSchedule(amount, announcedOn, schedule);
     this.id = UUID.randomUUID();
     this.appealCode = appealCode;
     this.donorCode = donorCode;
@@ -94,6 +127,46 @@ public class Pledge {
     this.occasion = occasion;
     this.status = PledgeStatus.ANNOUNCED;
     this.createdAt = createdAt;
+    this.earmarking = earmarking;
+    var byDueDate = schedule.stream().sorted(Comparator.comparing(ScheduledPart::dueOn)).toList();
+    for (int i = 0; i < byDueDate.size(); i++) {
+      var part = byDueDate.get(i);
+      instalments.add(new Instalment(i + 1, part.dueOn(), part.amount().amount()));
+    }
+  }
+
+  /** Instalments in the pledge's currency, none due before the announcement, summing exactly. */
+  private static void checkSchedule(
+      Money amount, LocalDate announcedOn, List<ScheduledPart> schedule) {
+    if (schedule.isEmpty()) {
+      throw new IllegalArgumentException("a pledge has at least one instalment");
+    }
+    var sum = BigDecimal.ZERO;
+    for (var part : schedule) {
+      if (!part.amount().isIn(amount.currency())) {
+        throw DomainRuleViolation.of(
+            DomainRule.INSTALMENT_CURRENCY_DIFFERS,
+            "an instalment is in %s, the pledge in %s"
+                .formatted(part.amount().currency(), amount.currency()));
+      }
+      if (part.dueOn().isBefore(announcedOn)) {
+        throw DomainRuleViolation.of(
+            DomainRule.INSTALMENT_DUE_BEFORE_ANNOUNCEMENT,
+            "an instalment is due on %s, before the announcement on %s"
+                .formatted(part.dueOn(), announcedOn));
+      }
+      sum = sum.add(part.amount().amount());
+    }
+    if (sum.compareTo(amount.amount()) != 0) {
+      throw DomainRuleViolation.of(
+          DomainRule.INSTALMENTS_NOT_SUMMING,
+          "the instalments sum to %s %s, the pledge is %s %s"
+              .formatted(
+                  Money.of(sum, amount.currency()).amount().toPlainString(),
+                  amount.currency(),
+                  amount.amount().toPlainString(),
+                  amount.currency()));
+    }
   }
 
   /** A signed agreement turns the announcement into a commitment: from now on it is funding. */
@@ -110,6 +183,89 @@ public class Pledge {
     this.status = PledgeStatus.COMMITTED;
     this.agreementReference = agreementReference;
     this.committedOn = signedOn;
+  }
+
+  /** The donor withdraws the pledge; only before any money was received. */
+  void cancel(LocalDate on, String reason) {
+    boolean open = status == PledgeStatus.ANNOUNCED || status == PledgeStatus.COMMITTED;
+    if (!open || paid().isPositive()) {
+      throw DomainRuleViolation.of(
+          DomainRule.PLEDGE_NOT_CANCELLABLE,
+          "pledge %s is %s: only an unpaid announced or committed pledge can be cancelled"
+              .formatted(id, status));
+    }
+    if (on.isBefore(announcedOn)) {
+      throw DomainRuleViolation.of(
+          DomainRule.DATE_BEFORE_ANNOUNCEMENT,
+          "cancelled on %s, before the announcement on %s".formatted(on, announcedOn));
+    }
+    instalments.forEach(Instalment::cancel);
+    this.status = PledgeStatus.CANCELLED;
+    this.cancelledOn = on;
+    this.cancellationReason = reason;
+  }
+
+  /**
+   * The outstanding remainder will not be received: it is written off, instalment by instalment,
+   * and leaves the figures. Once only: afterwards nothing is outstanding.
+   */
+  Money writeOff(LocalDate on, String reason) {
+    boolean owed = status == PledgeStatus.COMMITTED || status == PledgeStatus.PARTIALLY_PAID;
+    if (!owed || !outstanding().isPositive()) {
+      throw DomainRuleViolation.of(
+          DomainRule.NOTHING_TO_WRITE_OFF,
+          "pledge %s is %s: only a committed pledge's outstanding remainder can be written off"
+              .formatted(id, status));
+    }
+    if (on.isBefore(committedOn)) {
+      throw DomainRuleViolation.of(
+          DomainRule.DATE_BEFORE_ANNOUNCEMENT,
+          "written off on %s, before the commitment on %s".formatted(on, committedOn));
+    }
+    var written = BigDecimal.ZERO;
+    for (var instalment : instalments) {
+      written = written.add(instalment.writeOffRemainder());
+    }
+    this.status = PledgeStatus.WRITTEN_OFF;
+    this.writtenOffOn = on;
+    this.writeOffReason = reason;
+    return Money.of(written, amount.currency());
+  }
+
+  /** Money received against the pledge, in its currency. */
+  public Money paid() {
+    return sum(Instalment::paid);
+  }
+
+  public Money writtenOff() {
+    return sum(Instalment::writtenOff);
+  }
+
+  /** Still expected: nothing once cancelled, written off or paid. */
+  public Money outstanding() {
+    if (status == PledgeStatus.CANCELLED || status == PledgeStatus.WRITTEN_OFF) {
+      return Money.of(BigDecimal.ZERO, amount.currency());
+    }
+    return sum(Instalment::outstanding);
+  }
+
+  // TODO(#5): the sum of the allocated receipts' USD values, once receipts exist (part two)
+  public Money paidUsd() {
+    return Money.of(BigDecimal.ZERO, "USD");
+  }
+
+  /** The outstanding original amount at the pledge's rate, rounded once. */
+  public Money outstandingUsd() {
+    return UnoreRate.atRate(outstanding(), unitsPerUsd);
+  }
+
+  public Money writtenOffUsd() {
+    return UnoreRate.atRate(writtenOff(), unitsPerUsd);
+  }
+
+  private Money sum(java.util.function.Function<Instalment, BigDecimal> part) {
+    return Money.of(
+        instalments.stream().map(part).reduce(BigDecimal.ZERO, BigDecimal::add), amount.currency());
   }
 
   public UUID id() {
@@ -166,5 +322,29 @@ public class Pledge {
 
   public long version() {
     return version;
+  }
+
+  public Earmarking earmarking() {
+    return earmarking;
+  }
+
+  public List<Instalment> instalments() {
+    return List.copyOf(instalments);
+  }
+
+  public LocalDate cancelledOn() {
+    return cancelledOn;
+  }
+
+  public String cancellationReason() {
+    return cancellationReason;
+  }
+
+  public LocalDate writtenOffOn() {
+    return writtenOffOn;
+  }
+
+  public String writeOffReason() {
+    return writeOffReason;
   }
 }

@@ -20,9 +20,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.IfMatch;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
@@ -55,13 +57,29 @@ public class PledgeResource {
                       name = "missing-rate",
                       value = PledgeExamples.MISSING_RATE_PROBLEM)))
   @APIResponse(responseCode = "403", description = "A donor pledging for another donor")
+  @APIResponse(
+      responseCode = "409",
+      description = "A request with the same Idempotency-Key is still in progress")
   public RestResponse<PledgeView> announce(
-      @NotNull @Valid AnnouncePledgeRequest request, UriInfo uri) {
-    var pledge = pledges.announce(request, caller.donorScope());
-    return RestResponse.ResponseBuilder.<PledgeView>created(
-            uri.getAbsolutePathBuilder().path(pledge.id().toString()).build())
-        .entity(pledge)
-        .tag(etag(pledge))
+      @Parameter(
+              description =
+                  "Optional here (older clients do not send it): with it, a retry of the same"
+                      + " request replays the first answer; the same key with another body is a"
+                      + " 422")
+          @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid AnnouncePledgeRequest request,
+      UriInfo uri) {
+    var answer =
+        pledges.announce(
+            request,
+            caller.donorScope(),
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey));
+    return RestResponse.ResponseBuilder.<PledgeView>create(answer.status())
+        .location(uri.getBaseUriBuilder().path(answer.location()).build())
+        .entity(answer.body())
+        .tag(etag(answer.body()))
         .build();
   }
 
@@ -94,8 +112,84 @@ public class PledgeResource {
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid CommitPledgeRequest request) {
-    var pledge = pledges.commit(pledgeId, request, IfMatch.expectedVersion(ifMatch));
+    var pledge =
+        pledges.commit(pledgeId, request, IfMatch.expectedVersion(ifMatch), caller.subject());
     return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+  }
+
+  @POST
+  @Path("/{pledgeId}/cancellation")
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER})
+  @APIResponse(responseCode = "200", description = "The pledge is cancelled")
+  @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
+  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "422",
+      description = "Money was received already, or the pledge is no longer open")
+  public RestResponse<PledgeView> cancel(
+      @PathParam("pledgeId") UUID pledgeId,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid CancelPledgeRequest request) {
+    var pledge =
+        pledges.cancel(
+            pledgeId,
+            request,
+            IfMatch.expectedVersion(ifMatch),
+            caller.donorScope(),
+            caller.subject());
+    return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+  }
+
+  @POST
+  @Path("/{pledgeId}/write-offs")
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(
+      responseCode = "201",
+      description = "The outstanding remainder is written off (a retry replays this)")
+  @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
+  @APIResponse(responseCode = "404", description = "No such pledge")
+  @APIResponse(
+      responseCode = "409",
+      description = "If-Match names an older version, or the key is in flight")
+  @APIResponse(
+      responseCode = "422",
+      description = "Nothing outstanding (already written off, cancelled, not committed)")
+  public RestResponse<WriteOffView> writeOff(
+      @PathParam("pledgeId") UUID pledgeId,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid WriteOffRequest request,
+      UriInfo uri) {
+    var answer =
+        pledges.writeOff(
+            pledgeId,
+            request,
+            IfMatch.expectedVersion(ifMatch),
+            caller.subject(),
+            IdempotencyKeys.required(idempotencyKey));
+    return RestResponse.ResponseBuilder.<WriteOffView>create(answer.status())
+        .location(uri.getBaseUriBuilder().path(answer.location()).build())
+        .entity(answer.body())
+        .build();
+  }
+
+  @GET
+  @Path("/{pledgeId}/write-offs/{writeOffId}")
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "The write-off")
+  @APIResponse(responseCode = "404", description = "No such write-off, or another donor's")
+  public WriteOffView getWriteOff(
+      @PathParam("pledgeId") UUID pledgeId, @PathParam("writeOffId") UUID writeOffId) {
+    return pledges.findWriteOff(pledgeId, writeOffId, caller.donorScope());
+  }
+
+  @GET
+  @Path("/{pledgeId}/history")
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "Every change: who, when, what, oldest first")
+  @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
+  public List<HistoryEntryView> history(@PathParam("pledgeId") UUID pledgeId) {
+    return pledges.history(pledgeId, caller.donorScope());
   }
 
   private static EntityTag etag(PledgeView pledge) {

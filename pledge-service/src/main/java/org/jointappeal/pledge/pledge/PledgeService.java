@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
@@ -13,42 +14,77 @@ import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.VersionConflict;
+import org.jointappeal.pledge.appeal.KnownAppeal;
 import org.jointappeal.pledge.appeal.KnownAppeals;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.donor.DonorService;
+import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UnoreRateService;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotencyKey;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.messaging.Outbox;
 import org.jointappeal.pledge.messaging.PledgeAnnouncedV1;
+import org.jointappeal.pledge.messaging.PledgeCancelledV1;
 import org.jointappeal.pledge.messaging.PledgeCommittedV1;
+import org.jointappeal.pledge.messaging.PledgeWrittenOffV1;
+import org.jointappeal.pledge.money.Money;
 
 @ApplicationScoped
 public class PledgeService {
 
   private final PledgeRepository pledges;
+  private final WriteOffRepository writeOffs;
+  private final PledgeHistoryRepository history;
   private final KnownAppeals appeals;
+  private final DonorService donors;
   private final UnoreRateService rates;
+  private final IdempotentRequests idempotency;
   private final Outbox outbox;
   private final Clock clock;
 
   PledgeService(
       PledgeRepository pledges,
+      WriteOffRepository writeOffs,
+      PledgeHistoryRepository history,
       KnownAppeals appeals,
+      DonorService donors,
       UnoreRateService rates,
+      IdempotentRequests idempotency,
       Outbox outbox,
       Clock clock) {
     this.pledges = pledges;
+    this.writeOffs = writeOffs;
+    this.history = history;
     this.appeals = appeals;
+    this.donors = donors;
     this.rates = rates;
+    this.idempotency = idempotency;
     this.outbox = outbox;
     this.clock = clock;
   }
 
+  /**
+   * Announces a pledge. With an Idempotency-Key, a retry of the same request replays the first
+   * answer and creates nothing.
+   */
   @Transactional
-  public PledgeView announce(AnnouncePledgeRequest request, DonorScope scope) {
+  public Answer<PledgeView> announce(
+      AnnouncePledgeRequest request, DonorScope scope, String actor, Optional<IdempotencyKey> key) {
+    if (key.isPresent()) {
+      var replay =
+          idempotency.claim(actor, key.get(), "announce-pledge", request, PledgeView.class);
+      if (replay.isPresent()) {
+        return replay.get();
+      }
+    }
     DonorCode donor = pledgingDonor(request.donorCode(), scope);
+    donors.requireKnown(donor);
     var amount = request.amount().toMoney();
     notInFuture(request.announcedOn(), "announcedOn");
-    appeals.requireOpenForPledges(request.appealCode());
+    var appeal = appeals.requireOpenForPledges(request.appealCode());
+    var earmarking = Earmarking.against(appeal, request.earmarking());
     // announcement date, not today: a pledge keeps the value it had when it was made
     var value = rates.usdValue(amount, request.announcedOn());
     var pledge =
@@ -59,34 +95,111 @@ public class PledgeService {
             value,
             request.announcedOn(),
             request.occasion(),
+            earmarking,
+            schedule(request, amount, appeal),
             clock.instant());
     pledges.persist(pledge);
     pledges.flush();
     outbox.append(PledgeAnnouncedV1.of(pledge, clock.instant()));
+    record(pledge, "ANNOUNCED", actor, pledge.announcedOn(), pledge.occasion());
     Log.infof(
         "pledge announced pledgeId=%s appeal=%s donor=%s", pledge.id(), pledge.appealCode(), donor);
-    return PledgeView.of(pledge);
+    var answer = Answer.created("/pledges/" + pledge.id(), PledgeView.of(pledge));
+    key.ifPresent(k -> idempotency.complete(actor, k, answer));
+    return answer;
   }
 
   @Transactional
   public PledgeView commit(
-      UUID pledgeId, CommitPledgeRequest request, OptionalLong expectedVersion) {
-    var pledge =
-        pledges
-            .findInScope(pledgeId, DonorScope.everyone())
-            .orElseThrow(() -> NotFound.of("pledge", pledgeId));
-    expectedVersion.ifPresent(
-        expected -> {
-          if (expected != pledge.version()) {
-            throw VersionConflict.of("pledge", pledgeId, expected, pledge.version());
-          }
-        });
+      UUID pledgeId, CommitPledgeRequest request, OptionalLong expectedVersion, String actor) {
+    var pledge = current(pledgeId, DonorScope.everyone(), expectedVersion);
     notInFuture(request.signedOn(), "signedOn");
     pledge.commit(request.agreementReference(), request.signedOn());
     pledges.flush(); // the event carries the version this change produced
     outbox.append(PledgeCommittedV1.of(pledge, clock.instant()));
+    record(
+        pledge,
+        "COMMITTED",
+        actor,
+        request.signedOn(),
+        "agreement " + request.agreementReference());
     Log.infof("pledge committed pledgeId=%s appeal=%s", pledge.id(), pledge.appealCode());
     return PledgeView.of(pledge);
+  }
+
+  /** A donor cancels its own pledge (another donor's is not found); staff cancel any. */
+  @Transactional
+  public PledgeView cancel(
+      UUID pledgeId,
+      CancelPledgeRequest request,
+      OptionalLong expectedVersion,
+      DonorScope scope,
+      String actor) {
+    var pledge = current(pledgeId, scope, expectedVersion);
+    notInFuture(request.cancelledOn(), "cancelledOn");
+    pledge.cancel(request.cancelledOn(), request.reason());
+    pledges.flush();
+    outbox.append(PledgeCancelledV1.of(pledge, clock.instant()));
+    record(pledge, "CANCELLED", actor, request.cancelledOn(), request.reason());
+    Log.infof("pledge cancelled pledgeId=%s appeal=%s", pledge.id(), pledge.appealCode());
+    return PledgeView.of(pledge);
+  }
+
+  /** Writes off the outstanding remainder, once: a retry with the same key replays the answer. */
+  @Transactional
+  public Answer<WriteOffView> writeOff(
+      UUID pledgeId,
+      WriteOffRequest request,
+      OptionalLong expectedVersion,
+      String actor,
+      IdempotencyKey key) {
+    var replay =
+        idempotency.claim(
+            actor,
+            key,
+            "write-off-pledge",
+            new KeyedRequest(pledgeId, request),
+            WriteOffView.class);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    var pledge = current(pledgeId, DonorScope.everyone(), expectedVersion);
+    notInFuture(request.writtenOffOn(), "writtenOffOn");
+    Money written = pledge.writeOff(request.writtenOffOn(), request.reason());
+    var writeOff =
+        new WriteOff(
+            pledge.id(),
+            written,
+            UnoreRate.atRate(written, pledge.unitsPerUsd()),
+            request.reason(),
+            request.writtenOffOn(),
+            actor,
+            clock.instant());
+    writeOffs.persist(writeOff);
+    pledges.flush();
+    outbox.append(PledgeWrittenOffV1.of(pledge, clock.instant()));
+    record(pledge, "WRITTEN_OFF", actor, request.writtenOffOn(), request.reason());
+    Log.infof("pledge written off pledgeId=%s appeal=%s", pledge.id(), pledge.appealCode());
+    var answer =
+        Answer.created(
+            "/pledges/" + pledge.id() + "/write-offs/" + writeOff.id(), WriteOffView.of(writeOff));
+    idempotency.complete(actor, key, answer);
+    return answer;
+  }
+
+  public WriteOffView findWriteOff(UUID pledgeId, UUID writeOffId, DonorScope scope) {
+    var pledge =
+        pledges.findInScope(pledgeId, scope).orElseThrow(() -> NotFound.of("pledge", pledgeId));
+    return writeOffs
+        .findOfPledge(pledge.id(), writeOffId)
+        .map(WriteOffView::of)
+        .orElseThrow(() -> NotFound.of("write-off", writeOffId));
+  }
+
+  public List<HistoryEntryView> history(UUID pledgeId, DonorScope scope) {
+    var pledge =
+        pledges.findInScope(pledgeId, scope).orElseThrow(() -> NotFound.of("pledge", pledgeId));
+    return history.ofPledge(pledge.id()).stream().map(HistoryEntryView::of).toList();
   }
 
   public PledgeView find(UUID pledgeId, DonorScope scope) {
@@ -98,6 +211,46 @@ public class PledgeService {
 
   public List<PledgeView> list(String appealCodeOrNull, DonorScope scope) {
     return pledges.listInScope(appealCodeOrNull, scope).stream().map(PledgeView::of).toList();
+  }
+
+  /** The path's pledge id is part of what a write-off request means. */
+  record KeyedRequest(UUID pledgeId, WriteOffRequest request) {}
+
+  private Pledge current(UUID pledgeId, DonorScope scope, OptionalLong expectedVersion) {
+    var pledge =
+        pledges.findInScope(pledgeId, scope).orElseThrow(() -> NotFound.of("pledge", pledgeId));
+    expectedVersion.ifPresent(
+        expected -> {
+          if (expected != pledge.version()) {
+            throw VersionConflict.of("pledge", pledgeId, expected, pledge.version());
+          }
+        });
+    return pledge;
+  }
+
+  private void record(
+      Pledge pledge, String action, String actor, LocalDate occurredOn, String detail) {
+    history.persist(
+        new PledgeHistoryEntry(pledge, action, actor, clock.instant(), occurredOn, detail));
+  }
+
+  /**
+   * The schedule as requested, or one instalment of the whole amount due on the last day of the
+   * appeal's period (pledges to an appeal are due within it), or on the announcement date if that
+   * is later or the period is not known.
+   */
+  private static List<Pledge.ScheduledPart> schedule(
+      AnnouncePledgeRequest request, Money amount, KnownAppeal appeal) {
+    if (request.instalments() != null) {
+      return request.instalments().stream()
+          .map(i -> new Pledge.ScheduledPart(i.dueOn(), i.amount().toMoney()))
+          .toList();
+    }
+    LocalDate due = appeal.periodEnd();
+    if (due == null || due.isBefore(request.announcedOn())) {
+      due = request.announcedOn();
+    }
+    return List.of(new Pledge.ScheduledPart(due, amount));
   }
 
   /** A donor pledges only for itself; staff must say for whom. */

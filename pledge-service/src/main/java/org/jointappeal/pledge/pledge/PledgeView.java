@@ -3,6 +3,7 @@ package org.jointappeal.pledge.pledge;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,9 +24,22 @@ public record PledgeView(
     PledgeStatus status,
     String agreementReference,
     LocalDate committedOn,
+    Earmarking earmarking,
+    List<InstalmentView> instalments,
+    Money paid,
+    Money outstanding,
+    Money writtenOff,
+    Money paidUsd,
+    @Schema(description = "The outstanding amount at the pledge's rate") Money outstandingUsd,
+    Money writtenOffUsd,
+    LocalDate cancelledOn,
+    String cancellationReason,
+    LocalDate writtenOffOn,
+    String writeOffReason,
     long version) {
 
   static PledgeView of(Pledge p) {
+    String currency = p.amount().currency();
     return new PledgeView(
         p.id(),
         p.appealCode(),
@@ -39,6 +53,18 @@ public record PledgeView(
         p.status(),
         p.agreementReference(),
         p.committedOn(),
+        p.earmarking(),
+        p.instalments().stream().map(i -> InstalmentView.of(i, currency)).toList(),
+        p.paid(),
+        p.outstanding(),
+        p.writtenOff(),
+        p.paidUsd(),
+        p.outstandingUsd(),
+        p.writtenOffUsd(),
+        p.cancelledOn(),
+        p.cancellationReason(),
+        p.writtenOffOn(),
+        p.writeOffReason(),
         p.version());
   }
 }

@@ -22,9 +22,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jointappeal.pledge.AlreadyExists;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
+import org.jointappeal.pledge.RequestInFlight;
 import org.jointappeal.pledge.VersionConflict;
 
 /**
@@ -36,7 +38,43 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<Problem> rule(DomainRuleViolation e, UriInfo uri) {
     var rule = e.rule();
-    return respond(Problem.of(rule.slug(), rule.title(), 422, e.getMessage(), instance(uri)));
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + rule.slug()),
+            rule.title(),
+            422,
+            e.getMessage(),
+            instance(uri),
+            e.errors().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList(),
+            null));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
+    return respond(
+        Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> inFlight(RequestInFlight e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "request-in-flight",
+            "The same request is in progress",
+            409,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> noKey(IdempotencyKeys.MissingIdempotencyKey e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "idempotency-key-required",
+            "An Idempotency-Key is required",
+            400,
+            e.getMessage(),
+            instance(uri)));
   }
 
   @ServerExceptionMapper
@@ -174,7 +212,7 @@ public class ProblemMapper {
       case 405 -> "method not allowed on this resource";
       case 406 -> "no acceptable representation";
       case 413 -> "the body is too large";
-      case 415 -> "send application/json";
+      case 415 -> "send application/json (text/csv for a rate table)";
       case 403 -> "not allowed for this caller";
       default -> "the request was rejected";
     };

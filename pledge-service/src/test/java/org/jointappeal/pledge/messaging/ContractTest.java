@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jointappeal.pledge.Appeals;
+import org.jointappeal.pledge.Donors;
 import org.jointappeal.pledge.KafkaTestClient;
 import org.jointappeal.pledge.StackResource;
 import org.jointappeal.pledge.TestClock;
@@ -75,6 +76,7 @@ class ContractTest {
         .instance(UnoreRateService.class)
         .get()
         .record("KRW", LocalDate.parse("1997-07-01"), new BigDecimal("890.000000"));
+    Donors.ensure("KOR", "Republic of Korea");
   }
 
   @Test
@@ -102,6 +104,70 @@ class ContractTest {
 
     assertMatchesContract(record);
     assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(pledgeId);
+  }
+
+  @Test
+  void anEarmarkedScheduledPledgeIsPublishedAsTheContractDescribesIt() {
+    String pledgeId =
+        given()
+            .contentType(JSON)
+            .body(
+                """
+                {"appealCode":"%s","donorCode":"KOR","amount":{"amount":"890000000","currency":"KRW"},
+                 "announcedOn":"1997-07-02","occasion":null,
+                 "earmarking":{"level":"SOFTLY_EARMARKED","agency":"UNHCR"},
+                 "instalments":[{"dueOn":"1997-09-30","amount":{"amount":"445000001","currency":"KRW"}},
+                                {"dueOn":"1997-12-31","amount":{"amount":"444999999","currency":"KRW"}}]}"""
+                    .formatted(appeal))
+            .when()
+            .post("/pledges")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    assertMatchesContract(published(PledgeAnnouncedV1.TYPE, pledgeId));
+  }
+
+  @Test
+  void aCancelledPledgeIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+    given()
+        .contentType(JSON)
+        .body("{\"cancelledOn\":\"1997-08-01\"}")
+        .when()
+        .post("/pledges/" + pledgeId + "/cancellation")
+        .then()
+        .statusCode(200);
+
+    var record = published(PledgeCancelledV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(pledgeId);
+  }
+
+  @Test
+  void aWrittenOffPledgeIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-003\",\"signedOn\":\"1997-09-15\"}")
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(JSON)
+        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        .body("{\"reason\":\"Not received\",\"writtenOffOn\":\"1997-11-30\"}")
+        .when()
+        .post("/pledges/" + pledgeId + "/write-offs")
+        .then()
+        .statusCode(201);
+
+    var record = published(PledgeWrittenOffV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/pledge/writtenOffUsd/amount").asText()).isEqualTo("1000000.00");
   }
 
   /** The Republic of Korea announces KRW 890 000 000 (USD 1 000 000.00); returns the pledge id. */

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.jointappeal.pledge.Appeals;
 import org.jointappeal.pledge.StackResource;
 import org.jointappeal.pledge.donor.DonorScope;
@@ -47,7 +48,9 @@ class OutboxMetricsTest {
                 new MoneyRequest(new BigDecimal("10.00"), "USD"),
                 LocalDate.parse("1997-07-02"),
                 null),
-            DonorScope.everyone());
+            DonorScope.everyone(),
+            "test",
+            Optional.empty());
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> metric("jointappeal_outbox_publish_delay_seconds_count") >= before + 1);

@@ -1,0 +1,38 @@
+package org.jointappeal.pledge.donor;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads take the caller's scope: a donor finds only itself. */
+@ApplicationScoped
+public class DonorRepository implements PanacheRepositoryBase<Donor, String> {
+
+  Optional<Donor> findInScope(DonorCode code, DonorScope scope) {
+    return scope.includes(code) ? findByIdOptional(code.value()) : Optional.empty();
+  }
+
+  List<Donor> listInScope(DonorScope scope) {
+    return scope
+        .restrictedTo()
+        .map(own -> findByIdOptional(own.value()).map(List::of).orElse(List.of()))
+        .orElseGet(() -> listAll(Sort.ascending("code")));
+  }
+
+  /** Donor codes other than {@code except} that already hold one of these IBANs. */
+  List<String> holdersOf(Collection<String> ibans, DonorCode except) {
+    if (ibans.isEmpty()) {
+      return List.of();
+    }
+    return getEntityManager()
+        .createQuery(
+            "select d.code from Donor d join d.ibans i where i in :ibans and d.code <> :code",
+            String.class)
+        .setParameter("ibans", ibans)
+        .setParameter("code", except.value())
+        .getResultList();
+  }
+}

@@ -1,0 +1,93 @@
+package org.jointappeal.pledge.donor;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.IdempotencyKeys;
+import org.jointappeal.pledge.web.IfMatch;
+import org.jointappeal.pledge.web.Roles;
+
+/** The donors registry: finance officers keep it, donors read their own entry. */
+@Path("/donors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DonorResource {
+
+  private final DonorService donors;
+  private final CurrentCaller caller;
+
+  DonorResource(DonorService donors, CurrentCaller caller) {
+    this.donors = donors;
+    this.caller = caller;
+  }
+
+  @POST
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(responseCode = "201", description = "Donor registered (a retry replays this)")
+  @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
+  @APIResponse(responseCode = "409", description = "The code is taken, or the key is in flight")
+  @APIResponse(responseCode = "422", description = "Code unfit for the kind, invalid IBAN, ...")
+  public RestResponse<DonorView> register(
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+      @NotNull @Valid RegisterDonorRequest request,
+      UriInfo uri) {
+    var answer =
+        donors.register(request, caller.subject(), IdempotencyKeys.required(idempotencyKey));
+    return RestResponse.ResponseBuilder.<DonorView>create(answer.status())
+        .location(uri.getBaseUriBuilder().path(answer.location()).build())
+        .entity(answer.body())
+        .tag(etag(answer.body()))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "All donors; a donor gets only itself")
+  public List<DonorView> list() {
+    return donors.list(caller.donorScope());
+  }
+
+  @GET
+  @Path("/{code}")
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "The donor")
+  @APIResponse(responseCode = "404", description = "No such donor, or another donor")
+  public RestResponse<DonorView> get(@PathParam("code") @Pattern(regexp = "[A-Z]{3}") String code) {
+    var donor = donors.find(DonorCode.of(code), caller.donorScope());
+    return RestResponse.ResponseBuilder.ok(donor).tag(etag(donor)).build();
+  }
+
+  @PUT
+  @Path("/{code}")
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(responseCode = "200", description = "The donor's name and IBANs are replaced")
+  @APIResponse(responseCode = "404", description = "No such donor")
+  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  public RestResponse<DonorView> revise(
+      @PathParam("code") @Pattern(regexp = "[A-Z]{3}") String code,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid ReviseDonorRequest request) {
+    var donor = donors.revise(DonorCode.of(code), request, IfMatch.expectedVersion(ifMatch));
+    return RestResponse.ResponseBuilder.ok(donor).tag(etag(donor)).build();
+  }
+
+  private static EntityTag etag(DonorView donor) {
+    return new EntityTag(Long.toString(donor.version()));
+  }
+}

@@ -1,0 +1,107 @@
+package org.jointappeal.pledge.donor;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jointappeal.pledge.AlreadyExists;
+import org.jointappeal.pledge.DomainRule;
+import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.NotFound;
+import org.jointappeal.pledge.VersionConflict;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotencyKey;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
+
+@ApplicationScoped
+public class DonorService {
+
+  private final DonorRepository donors;
+  private final IdempotentRequests idempotency;
+  private final Clock clock;
+
+  DonorService(DonorRepository donors, IdempotentRequests idempotency, Clock clock) {
+    this.donors = donors;
+    this.idempotency = idempotency;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Answer<DonorView> register(
+      RegisterDonorRequest request, String actor, IdempotencyKey key) {
+    var replay = idempotency.claim(actor, key, "register-donor", request, DonorView.class);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    var code = DonorCode.of(request.code());
+    if (donors.findByIdOptional(code.value()).isPresent()) {
+      throw AlreadyExists.of("donor", code);
+    }
+    var ibans = ibans(request.ibans(), code);
+    var donor = new Donor(code, request.name(), request.kind(), ibans, clock.instant());
+    donors.persist(donor);
+    donors.flush();
+    var answer = Answer.created("/donors/" + code, DonorView.of(donor));
+    idempotency.complete(actor, key, answer);
+    Log.infof("donor registered donor=%s kind=%s", code, request.kind());
+    return answer;
+  }
+
+  @Transactional
+  public DonorView revise(
+      DonorCode code, ReviseDonorRequest request, OptionalLong expectedVersion) {
+    var donor = donors.findByIdOptional(code.value()).orElseThrow(() -> NotFound.of("donor", code));
+    expectedVersion.ifPresent(
+        expected -> {
+          if (expected != donor.version()) {
+            throw VersionConflict.of("donor", code, expected, donor.version());
+          }
+        });
+    donor.revise(request.name(), ibans(request.ibans(), code));
+    donors.flush();
+    Log.infof("donor revised donor=%s", code);
+    return DonorView.of(donor);
+  }
+
+  public DonorView find(DonorCode code, DonorScope scope) {
+    return donors
+        .findInScope(code, scope)
+        .map(DonorView::of)
+        .orElseThrow(() -> NotFound.of("donor", code));
+  }
+
+  public List<DonorView> list(DonorScope scope) {
+    return donors.listInScope(scope).stream().map(DonorView::of).toList();
+  }
+
+  /** Pledges name a donor of the registry, or the rule that says no. */
+  public void requireKnown(DonorCode code) {
+    if (donors.findByIdOptional(code.value()).isEmpty()) {
+      throw DomainRuleViolation.of(
+          DomainRule.UNKNOWN_DONOR, "donor " + code + " is not in the donors registry");
+    }
+  }
+
+  public Optional<DonorView> findByCode(DonorCode code) {
+    return donors.findByIdOptional(code.value()).map(DonorView::of);
+  }
+
+  private Set<String> ibans(List<String> raw, DonorCode owner) {
+    var ibans = new TreeSet<String>();
+    if (raw != null) {
+      raw.forEach(iban -> ibans.add(Iban.normalise(iban)));
+    }
+    var holders = donors.holdersOf(ibans, owner);
+    if (!holders.isEmpty()) {
+      throw DomainRuleViolation.of(
+          DomainRule.IBAN_OF_ANOTHER_DONOR,
+          "an IBAN given is already registered for donor " + holders.get(0));
+    }
+    return ibans;
+  }
+}

@@ -1,0 +1,14 @@
+package org.jointappeal.pledge.pledge;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class WriteOffRepository implements PanacheRepositoryBase<WriteOff, UUID> {
+
+  Optional<WriteOff> findOfPledge(UUID pledgeId, UUID writeOffId) {
+    return find("id = ?1 and pledgeId = ?2", writeOffId, pledgeId).firstResultOptional();
+  }
+}
