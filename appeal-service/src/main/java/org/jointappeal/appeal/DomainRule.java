@@ -10,7 +10,13 @@ public enum DomainRule {
   UNKNOWN_COUNTRY("unknown-country", "Not an ISO 3166-1 alpha-3 country code"),
   AGENCY_NOT_ISSUING("agency-not-issuing", "The line's agency does not issue this appeal"),
   APPEAL_NOT_DRAFT("appeal-not-draft", "Only a draft appeal can be changed this way"),
-  NO_REQUIREMENTS("no-requirements", "An appeal needs requirement lines to be launched");
+  NO_REQUIREMENTS("no-requirements", "An appeal needs requirement lines to be launched"),
+  APPEAL_NOT_OPEN("appeal-not-open", "Only a launched appeal can be revised or closed"),
+  REVISION_OUT_OF_ORDER(
+      "revision-out-of-order", "A revision takes effect before the revision it follows"),
+  LAUNCH_DATE_IN_FUTURE("launch-date-in-future", "An appeal cannot be launched on a future date"),
+  UNKNOWN_REQUIREMENT_LINE(
+      "unknown-requirement-line", "Not a current requirement line of this appeal");
 
   private final String slug;
   private final String title;

@@ -7,16 +7,25 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.appeal.web.CurrentCaller;
 import org.jointappeal.appeal.web.IfMatch;
+import org.jointappeal.appeal.web.Problem;
 import org.jointappeal.appeal.web.Roles;
 
 @Path("/appeals")
@@ -24,19 +33,28 @@ import org.jointappeal.appeal.web.Roles;
 public class AppealResource {
 
   private final AppealService appeals;
+  private final CurrentCaller caller;
 
-  AppealResource(AppealService appeals) {
+  AppealResource(AppealService appeals, CurrentCaller caller) {
     this.appeals = appeals;
+    this.caller = caller;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPEAL_MANAGER)
-  @APIResponse(responseCode = "201", description = "Draft appeal created")
+  @APIResponse(
+      responseCode = "201",
+      description = "Draft appeal created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
   @APIResponse(responseCode = "409", description = "An appeal with this code exists")
   @APIResponse(responseCode = "422", description = "An appeal rule was violated")
-  public RestResponse<AppealView> create(@NotNull @Valid CreateAppealRequest request, UriInfo uri) {
-    var appeal = appeals.create(request);
+  public RestResponse<AppealView> createAppeal(
+      @NotNull @Valid CreateAppealRequest request, UriInfo uri) {
+    var appeal = appeals.create(request, caller.subject());
     return RestResponse.ResponseBuilder.<AppealView>created(
             uri.getAbsolutePathBuilder().path(appeal.code()).build())
         .entity(appeal)
@@ -44,32 +62,231 @@ public class AppealResource {
         .build();
   }
 
+  @PUT
+  @Path("/{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.APPEAL_MANAGER)
+  @APIResponse(
+      responseCode = "200",
+      description = "The draft, restated as a whole",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such appeal",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(
+      responseCode = "409",
+      description = "If-Match names an older version",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "version-conflict",
+                      value = AppealExamples.VERSION_CONFLICT_PROBLEM)))
+  @APIResponse(responseCode = "428", description = "If-Match is required")
+  @APIResponse(
+      responseCode = "422",
+      description = "Not a draft (a launched appeal changes only through revisions), or a rule",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "not-draft", value = AppealExamples.NOT_DRAFT_PROBLEM)))
+  public RestResponse<AppealView> updateDraft(
+      @PathParam("code") String code,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid UpdateAppealRequest request) {
+    var expected =
+        IfMatch.expectedVersion(ifMatch)
+            .orElseThrow(() -> new WebApplicationException("If-Match is required", 428));
+    var appeal = appeals.update(code, request, expected, caller.subject());
+    return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
+  }
+
   @POST
   @Path("/{code}/launch")
   @RolesAllowed(Roles.APPEAL_MANAGER)
-  @APIResponse(responseCode = "200", description = "The appeal is launched and published")
+  @APIResponse(
+      responseCode = "200",
+      description = "The appeal is launched and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
   @APIResponse(responseCode = "409", description = "If-Match names an older version")
-  @APIResponse(responseCode = "422", description = "Not a draft, or no requirement lines")
-  public RestResponse<AppealView> launch(
-      @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
-    var appeal = appeals.launch(code, IfMatch.expectedVersion(ifMatch));
+  @APIResponse(
+      responseCode = "422",
+      description = "Not a draft, no requirement lines, or a launch date in the future")
+  public RestResponse<AppealView> launchAppeal(
+      @PathParam("code") String code,
+      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(
+              description =
+                  "The business date of the launch, if not today (e.g. an appeal issued before it"
+                      + " was recorded here); never in the future")
+          @QueryParam("launchedOn")
+          String launchedOn) {
+    var appeal =
+        appeals.launch(
+            code, IfMatch.expectedVersion(ifMatch), businessDate(launchedOn), caller.subject());
     return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
+  }
+
+  @POST
+  @Path("/{code}/revisions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.APPEAL_MANAGER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "mid-year", value = AppealExamples.REVISION_REQUEST)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The revision is recorded and published; the appeal with its new lines",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "422",
+      description = "Not launched, effective before the previous revision, an unknown line id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "not-open", value = AppealExamples.NOT_OPEN_PROBLEM)))
+  public RestResponse<AppealView> reviseAppeal(
+      @PathParam("code") String code,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid ReviseAppealRequest request,
+      UriInfo uri) {
+    var appeal = appeals.revise(code, request, IfMatch.expectedVersion(ifMatch), caller.subject());
+    return RestResponse.ResponseBuilder.<AppealView>created(
+            uri.getAbsolutePathBuilder().path(Integer.toString(appeal.revision())).build())
+        .entity(appeal)
+        .tag(etag(appeal))
+        .build();
+  }
+
+  @GET
+  @Path("/{code}/revisions")
+  @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "Every revision since the launch, oldest (the original, number 0) first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.REVISIONS)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
+  public List<RevisionView> listRevisions(@PathParam("code") String code) {
+    return appeals.revisions(code);
+  }
+
+  @GET
+  @Path("/{code}/revisions/{number}")
+  @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "One revision with its lines",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "mid-year", value = AppealExamples.REVISION)))
+  @APIResponse(responseCode = "404", description = "No such appeal or revision")
+  public RevisionView getRevision(@PathParam("code") String code, @PathParam("number") int number) {
+    return appeals.revision(code, number);
+  }
+
+  @POST
+  @Path("/{code}/close")
+  @RolesAllowed(Roles.APPEAL_MANAGER)
+  @APIResponse(
+      responseCode = "200",
+      description = "The appeal is closed and published",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "422",
+      description = "Not launched",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "not-open", value = AppealExamples.NOT_OPEN_PROBLEM)))
+  public RestResponse<AppealView> closeAppeal(
+      @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
+    var appeal = appeals.close(code, IfMatch.expectedVersion(ifMatch), caller.subject());
+    return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
+  }
+
+  @GET
+  @Path("/{code}/history")
+  @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "Every change: who (token subject), when, what; oldest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "revised", value = AppealExamples.HISTORY)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
+  public List<AppealHistoryEntry> getHistory(@PathParam("code") String code) {
+    return appeals.history(code);
   }
 
   @GET
   @Path("/{code}")
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
-  @APIResponse(responseCode = "200", description = "The appeal with its requirement lines")
+  @APIResponse(
+      responseCode = "200",
+      description = "The appeal with its requirement lines",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
   @APIResponse(responseCode = "404", description = "No such appeal")
-  public RestResponse<AppealView> get(@PathParam("code") String code) {
+  public RestResponse<AppealView> getAppeal(@PathParam("code") String code) {
     var appeal = appeals.find(code);
     return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
   }
 
   @GET
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
-  public List<AppealView> list() {
+  @APIResponse(
+      responseCode = "200",
+      description = "Every appeal, newest period first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "appeals", value = AppealExamples.APPEALS)))
+  public List<AppealView> listAppeals() {
     return appeals.list();
+  }
+
+  private static java.time.LocalDate businessDate(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new jakarta.ws.rs.BadRequestException("launchedOn must be a date, e.g. 1996-11-20");
+    }
   }
 
   private static EntityTag etag(AppealView appeal) {

@@ -9,30 +9,44 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
 import org.jointappeal.appeal.AlreadyExists;
+import org.jointappeal.appeal.DomainRule;
+import org.jointappeal.appeal.DomainRuleViolation;
 import org.jointappeal.appeal.NotFound;
 import org.jointappeal.appeal.VersionConflict;
+import org.jointappeal.appeal.messaging.AppealClosedV1;
 import org.jointappeal.appeal.messaging.AppealCreatedV1;
 import org.jointappeal.appeal.messaging.AppealLaunchedV1;
+import org.jointappeal.appeal.messaging.AppealRevisedV1;
+import org.jointappeal.appeal.messaging.AppealUpdatedV1;
 import org.jointappeal.appeal.messaging.Outbox;
 
 @ApplicationScoped
 public class AppealService {
 
   private final AppealRepository appeals;
+  private final AppealAuditRepository audit;
   private final Outbox outbox;
   private final Event<AppealLaunched> launched;
+  private final Event<AppealRevised> revised;
   private final Clock clock;
 
   AppealService(
-      AppealRepository appeals, Outbox outbox, Event<AppealLaunched> launched, Clock clock) {
+      AppealRepository appeals,
+      AppealAuditRepository audit,
+      Outbox outbox,
+      Event<AppealLaunched> launched,
+      Event<AppealRevised> revised,
+      Clock clock) {
     this.appeals = appeals;
+    this.audit = audit;
     this.outbox = outbox;
     this.launched = launched;
+    this.revised = revised;
     this.clock = clock;
   }
 
   @Transactional
-  public AppealView create(CreateAppealRequest request) {
+  public AppealView create(CreateAppealRequest request, String actor) {
     if (appeals.findByIdOptional(request.code()).isPresent()) {
       throw AlreadyExists.of("appeal", request.code());
     }
@@ -46,49 +60,151 @@ public class AppealService {
             request.description(),
             clock.instant());
     if (request.requirementLines() != null) {
-      for (RequirementLineRequest line : request.requirementLines()) {
-        appeal.addRequirement(
-            line.country(),
-            line.agency(),
-            line.sector(),
-            line.category(),
-            line.priority(),
-            line.description(),
-            line.amount().toMoney());
-      }
+      request.requirementLines().stream().map(LineSpec::of).forEach(appeal::addRequirement);
     }
     appeals.persist(appeal);
     appeals.flush();
-    outbox.append(AppealCreatedV1.of(appeal, LocalDate.now(clock), clock.instant()));
+    outbox.append(AppealCreatedV1.of(appeal, today(), clock.instant()));
+    record(appeal, actor, "CREATED", summary(appeal));
     Log.infof("appeal created appeal=%s lines=%d", appeal.code(), appeal.lines().size());
     return AppealView.of(appeal);
   }
 
+  /** Restates a draft as a whole; If-Match is required, so no one overwrites an unseen change. */
   @Transactional
-  public AppealView launch(String code, OptionalLong expectedVersion) {
-    var appeal = appeals.findByIdOptional(code).orElseThrow(() -> NotFound.of("appeal", code));
+  public AppealView update(
+      String code, UpdateAppealRequest request, long expectedVersion, String actor) {
+    var appeal = current(code, OptionalLong.of(expectedVersion));
+    appeal.redraft(
+        request.title(),
+        request.agencies(),
+        request.periodStart(),
+        request.periodEnd(),
+        request.description(),
+        request.requirementLines().stream().map(LineSpec::of).toList());
+    appeals.flush();
+    outbox.append(AppealUpdatedV1.of(appeal, today(), clock.instant()));
+    record(appeal, actor, "UPDATED", summary(appeal));
+    Log.infof("appeal updated appeal=%s lines=%d", code, appeal.lines().size());
+    return AppealView.of(appeal);
+  }
+
+  @Transactional
+  public AppealView launch(
+      String code, OptionalLong expectedVersion, LocalDate launchedOn, String actor) {
+    var appeal = current(code, expectedVersion);
+    if (launchedOn != null && launchedOn.isAfter(today())) {
+      throw DomainRuleViolation.of(
+          DomainRule.LAUNCH_DATE_IN_FUTURE,
+          "launch date %s is after today, %s".formatted(launchedOn, today()));
+    }
+    appeal.launch(launchedOn == null ? today() : launchedOn, clock.instant(), actor);
+    appeals.flush(); // the event carries the version this change produced
+    outbox.append(AppealLaunchedV1.of(appeal, clock.instant()));
+    launched.fire(new AppealLaunched(appeal));
+    record(
+        appeal, actor, "LAUNCHED", "launched on " + appeal.launchedOn() + "; " + summary(appeal));
+    Log.infof("appeal launched appeal=%s", code);
+    return AppealView.of(appeal);
+  }
+
+  @Transactional
+  public AppealView revise(
+      String code, ReviseAppealRequest request, OptionalLong expectedVersion, String actor) {
+    var appeal = current(code, expectedVersion);
+    var revision =
+        appeal.revise(
+            request.reason(),
+            request.effectiveOn(),
+            request.requirementLines().stream().map(LineSpec::of).toList(),
+            clock.instant(),
+            actor);
+    appeals.flush();
+    outbox.append(AppealRevisedV1.of(appeal, revision, clock.instant()));
+    revised.fire(new AppealRevised(appeal, revision.effectiveOn()));
+    record(
+        appeal,
+        actor,
+        "REVISED",
+        "revision %d effective %s: %s; %s"
+            .formatted(
+                revision.number(), revision.effectiveOn(), revision.reason(), summary(appeal)));
+    Log.infof("appeal revised appeal=%s revision=%d", code, revision.number());
+    return AppealView.of(appeal);
+  }
+
+  @Transactional
+  public AppealView close(String code, OptionalLong expectedVersion, String actor) {
+    var appeal = current(code, expectedVersion);
+    appeal.close(today());
+    appeals.flush();
+    outbox.append(AppealClosedV1.of(appeal, appeal.closedOn(), clock.instant()));
+    record(appeal, actor, "CLOSED", "closed on " + appeal.closedOn());
+    Log.infof("appeal closed appeal=%s", code);
+    return AppealView.of(appeal);
+  }
+
+  public AppealView find(String code) {
+    return AppealView.of(appeal(code));
+  }
+
+  public List<AppealView> list() {
+    return appeals.listNewestFirst().stream().map(AppealView::of).toList();
+  }
+
+  /** Launched and closed appeals only: what the public may see. */
+  public List<AppealView> listPublished() {
+    return appeals.listNewestFirst().stream()
+        .filter(a -> a.status() != AppealStatus.DRAFT)
+        .map(AppealView::of)
+        .toList();
+  }
+
+  public List<RevisionView> revisions(String code) {
+    return appeal(code).revisions().stream().map(RevisionView::of).toList();
+  }
+
+  public RevisionView revision(String code, int number) {
+    return revisions(code).stream()
+        .filter(r -> r.number() == number)
+        .findFirst()
+        .orElseThrow(() -> NotFound.of("revision", code + "/" + number));
+  }
+
+  public List<AppealHistoryEntry> history(String code) {
+    appeal(code);
+    return audit.findByAppealOldestFirst(code).stream().map(AppealHistoryEntry::of).toList();
+  }
+
+  private Appeal appeal(String code) {
+    return appeals.findByIdOptional(code).orElseThrow(() -> NotFound.of("appeal", code));
+  }
+
+  private Appeal current(String code, OptionalLong expectedVersion) {
+    var appeal = appeal(code);
     expectedVersion.ifPresent(
         expected -> {
           if (expected != appeal.version()) {
             throw VersionConflict.of("appeal", code, expected, appeal.version());
           }
         });
-    appeal.launch(LocalDate.now(clock));
-    appeals.flush(); // the event carries the version this change produced
-    outbox.append(AppealLaunchedV1.of(appeal, clock.instant()));
-    launched.fire(new AppealLaunched(appeal));
-    Log.infof("appeal launched appeal=%s", code);
-    return AppealView.of(appeal);
+    return appeal;
   }
 
-  public AppealView find(String code) {
-    return appeals
-        .findByIdOptional(code)
-        .map(AppealView::of)
-        .orElseThrow(() -> NotFound.of("appeal", code));
+  private void record(Appeal appeal, String actor, String action, String detail) {
+    audit.persist(
+        new AppealAudit(appeal.code(), clock.instant(), actor, action, appeal.version(), detail));
   }
 
-  public List<AppealView> list() {
-    return appeals.listNewestFirst().stream().map(AppealView::of).toList();
+  private static String summary(Appeal appeal) {
+    return "%d lines, requirements %s %s"
+        .formatted(
+            appeal.lines().size(),
+            appeal.currentRequirements().amount().toPlainString(),
+            appeal.currentRequirements().currency());
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
   }
 }

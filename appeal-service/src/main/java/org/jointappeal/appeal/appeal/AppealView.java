@@ -14,7 +14,10 @@ public record AppealView(
     String description,
     AppealStatus status,
     LocalDate launchedOn,
+    LocalDate closedOn,
+    Money originalRequirements,
     Money currentRequirements,
+    Integer revision,
     List<Line> requirementLines,
     long version) {
 
@@ -28,7 +31,7 @@ public record AppealView(
       String description,
       Money amount) {}
 
-  static AppealView of(Appeal a) {
+  public static AppealView of(Appeal a) {
     return new AppealView(
         a.code(),
         a.title(),
@@ -38,7 +41,10 @@ public record AppealView(
         a.description(),
         a.status(),
         a.launchedOn(),
+        a.closedOn(),
+        a.originalRequirements(),
         a.currentRequirements(),
+        a.latestRevision().map(AppealRevision::number).orElse(null),
         a.lines().stream()
             .map(
                 l ->

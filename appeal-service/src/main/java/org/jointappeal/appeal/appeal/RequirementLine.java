@@ -57,24 +57,21 @@ public class RequirementLine {
 
   protected RequirementLine() {}
 
-  RequirementLine(
-      Appeal appeal,
-      String country,
-      String agency,
-      Sector sector,
-      CategoryOfConcern category,
-      Priority priority,
-      String description,
-      Money amount) {
+  RequirementLine(Appeal appeal, LineSpec line) {
     this.id = UUID.randomUUID();
     this.appeal = appeal;
-    this.country = country;
-    this.agency = agency;
-    this.sector = sector;
-    this.category = category;
-    this.priority = priority;
-    this.description = description;
-    this.amount = amount;
+    restate(line);
+  }
+
+  /** A revision states this line anew; its identity (and the money earmarked to it) stays. */
+  void restate(LineSpec line) {
+    this.country = line.country();
+    this.agency = line.agency();
+    this.sector = line.sector();
+    this.category = line.category();
+    this.priority = line.priority();
+    this.description = line.description();
+    this.amount = line.amount();
   }
 
   public UUID id() {

@@ -5,13 +5,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.appeal.web.Roles;
 
 @Path("/appeals/{code}/funding")
-@Produces(MediaType.APPLICATION_JSON)
 public class FundingResource {
+
+  static final String CSV = "text/csv";
 
   private final FundingService funding;
 
@@ -20,12 +28,55 @@ public class FundingResource {
   }
 
   @GET
+  @Produces({MediaType.APPLICATION_JSON, CSV})
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "Requirements, pledged, committed, paid, funding, coverage, unmet")
+      description =
+          "Requirements, pledged, committed, paid, funding, coverage, unmet: for the appeal, per"
+              + " requirement line and per group; as CSV with Accept: text/csv",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FundingStatus.class),
+            examples = @ExampleObject(name = "geo-1997", value = FundingExamples.STATUS)),
+        @Content(
+            mediaType = CSV,
+            examples = @ExampleObject(name = "geo-1997-csv", value = FundingExamples.CSV))
+      })
+  @APIResponse(responseCode = "400", description = "asOf is not a date, or an unknown groupBy")
   @APIResponse(responseCode = "404", description = "No such appeal")
-  public FundingFigures get(@PathParam("code") String code) {
-    return funding.figures(code);
+  public RestResponse<Object> getFunding(
+      @PathParam("code") String code,
+      @Parameter(description = "Figures at the end of this business date (ISO date)")
+          @QueryParam("asOf")
+          String asOf,
+      @Parameter(description = "country, agency, sector, category, priority, donor or earmarking")
+          @QueryParam("groupBy")
+          String groupBy,
+      HttpHeaders headers) {
+    var status = funding.status(code, FundingQuery.asOf(asOf), GroupBy.parse(groupBy));
+    return FundingRepresentation.of(status, headers);
+  }
+
+  @GET
+  @Path("/flow-summary")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "The funding status shaped like an FTS flow summary",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FlowSummary.class),
+              examples = @ExampleObject(name = "geo-1997", value = FundingExamples.FLOW_SUMMARY)))
+  @APIResponse(responseCode = "400", description = "asOf is not a date, or an unknown groupBy")
+  @APIResponse(responseCode = "404", description = "No such appeal")
+  public FlowSummary getFlowSummary(
+      @PathParam("code") String code,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("groupBy") String groupBy) {
+    return FlowSummary.of(funding.status(code, FundingQuery.asOf(asOf), GroupBy.parse(groupBy)));
   }
 }

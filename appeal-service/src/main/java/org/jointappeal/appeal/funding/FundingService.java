@@ -8,20 +8,24 @@ import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.jointappeal.appeal.NotFound;
 import org.jointappeal.appeal.appeal.Appeal;
 import org.jointappeal.appeal.appeal.AppealLaunched;
 import org.jointappeal.appeal.appeal.AppealRepository;
+import org.jointappeal.appeal.appeal.AppealRevised;
+import org.jointappeal.appeal.appeal.AppealStatus;
 import org.jointappeal.appeal.messaging.FundingChangedV1;
 import org.jointappeal.appeal.messaging.Outbox;
 import org.jointappeal.appeal.messaging.PledgeEventV1.PledgeChanged;
 
-/** The funding projection: pledges as pledge-service reports them, against current requirements. */
+/** The funding projection: pledges as pledge-service reports them, against the requirements. */
 @ApplicationScoped
 public class FundingService {
 
   private final AppealRepository appeals;
   private final PledgeCopyRepository pledges;
+  private final PledgeStateHistory history;
   private final AppealFundingRepository projections;
   private final Outbox outbox;
   private final Clock clock;
@@ -29,11 +33,13 @@ public class FundingService {
   FundingService(
       AppealRepository appeals,
       PledgeCopyRepository pledges,
+      PledgeStateHistory history,
       AppealFundingRepository projections,
       Outbox outbox,
       Clock clock) {
     this.appeals = appeals;
     this.pledges = pledges;
+    this.history = history;
     this.projections = projections;
     this.outbox = outbox;
     this.clock = clock;
@@ -44,10 +50,17 @@ public class FundingService {
     publish(launched.appeal(), launched.appeal().launchedOn());
   }
 
+  /** New requirements, new coverage: published in the revision's transaction. */
+  void onRevision(@Observes AppealRevised revised) {
+    publish(revised.appeal(), revised.effectiveOn());
+  }
+
   /** Runs in the consumer's transaction, next to its inbox row. */
   @Transactional(TxType.MANDATORY)
   public void apply(PledgeChanged event) {
     var state = event.pledge();
+    // kept even when older than the newest: it is still what stood on its own business date
+    history.keep(state, event.occurredOn(), clock.instant());
     var copy = pledges.findByIdOptional(state.pledgeId());
     boolean changed;
     if (copy.isEmpty()) {
@@ -68,7 +81,8 @@ public class FundingService {
     }
     if (!changed) {
       Log.debugf(
-          "stale pledge state ignored pledgeId=%s version=%d", state.pledgeId(), state.version());
+          "stale pledge state kept for history only pledgeId=%s version=%d",
+          state.pledgeId(), state.version());
       return;
     }
     var appeal = appeals.findByIdOptional(event.appealCode());
@@ -76,34 +90,80 @@ public class FundingService {
       Log.warnf("pledge for an appeal this service does not know appeal=%s", event.appealCode());
       return;
     }
-    pledges.flush(); // the totals below must see this pledge
+    pledges.flush();
     publish(appeal.get(), event.occurredOn());
   }
 
-  public FundingFigures figures(String appealCode) {
+  /** The figures now (asOf null) or at the end of a business date, optionally grouped. */
+  public FundingStatus status(String appealCode, LocalDate asOf, GroupBy groupBy) {
     var appeal =
         appeals.findByIdOptional(appealCode).orElseThrow(() -> NotFound.of("appeal", appealCode));
-    return figuresOf(appeal);
+    return statusOf(appeal, asOf, groupBy);
+  }
+
+  /** The same, for the public: launched and closed appeals only (a draft is not found). */
+  public FundingStatus publicStatus(String appealCode, LocalDate asOf, GroupBy groupBy) {
+    var appeal =
+        appeals
+            .findByIdOptional(appealCode)
+            .filter(a -> a.status() != AppealStatus.DRAFT)
+            .orElseThrow(() -> NotFound.of("appeal", appealCode));
+    return statusOf(appeal, asOf, groupBy);
+  }
+
+  private FundingStatus statusOf(Appeal appeal, LocalDate asOf, GroupBy groupBy) {
+    List<RequirementFacts> lines;
+    Integer revision;
+    BigDecimal original;
+    if (asOf == null) {
+      lines =
+          appeal.lines().stream()
+              .map(
+                  l ->
+                      new RequirementFacts(
+                          l.id(),
+                          l.country(),
+                          l.agency(),
+                          l.sector().name(),
+                          l.category().name(),
+                          l.priority().name(),
+                          l.amount().amount()))
+              .toList();
+      revision = appeal.latestRevision().map(r -> r.number()).orElse(null);
+      original = appeal.originalRequirements().amount();
+    } else {
+      var inForce = appeal.revisionInForceOn(asOf);
+      lines =
+          inForce
+              .map(
+                  r ->
+                      r.lines().stream()
+                          .map(
+                              l ->
+                                  new RequirementFacts(
+                                      l.lineId(),
+                                      l.country(),
+                                      l.agency(),
+                                      l.sector().name(),
+                                      l.category().name(),
+                                      l.priority().name(),
+                                      l.amount().amount()))
+                          .toList())
+              .orElse(List.of());
+      revision = inForce.map(r -> r.number()).orElse(null);
+      // before the launch, nothing was required yet
+      original = inForce.isPresent() ? appeal.originalRequirements().amount() : BigDecimal.ZERO;
+    }
+    var states = history.asOf(appeal.code(), asOf == null ? PledgeStateHistory.END_OF_TIME : asOf);
+    return FundingCalculator.compute(
+        appeal.code(), asOf, revision, original, lines, states, groupBy);
   }
 
   private void publish(Appeal appeal, LocalDate occurredOn) {
     long version = projections.lockOrCreate(appeal.code()).nextVersion();
-    var figures = figuresOf(appeal);
+    var figures = statusOf(appeal, null, null).figures();
     outbox.append(
         new FundingChangedV1(appeal.code(), version, figures, occurredOn, clock.instant()));
     Log.infof("funding changed appeal=%s version=%d", appeal.code(), version);
-  }
-
-  private FundingFigures figuresOf(Appeal appeal) {
-    var totals = pledges.usdTotalsByStatus(appeal.code());
-    BigDecimal requirements = appeal.currentRequirements().amount();
-    // revisions arrive with a later issue: until then the original requirements are the current
-    // ones
-    return FundingFigures.of(
-        requirements,
-        requirements,
-        totals.getOrDefault("ANNOUNCED", BigDecimal.ZERO),
-        totals.getOrDefault("COMMITTED", BigDecimal.ZERO),
-        BigDecimal.ZERO);
   }
 }

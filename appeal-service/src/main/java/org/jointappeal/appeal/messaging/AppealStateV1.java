@@ -30,7 +30,7 @@ public record AppealStateV1(
       String description,
       Money amount) {}
 
-  static AppealStateV1 of(Appeal a) {
+  public static AppealStateV1 of(Appeal a) {
     return new AppealStateV1(
         a.code(),
         a.title(),

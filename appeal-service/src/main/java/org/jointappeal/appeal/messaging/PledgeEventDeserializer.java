@@ -19,7 +19,12 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
       java.util.regex.Pattern.compile("[A-Z]{3}");
 
   static final Set<String> PLEDGE_STATE_TYPES =
-      Set.of("org.jointappeal.pledge.announced.v1", "org.jointappeal.pledge.committed.v1");
+      Set.of(
+          "org.jointappeal.pledge.announced.v1",
+          "org.jointappeal.pledge.committed.v1",
+          "org.jointappeal.pledge.cancelled.v1",
+          "org.jointappeal.pledge.written-off.v1",
+          "org.jointappeal.pledge.payment-allocated.v1");
 
   // v1 types only gain fields: ignore what this service does not know yet
   private final ObjectMapper json =
@@ -30,6 +35,24 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
 
   private record Envelope(
       String appealCode, PledgeStateV1 pledge, java.time.LocalDate occurredOn) {}
+
+  /**
+   * The known state-carrying types, and any later {@code pledge.*.v1} type whose payload has a
+   * {@code pledge} object: v1 only gains types that carry the pledge's full state.
+   */
+  private boolean carriesPledgeState(String type, byte[] data) throws IOException {
+    if (PLEDGE_STATE_TYPES.contains(type)) {
+      return true;
+    }
+    if (!type.startsWith("org.jointappeal.pledge.") || !type.endsWith(".v1")) {
+      return false;
+    }
+    return json.readTree(data).path("pledge").isObject();
+  }
+
+  private static boolean inUsd(org.jointappeal.appeal.money.Money money) {
+    return money == null || money.isIn("USD");
+  }
 
   @Override
   public PledgeEventV1 deserialize(String topic, byte[] data) {
@@ -48,7 +71,7 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
     }
     String type = new String(typeHeader.value(), StandardCharsets.UTF_8);
     try {
-      if (PLEDGE_STATE_TYPES.contains(type)) {
+      if (carriesPledgeState(type, data)) {
         var envelope = json.readValue(data, Envelope.class);
         var pledge = envelope.pledge();
         if (envelope.appealCode() == null
@@ -57,6 +80,10 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
             || pledge.pledgeId() == null
             || pledge.status() == null
             || pledge.usdValue() == null
+            || !pledge.usdValue().isIn("USD")
+            || !inUsd(pledge.paidUsd())
+            || !inUsd(pledge.outstandingUsd())
+            || !inUsd(pledge.writtenOffUsd())
             || pledge.donorCode() == null
             || !DONOR_CODE.matcher(pledge.donorCode()).matches()
             || !envelope.appealCode().equals(pledge.appealCode())) {

@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jointappeal.appeal.money.Money;
 
-/** The fields of the contract's pledge state that appeal-service uses (v1 only gains fields). */
+/**
+ * The fields of the contract's pledge state that appeal-service uses (v1 only gains fields, so the
+ * later ones may be absent: {@code earmarking} means unearmarked, the USD figures default as {@code
+ * funding.PledgeFacts} says).
+ */
 public record PledgeStateV1(
     UUID pledgeId,
     String appealCode,
@@ -15,4 +19,13 @@ public record PledgeStateV1(
     BigDecimal unitsPerUsd,
     LocalDate announcedOn,
     String status,
-    long version) {}
+    long version,
+    Earmarking earmarking,
+    Money paidUsd,
+    Money outstandingUsd,
+    Money writtenOffUsd) {
+
+  /** Where the donor wants the money to go (Grand Bargain levels). */
+  public record Earmarking(
+      String level, String agency, String country, String sector, UUID requirementLineId) {}
+}

@@ -56,6 +56,18 @@ public class ProblemMapper {
         Problem.of("version-conflict", "Version conflict", 409, e.getMessage(), instance(uri)));
   }
 
+  /** Two writers raced past the If-Match check: the later flush lost. */
+  @ServerExceptionMapper
+  public RestResponse<Problem> raced(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "version-conflict",
+            "Version conflict",
+            409,
+            "the resource was changed concurrently: read it again",
+            instance(uri)));
+  }
+
   /**
    * Bean Validation on request bodies and parameters (quarkus #36276: map this type, not its
    * parent).
@@ -214,7 +226,14 @@ public class ProblemMapper {
             parameterSeen = false;
           }
           String name = node.getName();
-          if (node.getIndex() != null) {
+          // an index belongs to the container named by the previous node: lines[0].amount
+          if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+            int last = names.size() - 1;
+            names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+            if (name != null && !name.startsWith("<")) { // "<list element>" names nothing
+              names.add(name);
+            }
+          } else if (node.getIndex() != null) {
             names.add((name == null ? "" : name) + "[" + node.getIndex() + "]");
           } else if (name != null) {
             names.add(name);

@@ -20,6 +20,7 @@ public final class AppealFixtures {
         null,
         List.of(
             new RequirementLineRequest(
+                null,
                 "GEO",
                 "UNHCR",
                 Sector.PROTECTION,
@@ -28,6 +29,7 @@ public final class AppealFixtures {
                 null,
                 new MoneyRequest(new BigDecimal("600000.00"), "USD")),
             new RequirementLineRequest(
+                null,
                 "TJK",
                 "IOM",
                 Sector.MIGRATION_MANAGEMENT,
@@ -40,7 +42,7 @@ public final class AppealFixtures {
   /** A launched appeal with USD 1 000 000 of requirements. */
   public static void launched(String code) {
     var service = io.quarkus.arc.Arc.container().instance(AppealService.class).get();
-    service.create(request(code));
-    service.launch(code, java.util.OptionalLong.empty());
+    service.create(request(code), "fixture");
+    service.launch(code, java.util.OptionalLong.empty(), null, "fixture");
   }
 }

@@ -265,7 +265,7 @@ class AppealResourceTest {
     io.quarkus.arc.Arc.container()
         .instance(AppealService.class)
         .get()
-        .create(AppealFixtures.request(code));
+        .create(AppealFixtures.request(code), "fixture");
     given().when().get("/appeals/" + code).then().statusCode(200).body("code", equalTo(code));
   }
 }

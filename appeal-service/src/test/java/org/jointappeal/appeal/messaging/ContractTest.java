@@ -95,6 +95,82 @@ class ContractTest {
     assertThat(KafkaTestClient.header(ofThisAppeal.get(1), "ce_subject")).isEqualTo(code);
   }
 
+  @Test
+  void anUpdatedDraftIsPublishedAsTheContractDescribesIt() {
+    String code = Appeals.uniqueCode();
+    create(code);
+    given()
+        .contentType(JSON)
+        .header("If-Match", "\"0\"")
+        .body(
+            """
+            {"title":"Edited","agencies":["UNHCR"],"periodStart":"1997-01-01",
+             "periodEnd":"1997-12-31","description":null,"requirementLines":[%s]}"""
+                .formatted(Appeals.line("GEO", "UNHCR", "10.00", "USD")))
+        .when()
+        .put("/appeals/" + code)
+        .then()
+        .statusCode(200);
+
+    assertMatchesContract(published("appeal-events", code, AppealUpdatedV1.TYPE));
+  }
+
+  @Test
+  void aRevisedAppealIsPublishedAsTheContractDescribesIt() {
+    String code = Appeals.uniqueCode();
+    create(code);
+    launch(code);
+    given()
+        .contentType(JSON)
+        .body(
+            """
+            {"reason":"Mid-year review","effectiveOn":"1997-12-01","requirementLines":[%s]}"""
+                .formatted(Appeals.line("GEO", "UNHCR", "700000.00", "USD")))
+        .when()
+        .post("/appeals/" + code + "/revisions")
+        .then()
+        .statusCode(201);
+
+    var record = published("appeal-events", code, AppealRevisedV1.TYPE);
+
+    assertMatchesContract(record);
+    assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(code);
+  }
+
+  @Test
+  void aClosedAppealIsPublishedAsTheContractDescribesIt() {
+    String code = Appeals.uniqueCode();
+    create(code);
+    launch(code);
+    given().when().post("/appeals/" + code + "/close").then().statusCode(200);
+
+    assertMatchesContract(published("appeal-events", code, AppealClosedV1.TYPE));
+  }
+
+  @Test
+  void fundingFromEarmarkedAndPaidPledgesIsPublishedAsTheContractDescribesIt() {
+    String code = Appeals.uniqueCode();
+    create(code);
+    launch(code);
+    PledgeEvents.aPledge(code, UUID.randomUUID())
+        .status("PARTIALLY_PAID")
+        .version(2)
+        .paid("1000.50")
+        .outstanding("2000.00")
+        .softly("IOM", "TJK")
+        .send(PledgeEvents.PAYMENT_ALLOCATED);
+
+    var records =
+        KafkaTestClient.readUntil(
+            "funding-events",
+            r -> r.value().contains(code) && r.value().contains("\"version\":2"),
+            PUBLISHED);
+
+    var last = records.get(records.size() - 1);
+    assertMatchesContract(last);
+    assertThat(last.value()).contains("\"paid\":{\"amount\":\"1000.50\"");
+  }
+
   private static void create(String code) {
     given()
         .contentType(JSON)

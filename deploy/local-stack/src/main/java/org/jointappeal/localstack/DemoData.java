@@ -45,10 +45,21 @@ public final class DemoData {
       return false;
     }
     expect(call("POST", appealUrl + "/appeals", manager, appeal()), 201, "create the appeal");
+    // the joint appeal was issued in November 1996: launched on that business date
     expect(
-        call("POST", appealUrl + "/appeals/" + APPEAL + "/launch", manager, null),
+        call(
+            "POST",
+            appealUrl + "/appeals/" + APPEAL + "/launch?launchedOn=1996-11-20",
+            manager,
+            null),
         200,
         "launch the appeal");
+    JsonNode launched = read(call("GET", appealUrl + "/appeals/" + APPEAL, manager, null));
+    String georgiaIdps = lineId(launched, "GEO", "UNHCR", "EMERGENCY_ASSISTANCE");
+    expect(
+        call("POST", appealUrl + "/appeals/" + APPEAL + "/revisions", manager, revision(launched)),
+        201,
+        "revise the appeal");
 
     String finance = tokens.password("finance", "demo");
     // UNORE for July 1997, units per USD: ILLUSTRATIVE values
@@ -57,10 +68,21 @@ public final class DemoData {
     rate(finance, "CHF", "1997-07-01", "1.46");
     rate(finance, "JPY", "1997-07-01", "114.50");
 
-    String norway = pledge("donor-nor", "5000000.00", "NOK");
-    pledge("donor-swe", "4000000.00", "SEK");
-    pledge("donor-che", "1500000.00", "CHF");
-    String usa = pledge("donor-usa", "2000000.00", "USD");
+    // earmarking (ILLUSTRATIVE): Norway to one line, Sweden softly to UNHCR, Switzerland to
+    // migration management in Tajikistan, the United States unearmarked
+    String norway =
+        pledge(
+            "donor-nor",
+            "5000000.00",
+            "NOK",
+            earmarking("TIGHTLY_EARMARKED").put("requirementLineId", georgiaIdps));
+    pledge("donor-swe", "4000000.00", "SEK", earmarking("SOFTLY_EARMARKED").put("agency", "UNHCR"));
+    pledge(
+        "donor-che",
+        "1500000.00",
+        "CHF",
+        earmarking("EARMARKED").put("country", "TJK").put("sector", "MIGRATION_MANAGEMENT"));
+    String usa = pledge("donor-usa", "2000000.00", "USD", null);
     commit(finance, norway, "NOR-UNHCR-IOM-1997-001", "1997-09-15");
     commit(finance, usa, "USA-PRM-1997-CIS-07", "1997-08-20");
     return true;
@@ -119,6 +141,54 @@ public final class DemoData {
     return appeal;
   }
 
+  /**
+   * The mid-year revision (ILLUSTRATIVE): every line restated with its id, Tajikistan's migration
+   * management raised by half, and a new returnee line for Tajikistan.
+   */
+  private static ObjectNode revision(JsonNode appeal) {
+    ObjectNode revision = JSON.createObjectNode();
+    revision.put("reason", "Mid-year review: Tajikistan returnee programme (ILLUSTRATIVE)");
+    revision.put("effectiveOn", "1997-06-30");
+    ArrayNode lines = revision.putArray("requirementLines");
+    for (JsonNode current : appeal.path("requirementLines")) {
+      ObjectNode line = lines.addObject();
+      for (String field :
+          List.of("lineId", "country", "agency", "sector", "category", "priority")) {
+        line.set(field, current.get(field));
+      }
+      java.math.BigDecimal amount =
+          new java.math.BigDecimal(current.path("amount").path("amount").asText());
+      if ("TJK".equals(current.path("country").asText())
+          && "MIGRATION_MANAGEMENT".equals(current.path("sector").asText())) {
+        amount =
+            amount
+                .multiply(java.math.BigDecimal.valueOf(3))
+                .divide(java.math.BigDecimal.valueOf(2));
+      }
+      line.putObject("amount")
+          .put("amount", amount.setScale(2).toPlainString())
+          .put("currency", "USD");
+    }
+    line(lines, "TJK", "IOM", "MIGRATION_ASSISTANCE", "RETURNEES", "NON_EMERGENCY", 250_000);
+    return revision;
+  }
+
+  private static String lineId(JsonNode appeal, String country, String agency, String sector) {
+    for (JsonNode line : appeal.path("requirementLines")) {
+      if (country.equals(line.path("country").asText())
+          && agency.equals(line.path("agency").asText())
+          && sector.equals(line.path("sector").asText())) {
+        return line.path("lineId").asText();
+      }
+    }
+    throw new IllegalStateException(
+        "demo data: no " + country + "/" + agency + "/" + sector + " line");
+  }
+
+  private static ObjectNode earmarking(String level) {
+    return JSON.createObjectNode().put("level", level);
+  }
+
   private static void line(
       ArrayNode lines,
       String country,
@@ -145,12 +215,15 @@ public final class DemoData {
     }
   }
 
-  private String pledge(String donorUser, String amount, String currency) {
+  private String pledge(String donorUser, String amount, String currency, ObjectNode earmarking) {
     ObjectNode body = JSON.createObjectNode();
     body.put("appealCode", APPEAL);
     body.putObject("amount").put("amount", amount).put("currency", currency);
     body.put("announcedOn", "1997-07-02");
     body.put("occasion", "Steering Group, Geneva, 2 July 1997");
+    if (earmarking != null) {
+      body.set("earmarking", earmarking);
+    }
     String token = tokens.password(donorUser, "demo");
     var response = call("POST", pledgeUrl + "/pledges", token, body);
     // pledge-service learns of the launch through Kafka, a moment after appeal-service answered

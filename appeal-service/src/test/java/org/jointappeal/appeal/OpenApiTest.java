@@ -1,0 +1,54 @@
+package org.jointappeal.appeal;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The service's OpenAPI document shows an example answer for every operation. */
+@QuarkusTest
+@StackResource
+class OpenApiTest {
+
+  @Test
+  void everyOperationHasAnExampleOfItsSuccessfulAnswer() throws Exception {
+    JsonNode doc =
+        new ObjectMapper()
+            .readTree(
+                given()
+                    .queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+    var withoutExample = new ArrayList<String>();
+    doc.path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        operation -> {
+                          boolean example = false;
+                          var responses = operation.getValue().path("responses").fields();
+                          while (responses.hasNext()) {
+                            var response = responses.next();
+                            if (response.getKey().startsWith("2")) {
+                              for (JsonNode media : response.getValue().path("content")) {
+                                example |= media.has("examples") || media.has("example");
+                              }
+                            }
+                          }
+                          if (!example) {
+                            withoutExample.add(operation.getKey() + " " + path.getKey());
+                          }
+                        }));
+    assertThat(withoutExample).isEmpty();
+  }
+}
