@@ -13,20 +13,29 @@ import org.jointappeal.localstack.Platform;
 final class RunningPlatform {
 
   private static Platform platform;
+  private static RuntimeException startFailure;
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
   private RunningPlatform() {}
 
   static synchronized Platform get() {
+    if (startFailure != null) {
+      throw startFailure; // one failed start is reported to every test, not retried half-started
+    }
     if (platform == null) {
       Path target = Path.of("target").toAbsolutePath();
       Path work = target.resolve("e2e-work");
       // fresh data for every run; Keycloak's folder is kept (its realm import is checked by hash)
       deleteRecursively(work.resolve("postgres"));
       deleteRecursively(work.resolve("kafka"));
-      platform = Platform.startStack(work, Platform.Ports.free());
-      Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-shutdown"));
-      platform.startServices(target.resolve("e2e-logs"), Duration.ofMinutes(3));
+      try {
+        platform = Platform.startStack(work, Platform.Ports.free());
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-shutdown"));
+        platform.startServices(target.resolve("e2e-logs"), Duration.ofMinutes(3));
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
+      }
     }
     return platform;
   }
