@@ -7,7 +7,7 @@ import org.jointappeal.appeal.appeal.Appeal;
 /** {@code org.jointappeal.appeal.closed.v1}: the appeal is closed: no new pledges. */
 public record AppealClosedV1(
     String appealCode, AppealStateV1 appeal, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements AppealEvent {
 
   public static final String TYPE = "org.jointappeal.appeal.closed.v1";
 
@@ -18,15 +18,5 @@ public record AppealClosedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "appeal-events";
-  }
-
-  @Override
-  public String subject() {
-    return appealCode;
   }
 }

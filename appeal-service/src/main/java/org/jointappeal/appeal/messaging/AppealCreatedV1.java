@@ -7,7 +7,7 @@ import org.jointappeal.appeal.appeal.Appeal;
 /** {@code org.jointappeal.appeal.created.v1}: a draft appeal with its requirement lines. */
 public record AppealCreatedV1(
     String appealCode, AppealStateV1 appeal, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements AppealEvent {
 
   public static final String TYPE = "org.jointappeal.appeal.created.v1";
 
@@ -18,15 +18,5 @@ public record AppealCreatedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "appeal-events";
-  }
-
-  @Override
-  public String subject() {
-    return appealCode;
   }
 }

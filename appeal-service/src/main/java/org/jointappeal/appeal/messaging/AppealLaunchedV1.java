@@ -7,7 +7,7 @@ import org.jointappeal.appeal.appeal.Appeal;
 /** {@code org.jointappeal.appeal.launched.v1}: the appeal is published and open for pledges. */
 public record AppealLaunchedV1(
     String appealCode, AppealStateV1 appeal, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements AppealEvent {
 
   public static final String TYPE = "org.jointappeal.appeal.launched.v1";
 
@@ -19,15 +19,5 @@ public record AppealLaunchedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "appeal-events";
-  }
-
-  @Override
-  public String subject() {
-    return appealCode;
   }
 }

@@ -16,7 +16,7 @@ public record AppealRevisedV1(
     Revision revision,
     LocalDate occurredOn,
     Instant recordedAt)
-    implements OutgoingEvent {
+    implements AppealEvent {
 
   public static final String TYPE = "org.jointappeal.appeal.revised.v1";
 
@@ -40,15 +40,5 @@ public record AppealRevisedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "appeal-events";
-  }
-
-  @Override
-  public String subject() {
-    return appealCode;
   }
 }

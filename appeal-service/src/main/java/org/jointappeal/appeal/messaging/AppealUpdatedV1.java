@@ -7,7 +7,7 @@ import org.jointappeal.appeal.appeal.Appeal;
 /** {@code org.jointappeal.appeal.updated.v1}: a draft was restated as a whole. */
 public record AppealUpdatedV1(
     String appealCode, AppealStateV1 appeal, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements AppealEvent {
 
   public static final String TYPE = "org.jointappeal.appeal.updated.v1";
 
@@ -18,15 +18,5 @@ public record AppealUpdatedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "appeal-events";
-  }
-
-  @Override
-  public String subject() {
-    return appealCode;
   }
 }
