@@ -25,6 +25,17 @@ public enum DomainRule {
   DATE_BEFORE_ANNOUNCEMENT("date-before-announcement", "A date lies before the announcement"),
   PLEDGE_NOT_CANCELLABLE("pledge-not-cancellable", "The pledge can no longer be cancelled"),
   NOTHING_TO_WRITE_OFF("nothing-to-write-off", "The pledge has no outstanding amount to write off"),
+  PLEDGE_NOT_PAYABLE("pledge-not-payable", "The pledge cannot receive payments"),
+  UNKNOWN_PLEDGE("unknown-pledge", "No such pledge"),
+  UNKNOWN_INSTALMENT("unknown-instalment", "The pledge has no such instalment"),
+  ALLOCATION_DONOR_DIFFERS(
+      "allocation-donor-differs", "The receipt and the pledge are of different donors"),
+  ALLOCATION_CURRENCY_DIFFERS(
+      "allocation-currency-differs", "The receipt and the pledge are in different currencies"),
+  ALLOCATION_EXCEEDS_RECEIPT(
+      "allocation-exceeds-receipt", "More than the receipt's unallocated amount"),
+  ALLOCATION_EXCEEDS_OUTSTANDING(
+      "allocation-exceeds-outstanding", "More than the pledge's outstanding amount"),
   IDEMPOTENCY_KEY_REUSED(
       "idempotency-key-reused", "The Idempotency-Key was used for another request"),
   INVALID_RATE_TABLE("invalid-rate-table", "The rate table has errors; nothing was recorded");

@@ -49,6 +49,12 @@ public class Instalment {
     return amount.subtract(paid).subtract(writtenOff);
   }
 
+  /** Part of a payment; never more than is outstanding (the pledge checks). */
+  void receive(BigDecimal part) {
+    paid = paid.add(part);
+    status = outstanding().signum() == 0 ? InstalmentStatus.PAID : InstalmentStatus.PARTIALLY_PAID;
+  }
+
   void cancel() {
     status = InstalmentStatus.CANCELLED;
   }

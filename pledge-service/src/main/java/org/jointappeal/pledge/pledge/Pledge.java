@@ -95,6 +95,10 @@ public class Pledge {
   @Column(name = "write_off_reason", length = 300)
   private String writeOffReason;
 
+  /** The allocated receipts' USD values, each at its receipt's rate: what was really received. */
+  @Column(name = "paid_usd", nullable = false, precision = 19, scale = 4)
+  private BigDecimal paidUsd = BigDecimal.ZERO;
+
   @Version private long version;
 
   protected Pledge() {}
@@ -232,6 +236,65 @@ public class Pledge {
     return Money.of(written, amount.currency());
   }
 
+  /**
+   * Money received against the pledge: spread over the instalments in due-date order (or to one
+   * instalment), exactly, never beyond what is outstanding. {@code usd} is the payment at its
+   * receipt's rate; it adds to {@link #paidUsd()}.
+   */
+  List<PaymentPart> receivePayment(Money payment, Integer instalmentNumber, Money usd) {
+    if (status != PledgeStatus.COMMITTED && status != PledgeStatus.PARTIALLY_PAID) {
+      throw DomainRuleViolation.of(
+          DomainRule.PLEDGE_NOT_PAYABLE,
+          "pledge %s is %s: only a committed, partially paid pledge receives payments"
+              .formatted(id, status));
+    }
+    if (!payment.isIn(amount.currency())) {
+      throw DomainRuleViolation.of(
+          DomainRule.ALLOCATION_CURRENCY_DIFFERS,
+          "the payment is in %s, pledge %s in %s"
+              .formatted(payment.currency(), id, amount.currency()));
+    }
+    var targets = instalments.stream().sorted(Comparator.comparing(Instalment::dueOn)).toList();
+    if (instalmentNumber != null) {
+      targets = targets.stream().filter(i -> i.number() == instalmentNumber).toList();
+      if (targets.isEmpty()) {
+        throw DomainRuleViolation.of(
+            DomainRule.UNKNOWN_INSTALMENT,
+            "pledge %s has no instalment %d".formatted(id, instalmentNumber));
+      }
+    }
+    var owed =
+        targets.stream().map(Instalment::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (payment.amount().compareTo(owed) > 0) {
+      throw DomainRuleViolation.of(
+          DomainRule.ALLOCATION_EXCEEDS_OUTSTANDING,
+          "%s %s is more than the %s %s outstanding on pledge %s%s"
+              .formatted(
+                  payment.amount().toPlainString(),
+                  payment.currency(),
+                  Money.of(owed, amount.currency()).amount().toPlainString(),
+                  amount.currency(),
+                  id,
+                  instalmentNumber == null ? "" : " instalment " + instalmentNumber));
+    }
+    var parts = new ArrayList<PaymentPart>();
+    var remaining = payment.amount();
+    for (var instalment : targets) {
+      if (remaining.signum() == 0) {
+        break;
+      }
+      var part = remaining.min(instalment.outstanding());
+      if (part.signum() > 0) {
+        instalment.receive(part);
+        parts.add(new PaymentPart(instalment.number(), Money.of(part, amount.currency())));
+        remaining = remaining.subtract(part);
+      }
+    }
+    this.paidUsd = paidUsd.add(usd.amount());
+    this.status = outstanding().isPositive() ? PledgeStatus.PARTIALLY_PAID : PledgeStatus.PAID;
+    return List.copyOf(parts);
+  }
+
   /** Money received against the pledge, in its currency. */
   public Money paid() {
     return sum(Instalment::paid);
@@ -249,9 +312,9 @@ public class Pledge {
     return sum(Instalment::outstanding);
   }
 
-  // TODO(#5): the sum of the allocated receipts' USD values, once receipts exist (part two)
+  /** The sum of the allocated receipts' USD values, each at its receipt's rate. */
   public Money paidUsd() {
-    return Money.of(BigDecimal.ZERO, "USD");
+    return Money.of(paidUsd, "USD");
   }
 
   /** The outstanding original amount at the pledge's rate, rounded once. */

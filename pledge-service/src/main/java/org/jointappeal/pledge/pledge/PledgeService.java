@@ -28,6 +28,7 @@ import org.jointappeal.pledge.messaging.Outbox;
 import org.jointappeal.pledge.messaging.PledgeAnnouncedV1;
 import org.jointappeal.pledge.messaging.PledgeCancelledV1;
 import org.jointappeal.pledge.messaging.PledgeCommittedV1;
+import org.jointappeal.pledge.messaging.PledgePaymentAllocatedV1;
 import org.jointappeal.pledge.messaging.PledgeWrittenOffV1;
 import org.jointappeal.pledge.money.Money;
 
@@ -185,6 +186,45 @@ public class PledgeService {
             "/pledges/" + pledge.id() + "/write-offs/" + writeOff.id(), WriteOffView.of(writeOff));
     idempotency.complete(actor, key, answer);
     return answer;
+  }
+
+  /**
+   * Applies (part of) a receipt to a pledge, inside the allocation's transaction: the pledge's
+   * instalments, status and paidUsd change, and the payment-allocated event is written with them.
+   * {@code usd} is the payment at the receipt's rate; the event occurred on the receipt's value
+   * date.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public PaymentApplied applyPayment(
+      UUID pledgeId,
+      DonorCode payer,
+      Money payment,
+      Integer instalmentNumber,
+      Money usd,
+      LocalDate valueDate,
+      UUID receiptId,
+      String actor) {
+    var pledge =
+        pledges
+            .findByIdOptional(pledgeId)
+            .orElseThrow(
+                () ->
+                    DomainRuleViolation.of(
+                        DomainRule.UNKNOWN_PLEDGE, "pledge " + pledgeId + " was not found"));
+    if (!pledge.donorCode().equals(payer)) {
+      throw DomainRuleViolation.of(
+          DomainRule.ALLOCATION_DONOR_DIFFERS,
+          "the receipt is from %s, pledge %s is %s's"
+              .formatted(payer, pledgeId, pledge.donorCode()));
+    }
+    var parts = pledge.receivePayment(payment, instalmentNumber, usd);
+    pledges.flush();
+    outbox.append(PledgePaymentAllocatedV1.of(pledge, valueDate, clock.instant()));
+    record(pledge, "PAYMENT_ALLOCATED", actor, valueDate, "receipt " + receiptId);
+    Log.infof(
+        "payment allocated pledgeId=%s appeal=%s receiptId=%s status=%s",
+        pledge.id(), pledge.appealCode(), receiptId, pledge.status());
+    return new PaymentApplied(pledge.id(), pledge.appealCode(), pledge.unitsPerUsd(), parts);
   }
 
   public WriteOffView findWriteOff(UUID pledgeId, UUID writeOffId, DonorScope scope) {

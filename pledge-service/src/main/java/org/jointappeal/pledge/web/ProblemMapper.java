@@ -93,6 +93,19 @@ public class ProblemMapper {
         Problem.of("version-conflict", "Version conflict", 409, e.getMessage(), instance(uri)));
   }
 
+  /** A concurrent command changed the same receipt or pledge first (its @Version moved on). */
+  @ServerExceptionMapper
+  public RestResponse<Problem> concurrent(
+      jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "version-conflict",
+            "Version conflict",
+            409,
+            "changed concurrently by another request: read again and retry",
+            instance(uri)));
+  }
+
   /**
    * Bean Validation on request bodies and parameters (quarkus #36276: map this type, not its
    * parent).

@@ -170,6 +170,49 @@ class ContractTest {
     assertThat(value(record).at("/pledge/writtenOffUsd/amount").asText()).isEqualTo("1000000.00");
   }
 
+  @Test
+  void aPaymentAllocationIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-003\",\"signedOn\":\"1997-09-15\"}")
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+    String receiptId =
+        given()
+            .contentType(JSON)
+            .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+            .body(
+                """
+                {"donorCode":"KOR","amount":{"amount":"445000000","currency":"KRW"},
+                 "valueDate":"1997-10-15","bankReference":"KEB-19971015-7","remittanceText":null}""")
+            .when()
+            .post("/receipts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .contentType(JSON)
+        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        .body(
+            """
+            {"pledgeId":"%s","amount":{"amount":"445000000","currency":"KRW"}}"""
+                .formatted(pledgeId))
+        .when()
+        .post("/receipts/" + receiptId + "/allocations")
+        .then()
+        .statusCode(201);
+
+    var record = published(PledgePaymentAllocatedV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/pledge/status").asText()).isEqualTo("PARTIALLY_PAID");
+    assertThat(value(record).at("/pledge/paidUsd/amount").asText()).isEqualTo("500000.00");
+    assertThat(value(record).at("/occurredOn").asText()).isEqualTo("1997-10-15");
+  }
+
   /** The Republic of Korea announces KRW 890 000 000 (USD 1 000 000.00); returns the pledge id. */
   private String announce() {
     return given()

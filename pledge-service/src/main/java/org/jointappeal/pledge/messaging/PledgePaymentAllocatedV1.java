@@ -1,0 +1,38 @@
+package org.jointappeal.pledge.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jointappeal.pledge.pledge.Pledge;
+
+/**
+ * {@code org.jointappeal.pledge.payment-allocated.v1}: (part of) a receipt was allocated to the
+ * pledge; the state carries the new {@code paid}, {@code paidUsd} and status (PARTIALLY_PAID or
+ * PAID). It occurred on the receipt's value date.
+ */
+public record PledgePaymentAllocatedV1(
+    String appealCode, PledgeStateV1 pledge, LocalDate occurredOn, Instant recordedAt)
+    implements OutgoingEvent {
+
+  public static final String TYPE = "org.jointappeal.pledge.payment-allocated.v1";
+
+  public static PledgePaymentAllocatedV1 of(
+      Pledge pledge, LocalDate valueDate, Instant recordedAt) {
+    return new PledgePaymentAllocatedV1(
+        pledge.appealCode(), PledgeStateV1.of(pledge), valueDate, recordedAt);
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String topic() {
+    return "pledge-events";
+  }
+
+  @Override
+  public String subject() {
+    return pledge.pledgeId().toString();
+  }
+}

@@ -1,0 +1,43 @@
+package org.jointappeal.pledge.receipt;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jointappeal.pledge.money.Money;
+
+public record AllocationView(
+    UUID id,
+    UUID receiptId,
+    UUID pledgeId,
+    Money amount,
+    @Schema(description = "The amount at the receipt's rate") Money usdAmount,
+    @Schema(description = "The same amount at the pledge's rate") Money pledgeRateUsd,
+    @Schema(description = "usdAmount minus pledgeRateUsd: realised gain (+) or loss (-)")
+        Money exchangeGainLoss,
+    List<InstalmentShare> instalments,
+    LocalDate valueDate,
+    String recordedBy,
+    Instant recordedAt) {
+
+  public record InstalmentShare(int number, Money amount) {}
+
+  static AllocationView of(Allocation a) {
+    String currency = a.amount().currency();
+    return new AllocationView(
+        a.id(),
+        a.receiptId(),
+        a.pledgeId(),
+        a.amount(),
+        a.usdAmount(),
+        a.pledgeRateUsd(),
+        a.exchangeGain(),
+        a.parts().stream()
+            .map(p -> new InstalmentShare(p.instalmentNumber(), Money.of(p.amount(), currency)))
+            .toList(),
+        a.valueDate(),
+        a.recordedBy(),
+        a.recordedAt());
+  }
+}

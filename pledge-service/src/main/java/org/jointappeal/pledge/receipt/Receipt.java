@@ -1,0 +1,175 @@
+package org.jointappeal.pledge.receipt;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jointappeal.pledge.DomainRule;
+import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.fx.UsdValue;
+import org.jointappeal.pledge.money.Money;
+
+/**
+ * Money received from a donor, valued in USD at the UNORE in force on its value date. What is not
+ * allocated to pledges stays on it as the donor's credit.
+ */
+@Entity
+@Table(name = "receipt")
+public class Receipt {
+
+  @Id private UUID id;
+
+  @Column(name = "donor_code", nullable = false, length = 3)
+  private DonorCode donorCode;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "amount", column = @Column(name = "amount")),
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+  })
+  private Money amount;
+
+  @Column(name = "usd_amount", nullable = false, precision = 19, scale = 4)
+  private BigDecimal usdAmount;
+
+  @Column(name = "units_per_usd", nullable = false, precision = 19, scale = 6)
+  private BigDecimal unitsPerUsd;
+
+  @Column(name = "rate_effective_from", nullable = false)
+  private LocalDate rateEffectiveFrom;
+
+  @Column(name = "value_date", nullable = false)
+  private LocalDate valueDate;
+
+  @Column(name = "bank_reference", nullable = false, length = 100)
+  private String bankReference;
+
+  @Column(name = "remittance_text", length = 500)
+  private String remittanceText;
+
+  @Column(nullable = false, precision = 19, scale = 4)
+  private BigDecimal allocated;
+
+  @Column(name = "recorded_by", nullable = false, length = 200)
+  private String recordedBy;
+
+  @Column(name = "recorded_at", nullable = false)
+  private Instant recordedAt;
+
+  @Version private long version;
+
+  protected Receipt() {}
+
+  Receipt(
+      DonorCode donorCode,
+      Money amount,
+      UsdValue value,
+      LocalDate valueDate,
+      String bankReference,
+      String remittanceText,
+      String recordedBy,
+      Instant recordedAt) {
+    if (!amount.isPositive()) {
+      throw new IllegalArgumentException("a receipt is for a positive amount");
+    }
+    this.id = UUID.randomUUID();
+    this.donorCode = donorCode;
+    this.amount = amount;
+    this.usdAmount = value.usd().amount();
+    this.unitsPerUsd = value.unitsPerUsd();
+    this.rateEffectiveFrom = value.rateEffectiveFrom();
+    this.valueDate = valueDate;
+    this.bankReference = bankReference;
+    this.remittanceText = remittanceText;
+    this.allocated = BigDecimal.ZERO;
+    this.recordedBy = recordedBy;
+    this.recordedAt = recordedAt;
+  }
+
+  /** Takes part of the unallocated amount; never more than is left, never another currency. */
+  void allocate(Money part) {
+    if (!part.isIn(amount.currency())) {
+      throw DomainRuleViolation.of(
+          DomainRule.ALLOCATION_CURRENCY_DIFFERS,
+          "receipt %s is in %s, the allocation in %s"
+              .formatted(id, amount.currency(), part.currency()));
+    }
+    if (part.amount().compareTo(unallocated().amount()) > 0) {
+      throw DomainRuleViolation.of(
+          DomainRule.ALLOCATION_EXCEEDS_RECEIPT,
+          "%s %s is more than the %s %s left unallocated on receipt %s"
+              .formatted(
+                  part.amount().toPlainString(),
+                  part.currency(),
+                  unallocated().amount().toPlainString(),
+                  amount.currency(),
+                  id));
+    }
+    allocated = allocated.add(part.amount());
+  }
+
+  public Money unallocated() {
+    return Money.of(amount.amount().subtract(allocated), amount.currency());
+  }
+
+  public Money allocated() {
+    return Money.of(allocated, amount.currency());
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public DonorCode donorCode() {
+    return donorCode;
+  }
+
+  public Money amount() {
+    return amount;
+  }
+
+  public Money usdValue() {
+    return Money.of(usdAmount, "USD");
+  }
+
+  public BigDecimal unitsPerUsd() {
+    return unitsPerUsd;
+  }
+
+  public LocalDate rateEffectiveFrom() {
+    return rateEffectiveFrom;
+  }
+
+  public LocalDate valueDate() {
+    return valueDate;
+  }
+
+  public String bankReference() {
+    return bankReference;
+  }
+
+  public String remittanceText() {
+    return remittanceText;
+  }
+
+  public String recordedBy() {
+    return recordedBy;
+  }
+
+  public Instant recordedAt() {
+    return recordedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+}

@@ -1,0 +1,49 @@
+package org.jointappeal.pledge.receipt;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jointappeal.pledge.money.Money;
+
+public record ReceiptView(
+    UUID id,
+    @Schema(example = "NOR") String donorCode,
+    Money amount,
+    @Schema(description = "USD value at the UNORE in force on the value date") Money usdValue,
+    @Schema(type = SchemaType.STRING, example = "7.1") @JsonFormat(shape = JsonFormat.Shape.STRING)
+        BigDecimal unitsPerUsd,
+    LocalDate rateEffectiveFrom,
+    LocalDate valueDate,
+    String bankReference,
+    String remittanceText,
+    Money allocated,
+    @Schema(description = "Not allocated to any pledge: the donor's credit") Money unallocated,
+    List<AllocationView> allocations,
+    String recordedBy,
+    Instant recordedAt,
+    long version) {
+
+  static ReceiptView of(Receipt r, List<Allocation> allocations) {
+    return new ReceiptView(
+        r.id(),
+        r.donorCode().value(),
+        r.amount(),
+        r.usdValue(),
+        r.unitsPerUsd().stripTrailingZeros(),
+        r.rateEffectiveFrom(),
+        r.valueDate(),
+        r.bankReference(),
+        r.remittanceText(),
+        r.allocated(),
+        r.unallocated(),
+        allocations.stream().map(AllocationView::of).toList(),
+        r.recordedBy(),
+        r.recordedAt(),
+        r.version());
+  }
+}
