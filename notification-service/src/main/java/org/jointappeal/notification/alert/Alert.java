@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One episode of an alert, Alertmanager style: its identity is its labels (the fingerprint); it
@@ -25,10 +29,21 @@ public class Alert {
   @Column(nullable = false, length = 64)
   private String rule;
 
+  /** The rule that raised it; a deleted rule's alerts keep the id. */
+  @Column(name = "rule_id")
+  private UUID ruleId;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false, columnDefinition = "jsonb")
+  private Map<String, String> labels;
+
   @Column(name = "appeal_code", nullable = false, length = 32)
   private String appealCode;
 
-  /** Canonical labels, e.g. {@code appeal=CIS-1997,rule=funding-gap}: the alert's identity. */
+  /**
+   * Canonical labels, e.g. {@code appeal=CIS-1997,rule=funding-gap,severity=warning}: the alert's
+   * identity.
+   */
   @Column(nullable = false, length = 500)
   private String fingerprint;
 
@@ -56,21 +71,21 @@ public class Alert {
   protected Alert() {}
 
   Alert(
-      String rule,
+      AlertRule rule,
       String appealCode,
-      String fingerprint,
       String summary,
       BigDecimal coveragePercent,
-      BigDecimal thresholdPercent,
       Instant startsAt) {
     this.id = UUID.randomUUID();
-    this.rule = rule;
+    this.rule = rule.name();
+    this.ruleId = rule.id();
     this.appealCode = appealCode;
-    this.fingerprint = fingerprint;
+    this.labels = rule.alertLabels(appealCode);
+    this.fingerprint = AlertRule.fingerprint(labels);
     this.status = AlertStatus.FIRING;
     this.summary = summary;
     this.coveragePercent = coveragePercent;
-    this.thresholdPercent = thresholdPercent;
+    this.thresholdPercent = rule.thresholdPercent();
     this.startsAt = startsAt;
   }
 
@@ -96,6 +111,14 @@ public class Alert {
 
   public String rule() {
     return rule;
+  }
+
+  public UUID ruleId() {
+    return ruleId;
+  }
+
+  public Map<String, String> labels() {
+    return new TreeMap<>(labels);
   }
 
   public String appealCode() {

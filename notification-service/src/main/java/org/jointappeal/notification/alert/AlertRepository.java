@@ -16,7 +16,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         .firstResultOptional();
   }
 
-  List<Alert> search(AlertStatus statusOrNull, String appealCodeOrNull) {
+  List<Alert> firingOf(UUID ruleId) {
+    return list("ruleId = ?1 and status = ?2", ruleId, AlertStatus.FIRING);
+  }
+
+  List<Alert> search(AlertStatus statusOrNull, String appealCodeOrNull, String ruleOrNull) {
     var query = new StringBuilder("1 = 1");
     var params = new Parameters();
     if (statusOrNull != null) {
@@ -26,6 +30,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     if (appealCodeOrNull != null) {
       query.append(" and appealCode = :appeal");
       params = params.and("appeal", appealCodeOrNull);
+    }
+    if (ruleOrNull != null) {
+      query.append(" and rule = :rule");
+      params = params.and("rule", ruleOrNull);
     }
     return list(query.toString(), Sort.descending("startsAt").and("id"), params);
   }

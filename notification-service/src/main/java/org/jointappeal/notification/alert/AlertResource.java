@@ -28,8 +28,9 @@ public class AlertResource {
   @APIResponse(responseCode = "200", description = "Alerts, newest first")
   public List<AlertView> search(
       @QueryParam("status") AlertStatus status,
-      @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode) {
-    return alerts.search(status, appealCode);
+      @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode,
+      @QueryParam("rule") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String rule) {
+    return alerts.search(status, appealCode, rule);
   }
 
   @GET

@@ -6,29 +6,36 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jointappeal.notification.NotFound;
+import org.jointappeal.notification.silence.SilenceService;
 
-/** Evaluates the funding-gap rule on every funding change and keeps alert state. */
+/**
+ * Evaluates the alert rules on every funding change, on every rule change and on a schedule (for
+ * rules that become active on a date), and keeps alert state: one FIRING alert per identity.
+ */
 @ApplicationScoped
 public class AlertService {
 
-  static final String FUNDING_GAP = "funding-gap";
-
   private final AlertRepository alerts;
+  private final AlertRuleRepository rules;
   private final AppealCoverageRepository coverages;
-  private final FundingGapConfig gap;
+  private final SilenceService silences;
   private final Clock clock;
 
   AlertService(
       AlertRepository alerts,
+      AlertRuleRepository rules,
       AppealCoverageRepository coverages,
-      FundingGapConfig gap,
+      SilenceService silences,
       Clock clock) {
     this.alerts = alerts;
+    this.rules = rules;
     this.coverages = coverages;
-    this.gap = gap;
+    this.silences = silences;
     this.clock = clock;
   }
 
@@ -44,43 +51,93 @@ public class AlertService {
       Log.debugf("stale funding state ignored appeal=%s version=%d", appealCode, fundingVersion);
       return;
     }
-    String fingerprint = "appeal=" + appealCode + ",rule=" + FUNDING_GAP;
-    var firing = alerts.findFiring(fingerprint);
-    BigDecimal threshold = gap.thresholdPercent();
-    boolean inGap = coveragePercent != null && coveragePercent.compareTo(threshold) < 0;
+    for (AlertRule rule : rules.watching(appealCode)) {
+      evaluate(rule, appealCode, coveragePercent);
+    }
+  }
+
+  /**
+   * Brings a rule's alerts in line with the rule as it now stands: alerts whose identity it no
+   * longer produces resolve, and every appeal it watches is evaluated with its latest coverage.
+   */
+  @Transactional(TxType.MANDATORY)
+  void reconcile(AlertRule rule) {
+    var watched = coverages.lockWatchedBy(rule);
+    for (Alert firing : alerts.firingOf(rule.id())) {
+      if (!rule.watches(firing.appealCode())
+          || !firing.fingerprint().equals(fingerprintOf(rule, firing.appealCode()))) {
+        resolve(firing, firing.coveragePercent(), "rule %s changed".formatted(rule.name()));
+      }
+    }
+    for (AppealCoverage coverage : watched) {
+      evaluate(rule, coverage.appealCode(), coverage.coveragePercent());
+    }
+  }
+
+  /** A deleted rule's firing alerts resolve; their history stays. */
+  @Transactional(TxType.MANDATORY)
+  void retire(AlertRule rule) {
+    coverages.lockWatchedBy(rule);
+    for (Alert firing : alerts.firingOf(rule.id())) {
+      resolve(firing, firing.coveragePercent(), "rule %s deleted".formatted(rule.name()));
+    }
+  }
+
+  /** Every rule again, with the clock's date: a rule active from today starts firing. */
+  @Transactional
+  public void reevaluateAll() {
+    for (AlertRule rule : rules.all()) {
+      reconcile(rule);
+    }
+  }
+
+  private void evaluate(AlertRule rule, String appealCode, BigDecimal coveragePercent) {
+    var firing = alerts.findFiring(fingerprintOf(rule, appealCode));
+    boolean inGap = rule.isGap(coveragePercent, today());
     String summary =
         "appeal %s is %s%% covered (threshold %s%%)"
             .formatted(
                 appealCode,
                 coveragePercent == null ? "n/a" : coveragePercent.toPlainString(),
-                threshold);
+                rule.thresholdPercent().toPlainString());
     if (inGap && firing.isEmpty()) {
-      alerts.persist(
-          new Alert(
-              FUNDING_GAP,
-              appealCode,
-              fingerprint,
-              summary,
-              coveragePercent,
-              threshold,
-              clock.instant()));
-      Log.infof("alert firing rule=%s appeal=%s", FUNDING_GAP, appealCode);
+      alerts.persist(new Alert(rule, appealCode, summary, coveragePercent, clock.instant()));
+      Log.infof("alert firing rule=%s appeal=%s", rule.name(), appealCode);
     } else if (inGap) {
       firing.get().annotate(summary, coveragePercent);
     } else if (firing.isPresent()) {
-      firing.get().resolve(summary, coveragePercent, clock.instant());
-      Log.infof("alert resolved rule=%s appeal=%s", FUNDING_GAP, appealCode);
+      resolve(firing.get(), coveragePercent, summary);
     }
   }
 
-  public List<AlertView> search(AlertStatus statusOrNull, String appealCodeOrNull) {
-    return alerts.search(statusOrNull, appealCodeOrNull).stream().map(AlertView::of).toList();
+  private void resolve(Alert alert, BigDecimal coveragePercent, String summary) {
+    alert.resolve(summary, coveragePercent, clock.instant());
+    Log.infof("alert resolved rule=%s appeal=%s", alert.rule(), alert.appealCode());
   }
 
+  private static String fingerprintOf(AlertRule rule, String appealCode) {
+    return AlertRule.fingerprint(rule.alertLabels(appealCode));
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  @Transactional
+  public List<AlertView> search(
+      AlertStatus statusOrNull, String appealCodeOrNull, String ruleOrNull) {
+    var active = silences.activeAt(clock.instant());
+    return alerts.search(statusOrNull, appealCodeOrNull, ruleOrNull).stream()
+        .map(a -> AlertView.of(a, active.mutes(a.status() == AlertStatus.FIRING, a.labels())))
+        .toList();
+  }
+
+  @Transactional
   public AlertView find(UUID id) {
+    var active = silences.activeAt(clock.instant());
     return alerts
         .findByIdOptional(id)
-        .map(AlertView::of)
+        .map(a -> AlertView.of(a, active.mutes(a.status() == AlertStatus.FIRING, a.labels())))
         .orElseThrow(() -> NotFound.of("alert", id));
   }
 }

@@ -36,6 +36,14 @@ public class AppealCoverage {
     this.updatedAt = Instant.EPOCH;
   }
 
+  public String appealCode() {
+    return appealCode;
+  }
+
+  public BigDecimal coveragePercent() {
+    return coveragePercent;
+  }
+
   /** Takes a newer state; returns false, changing nothing, for a stale one. */
   boolean update(long fundingVersion, BigDecimal coveragePercent, Instant at) {
     if (fundingVersion <= this.fundingVersion) {

@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jointappeal.notification.AlreadyExists;
+import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.NotFound;
 
 /**
@@ -29,6 +31,17 @@ import org.jointappeal.notification.NotFound;
  * wins. Nothing internal (stack, class name, SQL) ever reaches the caller.
  */
 public class ProblemMapper {
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> rule(DomainRuleViolation e, UriInfo uri) {
+    return respond(Problem.of(e.slug(), e.title(), 422, e.getMessage(), instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
+    return respond(
+        Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
+  }
 
   @ServerExceptionMapper
   public RestResponse<Problem> notFound(NotFound e, UriInfo uri) {

@@ -1,0 +1,83 @@
+package org.jointappeal.notification.alert;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.notification.web.Roles;
+
+@Path("/alert-rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertRuleResource {
+
+  private final AlertRuleService rules;
+
+  AlertRuleResource(AlertRuleService rules) {
+    this.rules = rules;
+  }
+
+  @GET
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "Every alert rule, by name")
+  public List<AlertRuleView> list() {
+    return rules.list();
+  }
+
+  @GET
+  @Path("/{ruleId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "One alert rule")
+  @APIResponse(responseCode = "404", description = "No such rule")
+  public AlertRuleView get(@PathParam("ruleId") UUID ruleId) {
+    return rules.find(ruleId);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
+  @APIResponse(responseCode = "201", description = "Created and evaluated at once")
+  @APIResponse(responseCode = "400", description = "The body is not a valid rule")
+  @APIResponse(responseCode = "409", description = "Another rule has this name")
+  public RestResponse<AlertRuleView> create(
+      @Valid @NotNull RuleDefinition definition, UriInfo uri) {
+    var created = rules.create(definition);
+    return RestResponse.ResponseBuilder.<AlertRuleView>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @PUT
+  @Path("/{ruleId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
+  @APIResponse(responseCode = "200", description = "Restated and evaluated at once")
+  @APIResponse(responseCode = "404", description = "No such rule")
+  @APIResponse(responseCode = "409", description = "Another rule has this name")
+  public AlertRuleView restate(
+      @PathParam("ruleId") UUID ruleId, @Valid @NotNull RuleDefinition definition) {
+    return rules.restate(ruleId, definition);
+  }
+
+  @DELETE
+  @Path("/{ruleId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
+  @APIResponse(responseCode = "204", description = "Deleted; its firing alerts resolved")
+  @APIResponse(responseCode = "404", description = "No such rule")
+  public void delete(@PathParam("ruleId") UUID ruleId) {
+    rules.delete(ruleId);
+  }
+}

@@ -1,0 +1,32 @@
+package org.jointappeal.notification.alert;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+public record AlertRuleView(
+    UUID id,
+    String name,
+    String description,
+    RuleKind kind,
+    String appealCode,
+    Map<String, String> labels,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal thresholdPercent,
+    LocalDate activeFrom,
+    long version) {
+
+  static AlertRuleView of(AlertRule r) {
+    return new AlertRuleView(
+        r.id(),
+        r.name(),
+        r.description(),
+        r.kind(),
+        r.appealCode(),
+        r.labels(),
+        r.thresholdPercent(),
+        r.activeFrom(),
+        r.version());
+  }
+}

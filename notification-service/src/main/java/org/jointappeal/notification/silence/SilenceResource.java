@@ -1,0 +1,73 @@
+package org.jointappeal.notification.silence;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.Roles;
+
+@Path("/silences")
+@Produces(MediaType.APPLICATION_JSON)
+public class SilenceResource {
+
+  private final SilenceService silences;
+  private final CurrentCaller caller;
+
+  SilenceResource(SilenceService silences, CurrentCaller caller) {
+    this.silences = silences;
+    this.caller = caller;
+  }
+
+  @GET
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "Every silence, newest first")
+  public List<SilenceView> list() {
+    return silences.list();
+  }
+
+  @GET
+  @Path("/{silenceId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
+  @APIResponse(responseCode = "200", description = "One silence")
+  @APIResponse(responseCode = "404", description = "No such silence")
+  public SilenceView get(@PathParam("silenceId") UUID silenceId) {
+    return silences.find(silenceId);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
+  @APIResponse(responseCode = "201", description = "Created; its author is the caller")
+  @APIResponse(responseCode = "400", description = "The body is not a valid silence")
+  @APIResponse(responseCode = "422", description = "It ends before it starts, or is already over")
+  public RestResponse<SilenceView> create(
+      @Valid @NotNull CreateSilenceRequest request, UriInfo uri) {
+    var created = silences.create(request, caller.subject());
+    return RestResponse.ResponseBuilder.<SilenceView>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @DELETE
+  @Path("/{silenceId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
+  @APIResponse(responseCode = "204", description = "Expired now; kept in the history")
+  @APIResponse(responseCode = "404", description = "No such silence")
+  public void expire(@PathParam("silenceId") UUID silenceId) {
+    silences.expire(silenceId);
+  }
+}

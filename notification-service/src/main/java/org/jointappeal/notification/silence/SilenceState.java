@@ -1,0 +1,7 @@
+package org.jointappeal.notification.silence;
+
+public enum SilenceState {
+  PENDING,
+  ACTIVE,
+  EXPIRED
+}
