@@ -7,7 +7,7 @@ import org.jointappeal.pledge.pledge.Pledge;
 /** {@code org.jointappeal.pledge.announced.v1}: a donor announced a pledge (not yet funding). */
 public record PledgeAnnouncedV1(
     String appealCode, PledgeStateV1 pledge, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements PledgeEvent {
 
   public static final String TYPE = "org.jointappeal.pledge.announced.v1";
 
@@ -19,15 +19,5 @@ public record PledgeAnnouncedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "pledge-events";
-  }
-
-  @Override
-  public String subject() {
-    return pledge.pledgeId().toString();
   }
 }

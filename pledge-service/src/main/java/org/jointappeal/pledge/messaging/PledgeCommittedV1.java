@@ -10,7 +10,7 @@ import org.jointappeal.pledge.pledge.Pledge;
  */
 public record PledgeCommittedV1(
     String appealCode, PledgeStateV1 pledge, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements PledgeEvent {
 
   public static final String TYPE = "org.jointappeal.pledge.committed.v1";
 
@@ -22,15 +22,5 @@ public record PledgeCommittedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "pledge-events";
-  }
-
-  @Override
-  public String subject() {
-    return pledge.pledgeId().toString();
   }
 }

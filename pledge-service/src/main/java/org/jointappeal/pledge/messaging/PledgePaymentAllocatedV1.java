@@ -11,7 +11,7 @@ import org.jointappeal.pledge.pledge.Pledge;
  */
 public record PledgePaymentAllocatedV1(
     String appealCode, PledgeStateV1 pledge, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements PledgeEvent {
 
   public static final String TYPE = "org.jointappeal.pledge.payment-allocated.v1";
 
@@ -24,15 +24,5 @@ public record PledgePaymentAllocatedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "pledge-events";
-  }
-
-  @Override
-  public String subject() {
-    return pledge.pledgeId().toString();
   }
 }

@@ -10,7 +10,7 @@ import org.jointappeal.pledge.pledge.Pledge;
  */
 public record PledgeWrittenOffV1(
     String appealCode, PledgeStateV1 pledge, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements PledgeEvent {
 
   public static final String TYPE = "org.jointappeal.pledge.written-off.v1";
 
@@ -22,15 +22,5 @@ public record PledgeWrittenOffV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "pledge-events";
-  }
-
-  @Override
-  public String subject() {
-    return pledge.pledgeId().toString();
   }
 }

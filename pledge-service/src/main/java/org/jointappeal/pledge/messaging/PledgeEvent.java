@@ -1,0 +1,20 @@
+package org.jointappeal.pledge.messaging;
+
+/**
+ * An event about one pledge: published on {@code pledge-events}, its subject the pledge id, and it
+ * carries the pledge's full current state.
+ */
+interface PledgeEvent extends OutgoingEvent {
+
+  PledgeStateV1 pledge();
+
+  @Override
+  default String topic() {
+    return "pledge-events";
+  }
+
+  @Override
+  default String subject() {
+    return pledge().pledgeId().toString();
+  }
+}
