@@ -19,7 +19,7 @@ import org.jointappeal.appeal.money.Money;
  */
 @Entity
 @Table(name = "requirement_line")
-public class RequirementLine {
+public class RequirementLine implements RequirementTerms {
 
   @Id private UUID id;
 
@@ -75,6 +75,11 @@ public class RequirementLine {
   }
 
   public UUID id() {
+    return id;
+  }
+
+  @Override
+  public UUID lineId() {
     return id;
   }
 

@@ -17,7 +17,7 @@ import org.jointappeal.appeal.money.Money;
 /** A requirement line as a revision stated it; never changes. */
 @Entity
 @Table(name = "appeal_revision_line")
-public class RevisionLine {
+public class RevisionLine implements RequirementTerms {
 
   @Id private UUID id;
 

@@ -116,40 +116,13 @@ public class FundingService {
     Integer revision;
     BigDecimal original;
     if (asOf == null) {
-      lines =
-          appeal.lines().stream()
-              .map(
-                  l ->
-                      new RequirementFacts(
-                          l.id(),
-                          l.country(),
-                          l.agency(),
-                          l.sector().name(),
-                          l.category().name(),
-                          l.priority().name(),
-                          l.amount().amount()))
-              .toList();
+      lines = appeal.lines().stream().map(RequirementFacts::of).toList();
       revision = appeal.latestRevision().map(r -> r.number()).orElse(null);
       original = appeal.originalRequirements().amount();
     } else {
       var inForce = appeal.revisionInForceOn(asOf);
       lines =
-          inForce
-              .map(
-                  r ->
-                      r.lines().stream()
-                          .map(
-                              l ->
-                                  new RequirementFacts(
-                                      l.lineId(),
-                                      l.country(),
-                                      l.agency(),
-                                      l.sector().name(),
-                                      l.category().name(),
-                                      l.priority().name(),
-                                      l.amount().amount()))
-                          .toList())
-              .orElse(List.of());
+          inForce.map(r -> r.lines().stream().map(RequirementFacts::of).toList()).orElse(List.of());
       revision = inForce.map(r -> r.number()).orElse(null);
       // before the launch, nothing was required yet
       original = inForce.isPresent() ? appeal.originalRequirements().amount() : BigDecimal.ZERO;

@@ -2,6 +2,7 @@ package org.jointappeal.appeal.funding;
 
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jointappeal.appeal.appeal.RequirementTerms;
 
 /** A requirement line of the revision in force, as the funding calculation needs it. */
 record RequirementFacts(
@@ -11,4 +12,16 @@ record RequirementFacts(
     String sector,
     String category,
     String priority,
-    BigDecimal amount) {}
+    BigDecimal amount) {
+
+  static RequirementFacts of(RequirementTerms line) {
+    return new RequirementFacts(
+        line.lineId(),
+        line.country(),
+        line.agency(),
+        line.sector().name(),
+        line.category().name(),
+        line.priority().name(),
+        line.amount().amount());
+  }
+}
