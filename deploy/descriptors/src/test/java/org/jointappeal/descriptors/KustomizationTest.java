@@ -50,6 +50,38 @@ class KustomizationTest {
     assertThat(violations).isEmpty();
   }
 
+  /** A patch whose target is misspelt would make kustomize fail, or patch nothing. */
+  @Test
+  void everyOverlayPatchNamesAResourceOfTheBase() {
+    Set<String> base = new TreeSet<>();
+    Repo.baseResources().forEach(r -> base.add(r.kind() + "/" + r.name()));
+    List<String> violations = new ArrayList<>();
+    for (Path kustomization : Repo.kubernetesFiles()) {
+      if (!kustomization.getFileName().toString().equals("kustomization.yaml")
+          || kustomization.startsWith(Repo.kubernetesBase())) {
+        continue;
+      }
+      Object tree = Repo.documents(kustomization).get(0);
+      for (Object patch : Tree.listAt(tree, "patches")) {
+        String path = Tree.string(patch, "path");
+        if (path == null || !Files.exists(kustomization.resolveSibling(path))) {
+          continue;
+        }
+        for (var resource : Repo.resources(kustomization.resolveSibling(path))) {
+          if (!base.contains(resource.kind() + "/" + resource.name())) {
+            violations.add(resource.where() + ": not in deploy/kubernetes/base");
+          }
+        }
+      }
+      for (Object replica : Tree.listAt(tree, "replicas")) {
+        if (!base.contains("Deployment/" + Tree.string(replica, "name"))) {
+          violations.add(kustomization + ": replicas for unknown " + Tree.string(replica, "name"));
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
   private static List<String> yamlFiles(Path folder) {
     try (Stream<Path> files = Files.list(folder)) {
       return files
