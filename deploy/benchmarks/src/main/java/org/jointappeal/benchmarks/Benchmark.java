@@ -145,7 +145,8 @@ public final class Benchmark {
       }
 
       results.bankStatement =
-          new BankStatementImport(api).run(options.statementEntries(), data.committedPledges());
+          new BankStatementImport(api, data, options.loadConcurrency())
+              .run(options.statementEntries());
       log("bank statement %s", results.bankStatement);
 
       if (options.replay()) {
@@ -161,11 +162,11 @@ public final class Benchmark {
   /** Waits until every consumer has caught up, so that one scenario's backlog is not the next's. */
   private static void settle(Topics topics) {
     boolean pledges =
-        topics.awaitCaughtUp("appeal-service", "pledge-events", Duration.ofMinutes(15));
+        topics.awaitCaughtUp("appeal-service", "pledge-events", Duration.ofMinutes(60));
     boolean funding =
-        topics.awaitCaughtUp("notification-service", "funding-events", Duration.ofMinutes(15));
+        topics.awaitCaughtUp("notification-service", "funding-events", Duration.ofMinutes(60));
     if (!pledges || !funding) {
-      log("consumers still behind after 15 minutes; going on");
+      log("consumers still behind after 60 minutes; going on");
     }
   }
 
@@ -257,7 +258,7 @@ public final class Benchmark {
   }
 
   private static String pct(double ratio) {
-    return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+    return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
   }
 
   private static String f0(double v) {

@@ -58,7 +58,7 @@ final class Replay {
     Thread watcher =
         new Thread(
             () -> {
-              long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+              long deadline = System.nanoTime() + Duration.ofMinutes(120).toNanos();
               long lastChange = System.nanoTime();
               while (System.nanoTime() < deadline) {
                 long count = inboxRows();

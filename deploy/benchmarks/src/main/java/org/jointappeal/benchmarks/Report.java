@@ -17,6 +17,16 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /** Writes report.json, report.md and the PNG charts of one run into the report folder. */
 final class Report {
 
+  /** Distinct on white and in grey print: blue, orange, green, red, purple, black. */
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd),
+    Color.BLACK
+  };
+
   private Report() {}
 
   static void write(Results results, Path dir) throws IOException {
@@ -70,7 +80,7 @@ final class Report {
       md.append(
           String.format(
               Locale.ROOT,
-              "%nRatio pledges/s : baseline tx/s = %.0f : %.0f = **%.0f %%**%n",
+              "%nRatio pledges/s : baseline tx/s = %.1f : %.0f = **%.1f %%**%n",
               r.maxPledgesPerSecond(),
               r.jdbcBaseline.achievedRate(),
               100 * ratio(r.maxPledgesPerSecond(), r.jdbcBaseline.achievedRate())));
@@ -118,9 +128,10 @@ final class Report {
       md.append(
           String.format(
               Locale.ROOT,
-              "%s: %d entries, %.2f s. %s %s%n",
+              "%s: %d entries naming %d pledges, %.2f s. %s %s%n",
               r.bankStatement.status(),
               r.bankStatement.entries(),
+              r.bankStatement.pledgesNamed(),
               r.bankStatement.seconds(),
               r.bankStatement.figures().isEmpty() ? "" : r.bankStatement.figures(),
               r.bankStatement.note()));
@@ -312,6 +323,7 @@ final class Report {
     }
     for (int i = 0; i < data.getRowCount(); i++) {
       plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+      plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     return chart;
   }
@@ -322,6 +334,9 @@ final class Report {
             title, x, "", data, PlotOrientation.VERTICAL, true, false, false);
     chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
     chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+    for (int i = 0; i < data.getRowCount(); i++) {
+      chart.getCategoryPlot().getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+    }
     return chart;
   }
 
