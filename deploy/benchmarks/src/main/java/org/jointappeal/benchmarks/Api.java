@@ -28,7 +28,14 @@ final class Api {
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
-          .executor(Executors.newFixedThreadPool(8))
+          .executor(
+              Executors.newFixedThreadPool(
+                  8,
+                  task -> {
+                    Thread thread = new Thread(task, "http-client");
+                    thread.setDaemon(true); // must not keep the JVM alive after the report
+                    return thread;
+                  }))
           .build();
 
   /** Keycloak's tokens live 15 minutes; a fresh one every 5 keeps long runs going. */
@@ -118,13 +125,18 @@ final class Api {
 
   /** A launched-to-be appeal with one USD 10,000,000 line. */
   static String appeal(String code) {
+    return appeal(code, "10000000.00");
+  }
+
+  /** A launched-to-be appeal with one line of {@code usd} requirements. */
+  static String appeal(String code, String usd) {
     return """
         {"code":"%s","title":"Benchmark appeal %s","agencies":["UNHCR"],
          "periodStart":"1997-01-01","periodEnd":"1997-12-31",
          "requirementLines":[
            {"country":"GEO","agency":"UNHCR","sector":"PROTECTION","category":"INTERNALLY_DISPLACED_PERSONS",
-            "priority":"EMERGENCY","amount":{"amount":"10000000.00","currency":"USD"}}]}"""
-        .formatted(code, code);
+            "priority":"EMERGENCY","amount":{"amount":"%s","currency":"USD"}}]}"""
+        .formatted(code, code, usd);
   }
 
   /** A pledge recorded by a finance officer for a donor, in USD (no exchange rate needed). */

@@ -23,7 +23,18 @@ public final class Benchmark {
 
   private Benchmark() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    // clients' threads (Kafka, HTTP) may linger: the run is over once the report is written
+    try {
+      benchmark(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void benchmark(String[] args) throws Exception {
     System.setProperty("java.awt.headless", "true");
     Options options = Options.parse(args);
     Results results = new Results();
@@ -82,6 +93,7 @@ public final class Benchmark {
       var writes = new PledgeWrites(api, data);
       var propagation = new Propagation(api, data, platform.kafka().bootstrapServers());
       var reads = new FundingReads(api, data);
+      var alerts = new AlertPropagation(api, data);
       double fixedRate = options.writeRates().get(0);
 
       for (int i = 0; i < options.scales().size(); i++) {
@@ -125,6 +137,11 @@ public final class Benchmark {
         Step propagated =
             propagation.run("L" + scale, options.propagationRate(), options.propagationDuration());
         log("%s", propagated);
+        if (options.alertSamples() > 0) {
+          Step alerted = alerts.run("L" + scale, options.alertSamples());
+          log("%s", alerted);
+          results.alertPropagation.add(alerted);
+        }
         if (i == 0) {
           results.kafkaBaseline =
               propagation.kafkaBaseline(

@@ -48,9 +48,14 @@ final class DataLoader {
 
   /** A new launched appeal, known to pledge-service when this returns. */
   String newAppeal(String prefix) {
+    return newAppeal(prefix, "10000000.00");
+  }
+
+  /** A new launched appeal of {@code usd} requirements. */
+  String newAppeal(String prefix, String usd) {
     String code = "B" + runId + "-" + prefix;
     Api.expect(
-        api.call("POST", api.appealUrl() + "/appeals", "manager", Api.appeal(code)),
+        api.call("POST", api.appealUrl() + "/appeals", "manager", Api.appeal(code, usd)),
         201,
         "create appeal " + code);
     Api.expect(

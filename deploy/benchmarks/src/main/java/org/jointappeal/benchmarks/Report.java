@@ -89,6 +89,10 @@ final class Report {
 
     md.append("\n## 2. Propagation (commit 200 → funding.changed.v1 read from funding-events)\n\n");
     stepTable(md, r.levels.stream().map(Results.Level::propagation).toList(), "commits/s");
+    if (!r.alertPropagation.isEmpty()) {
+      md.append("\nTo the alert (coverage over the funding-gap rule's 50 %: alert RESOLVED):\n\n");
+      stepTable(md, r.alertPropagation, "samples/s");
+    }
     if (r.kafkaBaseline != null) {
       md.append("\nBaseline, same broker:\n\n");
       stepTable(md, List.of(r.kafkaBaseline), "records/s");

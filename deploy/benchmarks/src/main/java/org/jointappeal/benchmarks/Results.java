@@ -32,6 +32,7 @@ final class Results {
   public Step writeAtHalfSaturation;
   public Step jdbcBaseline;
   public Step kafkaBaseline;
+  public List<Step> alertPropagation = new ArrayList<>();
   public List<Level> levels = new ArrayList<>();
   public Replay.Result replay;
   public BankStatementImport.Result bankStatement;
