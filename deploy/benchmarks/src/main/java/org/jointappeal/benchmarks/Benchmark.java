@@ -57,7 +57,15 @@ public final class Benchmark {
     deleteRecursively(work.resolve("kafka"));
     long stackStarted = System.nanoTime();
     Platform platform = Platform.startStack(work, Platform.Ports.free());
-    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "benchmark-shutdown"));
+    // once: at the end, or on Ctrl-C (System.exit runs the hook too)
+    var stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            platform.close();
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "benchmark-shutdown"));
     try {
       results.stackStartSeconds = seconds(stackStarted);
       platform.startServices(work.resolve("logs"), Duration.ofMinutes(3));
@@ -72,7 +80,7 @@ public final class Benchmark {
     } finally {
       Report.write(results, options.reportDir());
       log("report written to %s", options.reportDir().resolve("report.md"));
-      platform.close();
+      stop.run();
     }
   }
 
