@@ -148,6 +148,14 @@ public final class KafkaBroker implements AutoCloseable {
     return dataDir.resolve("kafka.log");
   }
 
+  /** The broker's JVM while it runs, e.g. for reading its memory use from /proc. */
+  public java.util.Optional<ProcessHandle> processHandle() {
+    Process current = process;
+    return current != null && current.isAlive()
+        ? java.util.Optional.of(current.toHandle())
+        : java.util.Optional.empty();
+  }
+
   /** Whether the broker process is running, ready or not. */
   public boolean isRunning() {
     Process current = process;

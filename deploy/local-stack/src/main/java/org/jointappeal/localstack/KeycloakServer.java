@@ -192,9 +192,10 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   /**
-   * kc.sh and the JVM it runs; empty once stopped. For checks such as "listens on loopback only".
+   * kc.sh and the JVM it runs; empty once stopped. For checks such as "listens on loopback only",
+   * and for reading their memory use from /proc.
    */
-  synchronized List<ProcessHandle> processTree() {
+  public synchronized List<ProcessHandle> processTree() {
     if (process == null) {
       return List.of();
     }

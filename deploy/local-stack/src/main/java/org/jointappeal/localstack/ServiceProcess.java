@@ -28,6 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
   private final Path logFile;
   private final int port;
   private Process process;
+  private Duration startupTime = Duration.ZERO;
 
   private ServiceProcess(
       String name, Path jar, int port, Map<String, String> environment, Path logFile) {
@@ -54,8 +55,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
     Files.createDirectories(logDir);
     var service = new ServiceProcess(name, jar, port, environment, logDir.resolve(name + ".log"));
+    long launched = System.nanoTime();
     service.launch();
     service.awaitReady(timeout);
+    service.startupTime = Duration.ofNanos(System.nanoTime() - launched);
     return service;
   }
 
@@ -136,6 +139,18 @@ public final class ServiceProcess implements AutoCloseable {
     return logFile;
   }
 
+  /** From launching the JVM to the first 200 of /q/health/ready, at the last (re)start. */
+  public synchronized Duration startupTime() {
+    return startupTime;
+  }
+
+  /** The service's JVM while it runs, e.g. for reading its memory use from /proc. */
+  public synchronized java.util.Optional<ProcessHandle> processHandle() {
+    return process != null && process.isAlive()
+        ? java.util.Optional.of(process.toHandle())
+        : java.util.Optional.empty();
+  }
+
   public boolean isRunning() {
     return process != null && process.isAlive();
   }
@@ -151,8 +166,10 @@ public final class ServiceProcess implements AutoCloseable {
   /** Starts it again with the same port and configuration, and waits until it is ready. */
   public synchronized void restart(Duration timeout) throws IOException {
     close();
+    long launched = System.nanoTime();
     launch();
     awaitReady(timeout);
+    startupTime = Duration.ofNanos(System.nanoTime() - launched);
   }
 
   @Override

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The benchmark of issue #8: starts PostgreSQL, Kafka, Keycloak and the three packaged services on
+# free ports, loads data through the public APIs, runs every scenario and writes report.md,
+# report.json and PNG charts into deploy/benchmarks/target/report/ (git-ignored).
+#   deploy/benchmark.sh            full run (1.5-2.5 h on a quiet 2-core machine)
+#   deploy/benchmark.sh --quick    smoke run (a few minutes; figures are not measurements)
+# Any option as --name=value, e.g. --scales=1,10 --step-seconds=10; see docs/performance.md.
+# Needs only a JDK 17+ and Maven 3.8+; run it on an otherwise idle machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=0.1.0-SNAPSHOT
+missing=false
+for artifact in appeal-service/target/quarkus-app/quarkus-run.jar \
+  pledge-service/target/quarkus-app/quarkus-run.jar \
+  notification-service/target/quarkus-app/quarkus-run.jar \
+  deploy/kafka-broker/target/lib; do
+  [ -e "$artifact" ] || missing=true
+done
+if [ "$missing" = true ]; then
+  echo "packaging the platform (first run, or after mvn clean)..."
+  mvn -B -q package -DskipTests \
+    -pl deploy/kafka-broker,deploy/local-stack,appeal-service,pledge-service,notification-service
+fi
+# the benchmark itself is small: always rebuilt, so that it matches this checkout
+mvn -B -q package -DskipTests -Pbenchmarks -pl deploy/local-stack,deploy/benchmarks
+
+exec java -Xmx1g -cp "deploy/benchmarks/target/lib/*:deploy/benchmarks/target/benchmarks-${version}.jar" \
+  org.jointappeal.benchmarks.Benchmark "$@"

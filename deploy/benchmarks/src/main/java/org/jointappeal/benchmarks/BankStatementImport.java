@@ -1,0 +1,128 @@
+package org.jointappeal.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Scenario 5: {@code POST /bank-statements} on pledge-service with a generated camt.053 of many
+ * entries: the time to the answer and the share of credits matched to pledges. The payer is a donor
+ * registered with the payer IBAN, with committed pledges of USD 1,000.00 that the statement's
+ * credits of 250.00 name (four each); one entry in ten names nothing. When pledge-service has no
+ * such endpoint (404), the scenario says so and does nothing else.
+ */
+final class BankStatementImport {
+
+  static final String DONOR = "XBK";
+
+  record Result(
+      String status,
+      int entries,
+      int pledgesNamed,
+      double seconds,
+      Map<String, Object> figures,
+      String note) {}
+
+  private final Api api;
+  private final DataLoader data;
+  private final int concurrency;
+
+  BankStatementImport(Api api, DataLoader data, int concurrency) {
+    this.api = api;
+    this.data = data;
+    this.concurrency = concurrency;
+  }
+
+  Result run(int entries) {
+    int probe = post("<Document/>").statusCode();
+    if (probe == 404 || probe == 405) {
+      return new Result(
+          "skipped",
+          entries,
+          0,
+          0,
+          Map.of(),
+          "endpoint not available (" + probe + "): POST /bank-statements is not in this build");
+    }
+    List<String> pledges = payerPledges((int) Math.ceil(entries * 0.9 / 4));
+    String xml = Camt053.statement("BENCH-" + System.nanoTime(), entries, pledges, 4);
+    long started = System.nanoTime();
+    var response = post(xml);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    int status = response.statusCode();
+    Map<String, Object> figures = new LinkedHashMap<>();
+    try {
+      collectCounts(Api.JSON.readTree(response.body()), "", figures);
+    } catch (Exception e) {
+      // not JSON: the status and time still say something
+    }
+    String note = "HTTP " + status + ", " + xml.length() / 1024 + " KiB";
+    if (figures.get("summary.autoMatched") instanceof Number matched
+        && figures.get("summary.credits") instanceof Number credits
+        && credits.doubleValue() > 0) {
+      note +=
+          String.format(
+              java.util.Locale.ROOT,
+              "; matched %.1f %% of credits (90 %% name a pledge)",
+              100 * matched.doubleValue() / credits.doubleValue());
+    }
+    if (status / 100 != 2) {
+      note += " " + response.body().substring(0, Math.min(300, response.body().length()));
+    }
+    return new Result(
+        status / 100 == 2 ? "measured" : "failed", entries, pledges.size(), seconds, figures, note);
+  }
+
+  private java.net.http.HttpResponse<String> post(String xml) {
+    return api.send(
+            "POST",
+            api.pledgeUrl() + "/bank-statements",
+            "finance",
+            xml,
+            Map.of("Content-Type", "application/xml"))
+        .join();
+  }
+
+  /** Registers the payer donor with the payer IBAN and commits {@code count} pledges for it. */
+  private List<String> payerPledges(int count) {
+    String donor =
+        """
+        {"code":"%s","name":"Benchmark donor","kind":"ORGANISATION","ibans":["%s"]}"""
+            .formatted(DONOR, Camt053.PAYER_IBAN);
+    int registered = api.call("POST", api.pledgeUrl() + "/donors", "finance", donor).statusCode();
+    if (registered != 201 && registered != 409) {
+      throw new IllegalStateException("cannot register donor " + DONOR + ": HTTP " + registered);
+    }
+    List<String> appeals = data.appeals();
+    List<CompletableFuture<String>> pending = new ArrayList<>();
+    Semaphore permits = new Semaphore(concurrency);
+    for (int i = 0; i < count; i++) {
+      permits.acquireUninterruptibly();
+      pending.add(
+          data.announce(appeals.get(i % appeals.size()), DONOR, "1000.00", 0)
+              .thenCompose(data::commit)
+              .whenComplete((id, e) -> permits.release()));
+    }
+    data.countCreated(count);
+    return pending.stream().map(CompletableFuture::join).toList();
+  }
+
+  /** Numbers in the answer whose names speak of entries, credits or matching. */
+  private static void collectCounts(JsonNode node, String path, Map<String, Object> out) {
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              String name = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+              if (e.getValue().isNumber()
+                  && name.toLowerCase().matches(".*(match|entr|credit|receipt|skip|ignor).*")) {
+                out.put(name, e.getValue().numberValue());
+              } else if (e.getValue().isObject()) {
+                collectCounts(e.getValue(), name, out);
+              }
+            });
+  }
+}

@@ -1,0 +1,328 @@
+package org.jointappeal.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jointappeal.localstack.Platform;
+
+/**
+ * The benchmark of issue #8: starts PostgreSQL, Kafka, Keycloak and the three packaged services on
+ * free ports, loads data through the public APIs, runs each scenario and writes report.md,
+ * report.json and PNG charts. Run with {@code deploy/benchmark.sh [--quick] [--name=value ...]};
+ * docs/performance.md explains the method and the figures.
+ */
+public final class Benchmark {
+
+  private Benchmark() {}
+
+  public static void main(String[] args) {
+    // clients' threads (Kafka, HTTP) may linger: the run is over once the report is written
+    try {
+      benchmark(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void benchmark(String[] args) throws Exception {
+    System.setProperty("java.awt.headless", "true");
+    Options options = Options.parse(args);
+    Results results = new Results();
+    results.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    results.machine =
+        Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
+            + ", Java "
+            + System.getProperty("java.version");
+    results.mode = options.quick() ? "quick (smoke run)" : "full";
+    results.options = options.toString();
+    log("options %s", options);
+
+    Path work = options.workDir();
+    // fresh data every run; Keycloak's folder is kept (its realm import is checked by hash)
+    deleteRecursively(work.resolve("postgres"));
+    deleteRecursively(work.resolve("kafka"));
+    long stackStarted = System.nanoTime();
+    Platform platform = Platform.startStack(work, Platform.Ports.free());
+    // once: at the end, or on Ctrl-C (System.exit runs the hook too)
+    var stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            platform.close();
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "benchmark-shutdown"));
+    try {
+      results.stackStartSeconds = seconds(stackStarted);
+      platform.startServices(work.resolve("logs"), Duration.ofMinutes(3));
+      for (String service : Platform.SERVICES) {
+        results.serviceStartupSeconds.put(
+            service, platform.service(service).startupTime().toMillis() / 1000.0);
+      }
+      log(
+          "platform ready: stack %.1f s, services %s",
+          results.stackStartSeconds, results.serviceStartupSeconds);
+      run(platform, options, results);
+    } finally {
+      Report.write(results, options.reportDir());
+      log("report written to %s", options.reportDir().resolve("report.md"));
+      stop.run();
+    }
+  }
+
+  private static void run(Platform platform, Options options, Results results) throws Exception {
+    var api =
+        new Api(
+            platform.service("appeal-service").baseUrl(),
+            platform.service("pledge-service").baseUrl(),
+            platform.service("notification-service").baseUrl(),
+            platform.tokens());
+    var footprint = new Footprint(platform);
+    sleep(Duration.ofSeconds(5));
+    results.idleMib = footprint.now();
+    log("idle footprint %s", results.idleMib);
+
+    try (var topics = new Topics(platform.kafka().bootstrapServers())) {
+      var data = new DataLoader(api, options.loadConcurrency());
+      var writes = new PledgeWrites(api, data);
+      var propagation = new Propagation(api, data, platform.kafka().bootstrapServers());
+      var reads = new FundingReads(api, data);
+      var alerts = new AlertPropagation(api, data);
+      double fixedRate = options.writeRates().get(0);
+
+      for (int i = 0; i < options.scales().size(); i++) {
+        int scale = options.scales().get(i);
+        long pledges = (long) options.basePledges() * scale;
+        int appeals = options.baseAppeals() * scale;
+        log("loading to %d pledges over %d appeals", pledges, appeals);
+        double loadRate = data.loadTo(appeals, pledges);
+        settle(topics);
+        log("loaded at %.0f pledges/s", loadRate);
+
+        Step writeStep;
+        if (i == 0) {
+          writes.at("warm-up", options.writeRates().get(0), options.warmup());
+          settle(topics);
+          footprint.startPeak();
+          results.writeRamp = writes.ramp(options.writeRates(), options.stepDuration());
+          results.underLoadMib = footprint.stopPeak();
+          log("footprint under load %s", results.underLoadMib);
+          fixedRate = Math.max(1, Math.floor(results.maxPledgesPerSecond() / 2));
+          settle(topics);
+          results.writeAtHalfSaturation =
+              writes.at(
+                  "POST /pledges @" + (int) fixedRate + "/s (half)",
+                  fixedRate,
+                  options.stepDuration());
+          log("%s", results.writeAtHalfSaturation);
+          settle(topics);
+          results.jdbcBaseline =
+              PledgeWrites.jdbcBaseline(
+                  platform.postgres(), options.baselineThreads(), options.stepDuration());
+          log("%s", results.jdbcBaseline);
+          writeStep = results.writeAtHalfSaturation;
+        } else {
+          writeStep =
+              writes.at(
+                  "POST /pledges @" + (int) fixedRate + "/s", fixedRate, options.stepDuration());
+          log("%s", writeStep);
+        }
+        settle(topics);
+        Step propagated =
+            propagation.run("L" + scale, options.propagationRate(), options.propagationDuration());
+        log("%s", propagated);
+        if (options.alertSamples() > 0) {
+          Step alerted = alerts.run("L" + scale, options.alertSamples());
+          log("%s", alerted);
+          results.alertPropagation.add(alerted);
+        }
+        if (i == 0) {
+          results.kafkaBaseline =
+              propagation.kafkaBaseline(
+                  topics, options.propagationRate(), options.propagationDuration());
+          log("%s", results.kafkaBaseline);
+        }
+        settle(topics);
+        List<Step> readSteps = reads.run("L" + scale, options.readRate(), options.readDuration());
+        results.levels.add(
+            new Results.Level(
+                scale,
+                data.pledges(),
+                data.appeals().size(),
+                loadRate,
+                writeStep,
+                propagated,
+                readSteps));
+      }
+
+      results.bankStatement =
+          new BankStatementImport(api, data, options.loadConcurrency())
+              .run(options.statementEntries());
+      log("bank statement %s", results.bankStatement);
+
+      if (options.replay()) {
+        settle(topics);
+        results.replay = new Replay(platform, api, topics).run(data.appeals());
+        log("replay %s", results.replay);
+      }
+    } finally {
+      targets(results);
+    }
+  }
+
+  /** Waits until every consumer has caught up, so that one scenario's backlog is not the next's. */
+  private static void settle(Topics topics) {
+    boolean pledges =
+        topics.awaitCaughtUp("appeal-service", "pledge-events", Duration.ofMinutes(60));
+    boolean funding =
+        topics.awaitCaughtUp("notification-service", "funding-events", Duration.ofMinutes(60));
+    if (!pledges || !funding) {
+      log("consumers still behind after 60 minutes; going on");
+    }
+  }
+
+  static void targets(Results r) {
+    String smoke = r.mode.startsWith("quick") ? " (smoke)" : "";
+    if (r.jdbcBaseline != null && !r.writeRamp.isEmpty()) {
+      double ratio = Report.ratio(r.maxPledgesPerSecond(), r.jdbcBaseline.achievedRate());
+      boolean saturated = r.writeRamp.get(r.writeRamp.size() - 1).saturated();
+      if (!saturated) {
+        r.notes.add(
+            "The write ramp ended before saturation: the highest pledges/s is a lower bound;"
+                + " give higher --write-rates.");
+      }
+      String verdict = ratio >= 0.5 ? "pass" : saturated ? "miss" : "inconclusive (not saturated)";
+      r.targets.add(
+          new Results.Target(
+              "pledge writes vs JDBC baseline",
+              ">= 50 % of baseline tx/s",
+              pct(ratio)
+                  + " ("
+                  + f0(r.maxPledgesPerSecond())
+                  + " : "
+                  + f0(r.jdbcBaseline.achievedRate())
+                  + ")",
+              verdict + smoke));
+    }
+    if (r.writeAtHalfSaturation != null) {
+      target(
+          r,
+          "pledge write p99 at half the highest throughput",
+          "<= 50 ms",
+          f1(r.writeAtHalfSaturation.p99Ms())
+              + " ms @"
+              + f0(r.writeAtHalfSaturation.intendedRate())
+              + "/s",
+          r.writeAtHalfSaturation.p99Ms() <= 50 && r.writeAtHalfSaturation.errors() == 0,
+          smoke);
+    }
+    if (!r.levels.isEmpty() && r.levels.get(0).propagation() != null) {
+      Step p = r.levels.get(0).propagation();
+      target(
+          r,
+          "propagation p99",
+          "<= 100 ms",
+          f1(p.p99Ms()) + " ms",
+          p.p99Ms() <= 100 && p.errors() == 0,
+          smoke);
+    }
+    if (!r.levels.isEmpty()) {
+      var largest = r.levels.get(r.levels.size() - 1);
+      Step worst =
+          largest.reads().stream().max(Comparator.comparingDouble(Step::p99Ms)).orElse(null);
+      if (worst != null) {
+        String size =
+            largest.pledges() >= 100_000 ? "" : " (at " + largest.pledges() + " pledges, not 100k)";
+        target(
+            r,
+            "funding read p99 at 100k pledges (worst of plain, groupBy, asOf)",
+            "<= 10 ms",
+            f1(worst.p99Ms()) + " ms" + size,
+            worst.p99Ms() <= 10 && worst.errors() == 0,
+            smoke + (size.isEmpty() ? "" : " (indicative)"));
+      }
+    }
+    if (r.replay != null) {
+      target(
+          r,
+          "replay",
+          ">= 20,000 events/s",
+          f0(r.replay.eventsPerSecond()) + " events/s",
+          r.replay.eventsPerSecond() >= 20_000 && r.replay.projectionMatches(),
+          smoke);
+    }
+    if (r.underLoadMib.containsKey("total")) {
+      long mib = r.underLoadMib.get("total");
+      target(
+          r,
+          "memory of the six processes under load",
+          "<= 2.5 GB (2,384 MiB)",
+          mib + " MiB (idle " + r.idleMib.get("total") + " MiB)",
+          mib * 1024L * 1024L <= 2_500_000_000L,
+          smoke);
+    }
+  }
+
+  private static void target(
+      Results r, String what, String target, String measured, boolean met, String suffix) {
+    r.targets.add(new Results.Target(what, target, measured, (met ? "pass" : "miss") + suffix));
+  }
+
+  private static String pct(double ratio) {
+    return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+  }
+
+  private static String f0(double v) {
+    return String.format(Locale.ROOT, "%.0f", v);
+  }
+
+  private static String f1(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  static void log(String format, Object... args) {
+    System.out.println(
+        LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
+            + " "
+            + String.format(Locale.ROOT, format, args));
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
+    }
+  }
+}

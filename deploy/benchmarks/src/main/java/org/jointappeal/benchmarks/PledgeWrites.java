@@ -1,0 +1,149 @@
+package org.jointappeal.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.jointappeal.localstack.PostgresServer;
+
+/**
+ * Scenario 1: {@code POST /pledges} (a finance officer announcing for a donor, with an
+ * Idempotency-Key) under open-loop load at rising rates until saturation, and the same PostgreSQL
+ * server doing the bare minimum of that work over plain JDBC as the baseline.
+ */
+final class PledgeWrites {
+
+  private final Api api;
+  private final DataLoader data;
+
+  PledgeWrites(Api api, DataLoader data) {
+    this.api = api;
+    this.data = data;
+  }
+
+  /** Open-loop {@code POST /pledges} at one rate over the loaded appeals. */
+  Step at(String name, double rate, Duration duration) {
+    List<String> appeals = data.appeals();
+    Step step =
+        OpenLoop.run(
+            name,
+            rate,
+            duration,
+            () -> {
+              var random = ThreadLocalRandom.current();
+              String appeal = appeals.get(random.nextInt(appeals.size()));
+              String donor = Api.DONORS[random.nextInt(Api.DONORS.length)];
+              return api.create(
+                      api.pledgeUrl() + "/pledges", "finance", Api.pledge(appeal, donor, "250.00"))
+                  .thenApply(r -> r.statusCode());
+            },
+            status -> status == 201);
+    data.countCreated(step.count() - step.errors());
+    return step;
+  }
+
+  /** Rising rates until one step saturates; the last step is the highest rate attempted. */
+  List<Step> ramp(List<Double> rates, Duration stepDuration) {
+    List<Step> steps = new ArrayList<>();
+    for (double rate : rates) {
+      Step step = at("POST /pledges @" + (int) rate + "/s", rate, stepDuration);
+      Benchmark.log("%s", step);
+      steps.add(step);
+      if (step.saturated()) {
+        break;
+      }
+    }
+    return steps;
+  }
+
+  /**
+   * The baseline: {@code threads} connections each running transactions of one pledge-like row and
+   * one outbox-like row (the least any transactional outbox must write), as fast as they can, in a
+   * scratch database of the same PostgreSQL server.
+   */
+  static Step jdbcBaseline(PostgresServer postgres, int threads, Duration duration) {
+    postgres.ensureDatabase("benchmark", "benchmark", "benchmark"); // local scratch database
+    String url = postgres.jdbcUrl("benchmark");
+    try (Connection c = DriverManager.getConnection(url, "benchmark", "benchmark");
+        var s = c.createStatement()) {
+      s.execute("drop table if exists pledge_like, outbox_like");
+      s.execute(
+          """
+          create table pledge_like (id uuid primary key, appeal_code varchar(32) not null,
+            donor_code char(3) not null, amount numeric(19,4) not null, currency char(3) not null,
+            status varchar(20) not null, announced_on date not null, version bigint not null,
+            created_at timestamptz not null)""");
+      s.execute(
+          """
+          create table outbox_like (seq bigserial primary key, id uuid not null unique,
+            appeal_code varchar(32) not null, type varchar(100) not null, payload text not null,
+            recorded_at timestamptz not null, sent_at timestamptz)""");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the baseline tables", e);
+    }
+    Histogram micros = new ConcurrentHistogram(3_600_000_000L, 3);
+    AtomicLong errors = new AtomicLong();
+    long end = System.nanoTime() + duration.toNanos();
+    long started = System.nanoTime();
+    List<Thread> workers = new ArrayList<>();
+    String payload = "x".repeat(900); // about the size of a pledge.announced.v1 value
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try (Connection c = DriverManager.getConnection(url, "benchmark", "benchmark");
+                    PreparedStatement pledge =
+                        c.prepareStatement(
+                            "insert into pledge_like values (?, 'B-APPEAL', 'NOR', 250.00,"
+                                + " 'USD', 'ANNOUNCED', date '1997-07-02', 0, now())");
+                    PreparedStatement outbox =
+                        c.prepareStatement(
+                            "insert into outbox_like (id, appeal_code, type, payload,"
+                                + " recorded_at) values (?, 'B-APPEAL',"
+                                + " 'org.jointappeal.pledge.announced.v1', ?, now())")) {
+                  c.setAutoCommit(false);
+                  while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                      pledge.setObject(1, UUID.randomUUID());
+                      pledge.executeUpdate();
+                      outbox.setObject(1, UUID.randomUUID());
+                      outbox.setString(2, payload);
+                      outbox.executeUpdate();
+                      c.commit();
+                    } catch (SQLException e) {
+                      errors.incrementAndGet();
+                      c.rollback();
+                    }
+                    micros.recordValue((System.nanoTime() - t0) / 1000);
+                  }
+                } catch (SQLException e) {
+                  errors.incrementAndGet();
+                }
+              },
+              "jdbc-baseline-" + t);
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    double txPerSecond = (micros.getTotalCount() - errors.get()) / seconds;
+    return Step.of(
+            "JDBC baseline, " + threads + " connections", 0, txPerSecond, errors.get(), micros)
+        .withNote("closed loop: each connection starts its next transaction when one commits");
+  }
+}

@@ -1,0 +1,350 @@
+package org.jointappeal.benchmarks;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Writes report.json, report.md and the PNG charts of one run into the report folder. */
+final class Report {
+
+  /** Distinct on white and in grey print: blue, orange, green, red, purple, black. */
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd),
+    Color.BLACK
+  };
+
+  private Report() {}
+
+  static void write(Results results, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Api.JSON
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(dir.resolve("report.json").toFile(), results);
+    charts(results, dir);
+    Files.writeString(dir.resolve("report.md"), markdown(results));
+  }
+
+  // ---------------------------------------------------------------- Markdown
+
+  static String markdown(Results r) {
+    var md = new StringBuilder();
+    md.append("# Benchmark report\n\n")
+        .append("Run started ")
+        .append(r.startedAt)
+        .append(" on ")
+        .append(r.machine)
+        .append(", mode **")
+        .append(r.mode)
+        .append("**. Method and meaning of each figure: `docs/performance.md`.\n\n");
+    if (r.mode.contains("quick")) {
+      md.append("> Smoke run (`--quick`): short steps and small data; not a measurement.\n\n");
+    }
+    md.append(
+        "## Targets (issue #8)\n\n| what | target | measured | verdict |\n|---|---|---|---|\n");
+    r.targets.forEach(
+        t ->
+            md.append("| ")
+                .append(t.what())
+                .append(" | ")
+                .append(t.target())
+                .append(" | ")
+                .append(t.measured())
+                .append(" | ")
+                .append(t.verdict())
+                .append(" |\n"));
+
+    md.append("\n## 1. Pledge writes (open loop, latency from intended start)\n\n");
+    stepTable(md, r.writeRamp, "req/s");
+    if (r.writeAtHalfSaturation != null) {
+      md.append("\nAt half the highest throughput:\n\n");
+      stepTable(md, List.of(r.writeAtHalfSaturation), "req/s");
+    }
+    if (r.jdbcBaseline != null) {
+      md.append(
+          "\nBaseline, same PostgreSQL server, plain JDBC, one pledge-like + one outbox-like row per transaction:\n\n");
+      stepTable(md, List.of(r.jdbcBaseline), "tx/s");
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%nRatio pledges/s : baseline tx/s = %.1f : %.0f = **%.1f %%**%n",
+              r.maxPledgesPerSecond(),
+              r.jdbcBaseline.achievedRate(),
+              100 * ratio(r.maxPledgesPerSecond(), r.jdbcBaseline.achievedRate())));
+    }
+    md.append("\n![throughput](writes-throughput.png)\n![latency](writes-latency.png)\n");
+
+    md.append("\n## 2. Propagation (commit 200 → funding.changed.v1 read from funding-events)\n\n");
+    stepTable(md, r.levels.stream().map(Results.Level::propagation).toList(), "commits/s");
+    if (!r.alertPropagation.isEmpty()) {
+      md.append("\nTo the alert (coverage over the funding-gap rule's 50 %: alert RESOLVED):\n\n");
+      stepTable(md, r.alertPropagation, "samples/s");
+    }
+    if (r.kafkaBaseline != null) {
+      md.append("\nBaseline, same broker:\n\n");
+      stepTable(md, List.of(r.kafkaBaseline), "records/s");
+    }
+    md.append("\n![propagation](propagation.png)\n");
+
+    md.append("\n## 3. Funding reads\n\n");
+    for (var level : r.levels) {
+      md.append(
+          String.format(
+              Locale.ROOT, "%n%d pledges over %d appeals:%n%n", level.pledges(), level.appeals()));
+      stepTable(md, level.reads(), "req/s");
+    }
+    md.append("\n![reads](reads.png)\n");
+
+    md.append("\n## 4. Replay of pledge-events into appeal-service\n\n");
+    if (r.replay == null) {
+      md.append("Not run.\n");
+    } else {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%d events, %.1f s, **%.0f events/s**; appeal-service ready after %.1f s; figures"
+                  + " after the replay equal those before: %s. %s%n",
+              r.replay.events(),
+              r.replay.seconds(),
+              r.replay.eventsPerSecond(),
+              r.replay.startupSeconds(),
+              r.replay.projectionMatches() ? "yes" : "**no**",
+              r.replay.note()));
+    }
+
+    md.append("\n## 5. Bank statement import (camt.053)\n\n");
+    if (r.bankStatement == null) {
+      md.append("Not run.\n");
+    } else {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%s: %d entries naming %d pledges, %.2f s. %s %s%n",
+              r.bankStatement.status(),
+              r.bankStatement.entries(),
+              r.bankStatement.pledgesNamed(),
+              r.bankStatement.seconds(),
+              r.bankStatement.figures().isEmpty() ? "" : r.bankStatement.figures(),
+              r.bankStatement.note()));
+    }
+
+    md.append(
+        "\n## 6. Footprint\n\n| process | startup to ready (s) | idle (MiB) | under load, peak (MiB) |\n|---|---|---|---|\n");
+    for (String process : r.idleMib.keySet()) {
+      Double startup = r.serviceStartupSeconds.get(process);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d | %s |%n",
+              process,
+              startup == null ? "" : String.format(Locale.ROOT, "%.1f", startup),
+              r.idleMib.get(process),
+              r.underLoadMib.containsKey(process) ? r.underLoadMib.get(process).toString() : ""));
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nPostgreSQL, Kafka and Keycloak together started in %.1f s (side by side).%n"
+                + "![footprint](footprint.png)%n",
+            r.stackStartSeconds));
+
+    md.append(
+            "\n## 7. Scaling with data size\n\n| pledges | appeals | load pledges/s | write p50 / p99 ms at ")
+        .append(
+            "a fixed rate | propagation p50 / p99 ms | reads (plain) p50 / p99 ms |\n|---|---|---|---|---|---|\n");
+    for (var l : r.levels) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %d | %.0f | %s | %s | %s |%n",
+              l.pledges(),
+              l.appeals(),
+              l.loadPledgesPerSecond(),
+              pair(l.writes()),
+              pair(l.propagation()),
+              l.reads().isEmpty() ? "" : pair(l.reads().get(0))));
+    }
+    md.append("\n![scaling](scaling.png)\n");
+    if (!r.notes.isEmpty()) {
+      md.append("\n## Notes\n\n");
+      r.notes.forEach(n -> md.append("- ").append(n).append('\n'));
+    }
+    md.append("\nOptions: `").append(r.options).append("`\n");
+    return md.toString();
+  }
+
+  private static String pair(Step step) {
+    return step == null
+        ? ""
+        : String.format(
+            Locale.ROOT, "%.1f / %.1f @%.0f/s", step.p50Ms(), step.p99Ms(), step.intendedRate());
+  }
+
+  static double ratio(double a, double b) {
+    return b == 0 ? 0 : a / b;
+  }
+
+  private static void stepTable(StringBuilder md, List<Step> steps, String unit) {
+    md.append("| step | intended ")
+        .append(unit)
+        .append(" | achieved ")
+        .append(unit)
+        .append(" | count | errors | p50 ms | p90 ms | p99 ms | max ms | note |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Step s : steps) {
+      if (s == null) {
+        continue;
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.0f | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %s |%n",
+              s.name(),
+              s.intendedRate(),
+              s.achievedRate(),
+              s.count(),
+              s.errors(),
+              s.p50Ms(),
+              s.p90Ms(),
+              s.p99Ms(),
+              s.maxMs(),
+              s.note().replace("|", "/")));
+    }
+  }
+
+  // ---------------------------------------------------------------- charts
+
+  private static void charts(Results r, Path dir) throws IOException {
+    var throughput = new DefaultCategoryDataset();
+    var latency = new DefaultCategoryDataset();
+    for (Step s : r.writeRamp) {
+      String x = String.format(Locale.ROOT, "%.0f", s.intendedRate());
+      throughput.addValue(s.achievedRate(), "pledges/s achieved", x);
+      if (r.jdbcBaseline != null) {
+        throughput.addValue(r.jdbcBaseline.achievedRate(), "JDBC baseline tx/s", x);
+      }
+      latency.addValue(atLeast(s.p50Ms()), "p50", x);
+      latency.addValue(atLeast(s.p90Ms()), "p90", x);
+      latency.addValue(atLeast(s.p99Ms()), "p99", x);
+      latency.addValue(atLeast(s.maxMs()), "max", x);
+    }
+    save(
+        line(
+            "POST /pledges: throughput by intended rate",
+            "intended req/s",
+            "per second",
+            throughput,
+            false),
+        dir.resolve("writes-throughput.png"));
+    save(
+        line(
+            "POST /pledges: latency (ms, log) by intended rate",
+            "intended req/s",
+            "ms",
+            latency,
+            true),
+        dir.resolve("writes-latency.png"));
+
+    var propagation = new DefaultCategoryDataset();
+    for (var l : r.levels) {
+      percentiles(propagation, l.propagation(), l.pledges() + " pledges");
+    }
+    percentiles(propagation, r.kafkaBaseline, "Kafka baseline");
+    save(bars("Propagation latency (ms)", "", propagation), dir.resolve("propagation.png"));
+
+    var reads = new DefaultCategoryDataset();
+    for (var l : r.levels) {
+      for (Step s : l.reads()) {
+        String variant = s.name().substring(s.name().indexOf("GET funding") + 11);
+        reads.addValue(
+            s.p99Ms(), "p99 " + (variant.isEmpty() ? "plain" : variant), l.pledges() + " pledges");
+      }
+    }
+    save(bars("Funding reads: p99 latency (ms) by data size", "", reads), dir.resolve("reads.png"));
+
+    var footprint = new DefaultCategoryDataset();
+    r.idleMib.forEach((k, v) -> footprint.addValue(v, "idle", k));
+    r.underLoadMib.forEach((k, v) -> footprint.addValue(v, "under load (peak)", k));
+    save(bars("Memory (MiB)", "", footprint), dir.resolve("footprint.png"));
+
+    var scaling = new DefaultCategoryDataset();
+    for (var l : r.levels) {
+      String x = Long.toString(l.pledges());
+      if (l.writes() != null) {
+        scaling.addValue(l.writes().p99Ms(), "write p99", x);
+      }
+      if (l.propagation() != null) {
+        scaling.addValue(l.propagation().p99Ms(), "propagation p99", x);
+      }
+      if (!l.reads().isEmpty()) {
+        scaling.addValue(l.reads().get(0).p99Ms(), "read p99", x);
+      }
+    }
+    save(
+        line("p99 latency (ms) by pledges loaded", "pledges", "ms", scaling, false),
+        dir.resolve("scaling.png"));
+  }
+
+  private static void percentiles(DefaultCategoryDataset data, Step s, String category) {
+    if (s == null) {
+      return;
+    }
+    data.addValue(s.p50Ms(), "p50", category);
+    data.addValue(s.p90Ms(), "p90", category);
+    data.addValue(s.p99Ms(), "p99", category);
+    data.addValue(s.maxMs(), "max", category);
+  }
+
+  private static double atLeast(double ms) {
+    return Math.max(ms, 0.1); // a log axis has no 0
+  }
+
+  private static JFreeChart line(
+      String title, String x, String y, DefaultCategoryDataset data, boolean log) {
+    JFreeChart chart =
+        ChartFactory.createLineChart(
+            title, x, y, data, PlotOrientation.VERTICAL, true, false, false);
+    var plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    if (log) {
+      var axis = new LogarithmicAxis(y);
+      axis.setAllowNegativesFlag(false);
+      plot.setRangeAxis(axis);
+    }
+    for (int i = 0; i < data.getRowCount(); i++) {
+      plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+      plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+    }
+    return chart;
+  }
+
+  private static JFreeChart bars(String title, String x, DefaultCategoryDataset data) {
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, x, "", data, PlotOrientation.VERTICAL, true, false, false);
+    chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+    chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+    for (int i = 0; i < data.getRowCount(); i++) {
+      chart.getCategoryPlot().getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+    }
+    return chart;
+  }
+
+  private static void save(JFreeChart chart, Path file) throws IOException {
+    ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 500);
+  }
+}
