@@ -26,6 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jointappeal.notification.AlertEvents;
 import org.jointappeal.notification.KafkaTestClient;
+import org.jointappeal.notification.PledgeEvents;
+import org.jointappeal.notification.ReceiptEvents;
 import org.jointappeal.notification.StackResource;
 import org.jointappeal.notification.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +87,68 @@ class ContractTest {
     assertMatchesContract(record);
     assertThat(value(record).at("/alert/endsAt").asText())
         .isEqualTo(TestClock.DEFAULT_NOW.toString());
+  }
+
+  @Test
+  void aLineLevelGapIsPublishedAsTheContractDescribesIt() {
+    aFundingChange()
+        .forAppeal(appeal)
+        .covered("60.00")
+        .group("priority", "NON_EMERGENCY", "31.00")
+        .publishAndAwait();
+    String rule = "contract-lines-" + appeal.toLowerCase();
+    given()
+        .contentType("application/json")
+        .body(
+            """
+            {"name":"%s","description":"lines","kind":"FUNDING_GAP","appealCode":"%s",
+             "labels":{},"thresholdPercent":"40.00","groupBy":"priority"}"""
+                .formatted(rule, appeal))
+        .when()
+        .post("/alert-rules")
+        .then()
+        .statusCode(201);
+
+    var record = AlertEvents.published(AlertEvents.FIRING, alertOf(appeal, rule));
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/alert/labels/priority").asText()).isEqualTo("NON_EMERGENCY");
+    assertThat(value(record).at("/alert/labels/level").asText()).isEqualTo("line");
+  }
+
+  @Test
+  void anOverdueInstalmentIsPublishedAsTheContractDescribesIt() {
+    clock.set(java.time.Instant.parse("1997-12-30T09:00:00Z")); // 91 days past 1997-09-30
+    var pledge = PledgeEvents.aPledge().forAppeal(appeal);
+    pledge.publishAndAwait(PledgeEvents.INSTALMENT_OVERDUE);
+
+    var record = AlertEvents.published(AlertEvents.FIRING, alertOf(appeal, "overdue-90"));
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/alert/days").asInt()).isEqualTo(91);
+    assertThat(value(record).at("/alert/labels/donor").asText()).isEqualTo("NOR");
+  }
+
+  @Test
+  void anUnmatchedReceiptIsPublishedKeyedByItsDonor() {
+    var receipt = ReceiptEvents.aReceipt().by("DNK"); // value date 1997-10-15: 47 days ago
+    receipt.publishAndAwait(ReceiptEvents.RECORDED);
+    String alertId =
+        given()
+            .queryParam("rule", "unmatched-receipt")
+            .when()
+            .get("/alerts")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("find { it.labels.receipt == '" + receipt.id() + "' }.id");
+
+    var record = AlertEvents.published(AlertEvents.FIRING, alertId);
+
+    assertMatchesContract(record);
+    assertThat(record.key()).isEqualTo("DNK");
+    assertThat(value(record).get("appealCode").isNull()).isTrue();
   }
 
   /** The one alert of the appeal raised by the rule (tests use fresh appeals). */
