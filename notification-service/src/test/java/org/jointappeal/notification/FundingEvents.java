@@ -25,6 +25,8 @@ public final class FundingEvents {
   private String appealCode = uniqueAppealCode();
   private long version = 1;
   private BigDecimal coveragePercent = new BigDecimal("30.00");
+  private final java.util.Map<String, java.util.List<String>> groups =
+      new java.util.LinkedHashMap<>();
 
   private FundingEvents() {}
 
@@ -53,6 +55,49 @@ public final class FundingEvents {
     return this;
   }
 
+  /**
+   * Adds a line group of USD 1 000 000.00 requirements covered {@code percent}, e.g. {@code
+   * group("priority", "NON_EMERGENCY", "31.00")}; without groups the event carries none, as an
+   * older producer's.
+   */
+  public FundingEvents group(String dimension, String key, String percent) {
+    BigDecimal funded =
+        REQUIREMENTS
+            .multiply(new BigDecimal(percent))
+            .divide(new BigDecimal(100), 2, RoundingMode.HALF_EVEN);
+    groups
+        .computeIfAbsent(dimension, d -> new java.util.ArrayList<>())
+        .add(
+            """
+            {"key":"%s","currentRequirements":%s,"funding":%s,"coveragePercent":"%s","unmet":%s}"""
+                .formatted(
+                    key,
+                    usd(REQUIREMENTS),
+                    usd(funded),
+                    percent,
+                    usd(REQUIREMENTS.subtract(funded).max(BigDecimal.ZERO))));
+    return this;
+  }
+
+  private String groupsJson() {
+    if (groups.isEmpty()) {
+      return "";
+    }
+    var all = new StringBuilder();
+    for (String dimension :
+        java.util.List.of("country", "agency", "sector", "category", "priority")) {
+      if (!all.isEmpty()) {
+        all.append(',');
+      }
+      all.append('"')
+          .append(dimension)
+          .append("\":[")
+          .append(String.join(",", groups.getOrDefault(dimension, java.util.List.of())))
+          .append(']');
+    }
+    return ",\"groups\":{" + all + "}";
+  }
+
   public String json() {
     BigDecimal requirements = coveragePercent == null ? BigDecimal.ZERO.setScale(2) : REQUIREMENTS;
     BigDecimal funded =
@@ -68,7 +113,7 @@ public final class FundingEvents {
         {"appealCode":"%s","version":%d,"funding":{
          "originalRequirements":%s,"currentRequirements":%s,
          "pledged":%s,"committed":%s,"paid":%s,"funding":%s,
-         "coveragePercent":%s,"unmet":%s},
+         "coveragePercent":%s,"unmet":%s}%s,
          "occurredOn":"1997-07-02","recordedAt":"1997-07-02T10:00:00Z"}"""
         .formatted(
             appealCode,
@@ -80,7 +125,8 @@ public final class FundingEvents {
             usd(funded),
             usd(funded),
             coverage,
-            usd(unmet));
+            usd(unmet),
+            groupsJson());
   }
 
   /** Publishes this event under a fresh CloudEvents id and returns that id. */

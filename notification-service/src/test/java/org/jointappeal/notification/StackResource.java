@@ -13,7 +13,9 @@ import org.jointappeal.localstack.quarkus.PostgresKafkaTestResource;
     value = PostgresKafkaTestResource.class,
     initArgs = {
       @ResourceArg(name = "database", value = "notification"),
-      @ResourceArg(name = "topics", value = "funding-events")
+      @ResourceArg(
+          name = "topics",
+          value = "funding-events,pledge-events,appeal-events,alert-events")
     })
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

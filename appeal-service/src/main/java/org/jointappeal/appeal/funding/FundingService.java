@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jointappeal.appeal.NotFound;
 import org.jointappeal.appeal.appeal.Appeal;
 import org.jointappeal.appeal.appeal.AppealLaunched;
@@ -135,8 +137,19 @@ public class FundingService {
   private void publish(Appeal appeal, LocalDate occurredOn) {
     long version = projections.lockOrCreate(appeal.code()).nextVersion();
     var figures = statusOf(appeal, null, null).figures();
+    Map<String, List<FundingChangedV1.GroupFiguresV1>> groups = new LinkedHashMap<>();
+    for (GroupBy grouping : GroupBy.values()) {
+      if (grouping.ofLines()) {
+        // the same calculation as GET /appeals/{code}/funding?groupBy=, so both always agree
+        groups.put(
+            grouping.parameter(),
+            statusOf(appeal, null, grouping).groups().stream()
+                .map(FundingChangedV1.GroupFiguresV1::of)
+                .toList());
+      }
+    }
     outbox.append(
-        new FundingChangedV1(appeal.code(), version, figures, occurredOn, clock.instant()));
+        new FundingChangedV1(appeal.code(), version, figures, groups, occurredOn, clock.instant()));
     Log.infof("funding changed appeal=%s version=%d", appeal.code(), version);
   }
 }

@@ -1,22 +1,48 @@
 package org.jointappeal.appeal.messaging;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.jointappeal.appeal.funding.FundingFigures;
+import org.jointappeal.appeal.funding.GroupFunding;
+import org.jointappeal.appeal.money.Money;
 
 /**
  * {@code org.jointappeal.funding.changed.v1}: an appeal's funding figures after a change, with the
- * projection's version so that consumers can ignore an older state.
+ * projection's version so that consumers can ignore an older state, and the figures of its line
+ * groups by dimension (country, agency, sector, category, priority) for line-level alerts.
  */
 public record FundingChangedV1(
     String appealCode,
     long version,
     FundingFigures funding,
+    Map<String, List<GroupFiguresV1>> groups,
     LocalDate occurredOn,
     Instant recordedAt)
     implements OutgoingEvent {
 
   public static final String TYPE = "org.jointappeal.funding.changed.v1";
+
+  /** One line group: the lines sharing a value of the dimension, and the money placed in them. */
+  public record GroupFiguresV1(
+      String key,
+      Money currentRequirements,
+      Money funding,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal coveragePercent,
+      Money unmet) {
+
+    public static GroupFiguresV1 of(GroupFunding group) {
+      return new GroupFiguresV1(
+          group.key(),
+          group.currentRequirements(),
+          group.funding(),
+          group.coveragePercent(),
+          group.unmet());
+    }
+  }
 
   @Override
   public String type() {

@@ -169,6 +169,19 @@ class ContractTest {
     var last = records.get(records.size() - 1);
     assertMatchesContract(last);
     assertThat(last.value()).contains("\"paid\":{\"amount\":\"1000.50\"");
+    var groups = readTree(last.value()).get("groups");
+    assertThat(groups.fieldNames())
+        .toIterable()
+        .containsExactly("country", "agency", "sector", "category", "priority");
+    assertThat(groups.get("agency").findValuesAsText("key")).contains("IOM");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    try {
+      return JSON_READER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
   }
 
   private static void create(String code) {

@@ -27,6 +27,7 @@ class WalkingSkeletonIT {
             () ->
                 Api.as("finance", "notification-service")
                     .queryParam("appealCode", appeal)
+                    .queryParam("rule", "funding-gap") // overdue-instalment rules watch it too
                     .get("/alerts")
                     .then()
                     .statusCode(200)
@@ -72,6 +73,7 @@ class WalkingSkeletonIT {
     // 30 % is still a gap
     Api.as("manager", "notification-service")
         .queryParam("appealCode", appeal)
+        .queryParam("rule", "funding-gap") // overdue-instalment rules watch it too
         .get("/alerts")
         .then()
         .body("[0].status", equalTo("FIRING"))
@@ -93,6 +95,7 @@ class WalkingSkeletonIT {
             () ->
                 Api.as("finance", "notification-service")
                     .queryParam("appealCode", appeal)
+                    .queryParam("rule", "funding-gap") // overdue-instalment rules watch it too
                     .get("/alerts")
                     .then()
                     .body("", hasSize(1))

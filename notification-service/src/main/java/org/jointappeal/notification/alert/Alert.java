@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jointappeal.notification.Money;
 
 /**
  * One episode of an alert, Alertmanager style: its identity is its labels (the fingerprint); it
@@ -37,8 +38,17 @@ public class Alert {
   @Column(nullable = false, columnDefinition = "jsonb")
   private Map<String, String> labels;
 
-  @Column(name = "appeal_code", nullable = false, length = 32)
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private RuleKind kind;
+
+  /** Null for an alert about no appeal (an unmatched receipt). */
+  @Column(name = "appeal_code", length = 32)
   private String appealCode;
+
+  /** What it is about: the appeal code, pledge id or receipt id (not part of the identity). */
+  @Column(nullable = false, length = 64)
+  private String subject;
 
   /**
    * Canonical labels, e.g. {@code appeal=CIS-1997,rule=funding-gap,severity=warning}: the alert's
@@ -63,46 +73,76 @@ public class Alert {
   @Column(name = "coverage_percent", precision = 9, scale = 2)
   private BigDecimal coveragePercent;
 
-  @Column(name = "threshold_percent", nullable = false, precision = 5, scale = 2)
+  @Column(name = "threshold_percent", precision = 5, scale = 2)
   private BigDecimal thresholdPercent;
+
+  @Column(name = "unmet_usd", precision = 19, scale = 4)
+  private BigDecimal unmetUsd;
+
+  @Column(name = "period_elapsed_percent", precision = 5, scale = 2)
+  private BigDecimal periodElapsedPercent;
+
+  /** The kind's amount: outstanding instalment, pledge value, unallocated receipt money. */
+  @Column(precision = 19, scale = 4)
+  private BigDecimal amount;
+
+  @Column(name = "amount_currency", length = 3)
+  private String amountCurrency;
+
+  /** Days past due (overdue instalment) or unallocated (unmatched receipt). */
+  private Integer days;
 
   @Version private long version;
 
   protected Alert() {}
 
-  Alert(
-      AlertRule rule,
-      String appealCode,
-      String summary,
-      BigDecimal coveragePercent,
-      Instant startsAt) {
+  Alert(AlertRule rule, Map<String, String> labels, Observation seen, Instant startsAt) {
     this.id = UUID.randomUUID();
     this.rule = rule.name();
     this.ruleId = rule.id();
-    this.appealCode = appealCode;
-    this.labels = rule.alertLabels(appealCode);
+    this.kind = rule.kind();
+    this.appealCode = seen.appealCode();
+    this.subject = seen.subject();
+    this.labels = new TreeMap<>(labels);
     this.fingerprint = AlertRule.fingerprint(labels);
     this.status = AlertStatus.FIRING;
-    this.summary = summary;
-    this.coveragePercent = coveragePercent;
-    this.thresholdPercent = rule.thresholdPercent();
     this.startsAt = startsAt;
+    annotate(seen);
   }
 
   /** New numbers for a firing alert: annotations only, the identity and start stay. */
-  void annotate(String summary, BigDecimal coveragePercent) {
-    this.summary = summary;
-    this.coveragePercent = coveragePercent;
+  void annotate(Observation seen) {
+    this.summary = seen.summary();
+    var f = seen.figures();
+    this.coveragePercent = f.coveragePercent();
+    this.thresholdPercent = f.thresholdPercent();
+    this.unmetUsd = f.unmetUsd();
+    this.periodElapsedPercent = f.periodElapsedPercent();
+    this.amount = f.amount() == null ? null : f.amount().amount();
+    this.amountCurrency = f.amount() == null ? null : f.amount().currency();
+    this.days = f.days();
   }
 
-  void resolve(String summary, BigDecimal coveragePercent, Instant at) {
+  /**
+   * Resolves once; {@code seen} carries the latest numbers, or is null when the rule no longer sees
+   * the subject at all (the rule changed or was deleted): the last numbers stay then.
+   */
+  boolean resolve(Observation seen, String reason, Instant at) {
     if (status == AlertStatus.RESOLVED) {
-      return; // resolves once
+      return false;
+    }
+    if (seen != null) {
+      annotate(seen);
+    } else {
+      this.summary = truncated(summary + " (" + reason + ")");
     }
     this.status = AlertStatus.RESOLVED;
-    this.summary = summary;
-    this.coveragePercent = coveragePercent;
     this.endsAt = at;
+    return true;
+  }
+
+  private static String truncated(String text) {
+    return text.length() <= 500 ? text : text.substring(0, 500);
   }
 
   public UUID id() {
@@ -121,8 +161,16 @@ public class Alert {
     return new TreeMap<>(labels);
   }
 
+  public RuleKind kind() {
+    return kind;
+  }
+
   public String appealCode() {
     return appealCode;
+  }
+
+  public String subject() {
+    return subject;
   }
 
   public String fingerprint() {
@@ -151,5 +199,25 @@ public class Alert {
 
   public BigDecimal thresholdPercent() {
     return thresholdPercent;
+  }
+
+  public BigDecimal unmetUsd() {
+    return unmetUsd;
+  }
+
+  public BigDecimal periodElapsedPercent() {
+    return periodElapsedPercent;
+  }
+
+  public Money amount() {
+    return Money.of(amount, amountCurrency);
+  }
+
+  public Integer days() {
+    return days;
+  }
+
+  public long version() {
+    return version;
   }
 }

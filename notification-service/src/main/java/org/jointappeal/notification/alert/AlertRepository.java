@@ -20,6 +20,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     return list("ruleId = ?1 and status = ?2", ruleId, AlertStatus.FIRING);
   }
 
+  List<Alert> firingOf(UUID ruleId, String subject) {
+    return list(
+        "ruleId = ?1 and subject = ?2 and status = ?3", ruleId, subject, AlertStatus.FIRING);
+  }
+
   List<Alert> search(AlertStatus statusOrNull, String appealCodeOrNull, String ruleOrNull) {
     var query = new StringBuilder("1 = 1");
     var params = new Parameters();

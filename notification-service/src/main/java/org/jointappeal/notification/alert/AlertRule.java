@@ -8,25 +8,33 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jointappeal.notification.DomainRuleViolation;
 
 /**
- * A funding-gap rule: an appeal (or every appeal) whose coverage is below the threshold, from a
- * date on. Its name is the alerts' {@code rule} label; its labels join each alert's identity.
+ * An alert rule of one {@link RuleKind}, watching one appeal or every appeal, from a date on. Its
+ * name is the alerts' {@code rule} label; its labels join each alert's identity. Each kind has its
+ * own parameters; the others stay null.
  */
 @Entity
 @Table(name = "alert_rule")
 public class AlertRule {
 
   static final String RULE_LABEL = "rule";
-  static final String APPEAL_LABEL = "appeal";
+  static final String KIND_LABEL = "kind";
+  static final String SEVERITY_LABEL = "severity";
+  static final String DEFAULT_SEVERITY = "warning";
+  static final Set<Integer> OVERDUE_BUCKETS = Set.of(30, 60, 90);
+  private static final String INVALID = "invalid-rule-parameters";
 
   @Id private UUID id;
 
@@ -48,8 +56,30 @@ public class AlertRule {
   @Column(nullable = false, columnDefinition = "jsonb")
   private Map<String, String> labels;
 
-  @Column(name = "threshold_percent", nullable = false, precision = 5, scale = 2)
+  @Column(name = "threshold_percent", precision = 5, scale = 2)
   private BigDecimal thresholdPercent;
+
+  @Column(name = "from_period_share_percent", precision = 5, scale = 2)
+  private BigDecimal fromPeriodSharePercent;
+
+  @Column(name = "group_by", length = 16)
+  private String groupBy;
+
+  @Column(name = "group_value", length = 64)
+  private String groupValue;
+
+  @Column(name = "min_days_overdue")
+  private Integer minDaysOverdue;
+
+  /** ISO-8601, as {@link Duration#toString()} writes it. */
+  @Column(name = "resolve_after", length = 32)
+  private String resolveAfter;
+
+  @Column(name = "min_amount_usd", precision = 19, scale = 4)
+  private BigDecimal minAmountUsd;
+
+  @Column(name = "min_days_unallocated")
+  private Integer minDaysUnallocated;
 
   /** Null: active at once. */
   @Column(name = "active_from")
@@ -73,14 +103,74 @@ public class AlertRule {
 
   /** Replaces the whole definition (PUT); the caller re-evaluates the rule afterwards. */
   void restate(RuleDefinition definition, Instant at) {
+    check(definition);
     this.name = definition.name();
     this.description = definition.description();
     this.kind = definition.kind();
     this.appealCode = definition.appealCode();
     this.labels = new TreeMap<>(definition.labels());
-    this.thresholdPercent = definition.thresholdPercent().setScale(2);
+    this.thresholdPercent = scaled(definition.thresholdPercent());
     this.activeFrom = definition.activeFrom();
+    this.fromPeriodSharePercent = scaled(definition.fromPeriodSharePercent());
+    this.groupBy = definition.groupBy();
+    this.groupValue = definition.groupValue();
+    this.minDaysOverdue = definition.minDaysOverdue();
+    this.resolveAfter =
+        definition.resolveAfter() == null ? null : definition.resolveAfter().toString();
+    this.minAmountUsd = scaled(definition.minAmountUsd());
+    this.minDaysUnallocated = definition.minDaysUnallocated();
     this.updatedAt = at;
+  }
+
+  /** Each kind takes its own parameters and refuses the others' (docs/alerts.md). */
+  private static void check(RuleDefinition d) {
+    RuleKind kind = d.kind();
+    boolean gap = kind == RuleKind.FUNDING_GAP;
+    need(gap, d.thresholdPercent(), "thresholdPercent", kind);
+    allow(gap, d.fromPeriodSharePercent(), "fromPeriodSharePercent", kind);
+    allow(gap, d.groupBy(), "groupBy", kind);
+    allow(gap && d.groupBy() != null, d.groupValue(), "groupValue", kind);
+    need(kind == RuleKind.OVERDUE_INSTALMENT, d.minDaysOverdue(), "minDaysOverdue", kind);
+    boolean eventLike =
+        kind == RuleKind.PLEDGE_CANCELLED
+            || kind == RuleKind.PLEDGE_WRITTEN_OFF
+            || kind == RuleKind.LARGE_PLEDGE;
+    need(eventLike, d.resolveAfter(), "resolveAfter", kind);
+    need(kind == RuleKind.LARGE_PLEDGE, d.minAmountUsd(), "minAmountUsd", kind);
+    need(kind == RuleKind.UNMATCHED_RECEIPT, d.minDaysUnallocated(), "minDaysUnallocated", kind);
+    if (d.minDaysOverdue() != null && !OVERDUE_BUCKETS.contains(d.minDaysOverdue())) {
+      throw invalid("minDaysOverdue must be one of the ageing buckets 30, 60 or 90");
+    }
+    if (d.resolveAfter() != null
+        && (d.resolveAfter().compareTo(Duration.ofMinutes(1)) < 0
+            || d.resolveAfter().compareTo(Duration.ofDays(366)) > 0)) {
+      throw invalid("resolveAfter must be between PT1M and P366D");
+    }
+    if (kind == RuleKind.UNMATCHED_RECEIPT && d.appealCode() != null) {
+      // a receipt belongs to a donor, not an appeal, until it is allocated
+      throw invalid("UNMATCHED_RECEIPT rules watch every receipt: appealCode must be null");
+    }
+  }
+
+  private static void need(boolean kindUsesIt, Object value, String field, RuleKind kind) {
+    if (kindUsesIt && value == null) {
+      throw invalid(field + " is required for " + kind);
+    }
+    allow(kindUsesIt, value, field, kind);
+  }
+
+  private static void allow(boolean kindUsesIt, Object value, String field, RuleKind kind) {
+    if (!kindUsesIt && value != null) {
+      throw invalid(field + " does not apply to " + kind);
+    }
+  }
+
+  private static DomainRuleViolation invalid(String detail) {
+    return DomainRuleViolation.of(INVALID, "The rule's parameters do not fit its kind", detail);
+  }
+
+  private static BigDecimal scaled(BigDecimal value) {
+    return value == null ? null : value.setScale(Math.max(2, value.scale()));
   }
 
   boolean watches(String appeal) {
@@ -91,18 +181,21 @@ public class AlertRule {
     return activeFrom == null || !day.isBefore(activeFrom);
   }
 
-  /** No gap can be measured without a coverage (an appeal with no requirements). */
-  boolean isGap(BigDecimal coveragePercent, LocalDate day) {
-    return isActiveOn(day)
-        && coveragePercent != null
-        && coveragePercent.compareTo(thresholdPercent) < 0;
+  /** No gap can be measured without a coverage (an appeal or group with no requirements). */
+  boolean isGap(BigDecimal coveragePercent) {
+    return coveragePercent != null && coveragePercent.compareTo(thresholdPercent) < 0;
   }
 
-  /** The alert's labels for an appeal: the rule's own, then {@code rule} and {@code appeal}. */
-  Map<String, String> alertLabels(String appeal) {
+  /**
+   * The alert's labels: the rule's own ({@code severity} defaults to warning), then {@code rule},
+   * {@code kind} and the scope labels of what it is about (appeal, donor, pledge, ...).
+   */
+  Map<String, String> alertLabels(Map<String, String> scope) {
     var all = new TreeMap<>(labels);
+    all.putIfAbsent(SEVERITY_LABEL, DEFAULT_SEVERITY);
     all.put(RULE_LABEL, name);
-    all.put(APPEAL_LABEL, appeal);
+    all.put(KIND_LABEL, kind.label());
+    all.putAll(scope);
     return all;
   }
 
@@ -144,6 +237,34 @@ public class AlertRule {
 
   public LocalDate activeFrom() {
     return activeFrom;
+  }
+
+  public BigDecimal fromPeriodSharePercent() {
+    return fromPeriodSharePercent;
+  }
+
+  public String groupBy() {
+    return groupBy;
+  }
+
+  public String groupValue() {
+    return groupValue;
+  }
+
+  public Integer minDaysOverdue() {
+    return minDaysOverdue;
+  }
+
+  public Duration resolveAfter() {
+    return resolveAfter == null ? null : Duration.parse(resolveAfter);
+  }
+
+  public BigDecimal minAmountUsd() {
+    return minAmountUsd;
+  }
+
+  public Integer minDaysUnallocated() {
+    return minDaysUnallocated;
   }
 
   public long version() {

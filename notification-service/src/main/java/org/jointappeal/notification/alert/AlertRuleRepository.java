@@ -13,6 +13,10 @@ public class AlertRuleRepository implements PanacheRepositoryBase<AlertRule, UUI
     return list("appealCode is null or appealCode = ?1", Sort.by("name"), appealCode);
   }
 
+  List<AlertRule> ofKind(RuleKind kind) {
+    return list("kind", Sort.by("name"), kind);
+  }
+
   List<AlertRule> all() {
     return listAll(Sort.by("name"));
   }

@@ -51,6 +51,9 @@ public class AlertRuleResource {
   @APIResponse(responseCode = "201", description = "Created and evaluated at once")
   @APIResponse(responseCode = "400", description = "The body is not a valid rule")
   @APIResponse(responseCode = "409", description = "Another rule has this name")
+  @APIResponse(
+      responseCode = "422",
+      description = "A parameter the kind needs is missing, or one it does not take is present")
   public RestResponse<AlertRuleView> create(
       @Valid @NotNull RuleDefinition definition, UriInfo uri) {
     var created = rules.create(definition);
@@ -67,6 +70,9 @@ public class AlertRuleResource {
   @APIResponse(responseCode = "200", description = "Restated and evaluated at once")
   @APIResponse(responseCode = "404", description = "No such rule")
   @APIResponse(responseCode = "409", description = "Another rule has this name")
+  @APIResponse(
+      responseCode = "422",
+      description = "A parameter the kind needs is missing, or one it does not take is present")
   public AlertRuleView restate(
       @PathParam("ruleId") UUID ruleId, @Valid @NotNull RuleDefinition definition) {
     return rules.restate(ruleId, definition);

@@ -15,6 +15,13 @@ public record AlertRuleView(
     Map<String, String> labels,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal thresholdPercent,
     LocalDate activeFrom,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal fromPeriodSharePercent,
+    String groupBy,
+    String groupValue,
+    Integer minDaysOverdue,
+    String resolveAfter,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minAmountUsd,
+    Integer minDaysUnallocated,
     long version) {
 
   static AlertRuleView of(AlertRule r) {
@@ -27,6 +34,13 @@ public record AlertRuleView(
         r.labels(),
         r.thresholdPercent(),
         r.activeFrom(),
+        r.fromPeriodSharePercent(),
+        r.groupBy(),
+        r.groupValue(),
+        r.minDaysOverdue(),
+        r.resolveAfter() == null ? null : r.resolveAfter().toString(),
+        r.minAmountUsd() == null ? null : r.minAmountUsd().setScale(2),
+        r.minDaysUnallocated(),
         r.version());
   }
 }

@@ -8,14 +8,22 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jointappeal.notification.NotFound;
+import org.jointappeal.notification.messaging.AlertFiringV1;
+import org.jointappeal.notification.messaging.AlertResolvedV1;
+import org.jointappeal.notification.messaging.Outbox;
 import org.jointappeal.notification.silence.SilenceService;
 
 /**
- * Evaluates the alert rules on every funding change, on every rule change and on a schedule (for
- * rules that become active on a date), and keeps alert state: one FIRING alert per identity.
+ * Evaluates the alert rules on every funding, appeal, pledge and receipt change, on every rule
+ * change and on a schedule (for what time alone changes: dates, ageing, resolve-after), and keeps
+ * alert state: one FIRING alert per identity. Every transition appends its alert event to the
+ * outbox in the same transaction.
  */
 @ApplicationScoped
 public class AlertService {
@@ -23,67 +31,187 @@ public class AlertService {
   private final AlertRepository alerts;
   private final AlertRuleRepository rules;
   private final AppealCoverageRepository coverages;
+  private final KnownAppealRepository appeals;
+  private final KnownPledgeRepository pledges;
+  private final KnownReceiptRepository receipts;
   private final SilenceService silences;
+  private final Outbox outbox;
   private final Clock clock;
 
   AlertService(
       AlertRepository alerts,
       AlertRuleRepository rules,
       AppealCoverageRepository coverages,
+      KnownAppealRepository appeals,
+      KnownPledgeRepository pledges,
+      KnownReceiptRepository receipts,
       SilenceService silences,
+      Outbox outbox,
       Clock clock) {
     this.alerts = alerts;
     this.rules = rules;
     this.coverages = coverages;
+    this.appeals = appeals;
+    this.pledges = pledges;
+    this.receipts = receipts;
     this.silences = silences;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   /**
    * Runs in the consumer's transaction. Coverage is null while an appeal has no requirements: no
-   * gap can be measured then, so nothing fires.
+   * gap can be measured then, so nothing fires. {@code groupsJson} are the line groups as received,
+   * or null.
    */
   @Transactional(TxType.MANDATORY)
-  public void onFundingChanged(String appealCode, long fundingVersion, BigDecimal coveragePercent) {
-    if (!coverages
-        .lockOrCreate(appealCode)
-        .update(fundingVersion, coveragePercent, clock.instant())) {
+  public void onFundingChanged(
+      String appealCode,
+      long fundingVersion,
+      BigDecimal coveragePercent,
+      BigDecimal unmetUsd,
+      String groupsJson) {
+    var coverage = coverages.lockOrCreate(appealCode);
+    if (!coverage.update(fundingVersion, coveragePercent, unmetUsd, groupsJson, clock.instant())) {
       Log.debugf("stale funding state ignored appeal=%s version=%d", appealCode, fundingVersion);
       return;
     }
-    for (AlertRule rule : rules.watching(appealCode)) {
-      evaluate(rule, appealCode, coveragePercent);
+    evaluateFunding(coverage);
+  }
+
+  /** An appeal's period, for rules that wait for a share of it to pass. */
+  @Transactional(TxType.MANDATORY)
+  public void onAppealChanged(
+      String appealCode, long version, LocalDate periodStart, LocalDate periodEnd) {
+    var coverage = coverages.lock(appealCode); // the same lock order as a funding change
+    var appeal = appeals.lockOrCreate(appealCode);
+    if (!appeal.update(version, periodStart, periodEnd, clock.instant())) {
+      Log.debugf("stale appeal state ignored appeal=%s version=%d", appealCode, version);
+      return;
+    }
+    if (!appeals.isPersistent(appeal)) {
+      appeals.persist(appeal);
+    }
+    coverage.ifPresent(this::evaluateFunding);
+  }
+
+  /** A pledge's state from any pledge event; a stale one changes nothing but is evaluated. */
+  @Transactional(TxType.MANDATORY)
+  public void onPledgeChanged(
+      UUID pledgeId,
+      long version,
+      String appealCode,
+      String donorCode,
+      String status,
+      BigDecimal usdValue,
+      List<KnownPledge.Instalment> instalments,
+      java.time.Instant recordedAt) {
+    var pledge = pledges.lockOrCreate(pledgeId);
+    boolean fresh =
+        pledge.update(
+            version,
+            appealCode,
+            donorCode,
+            status,
+            usdValue,
+            instalments,
+            recordedAt,
+            clock.instant());
+    if (!pledges.isPersistent(pledge)) {
+      pledges.persist(pledge);
+    }
+    if (!fresh) {
+      Log.debugf("stale pledge state ignored pledgeId=%s version=%d", pledgeId, version);
+    }
+    for (AlertRule rule : rules.watching(pledge.appealCode())) {
+      if (rule.kind().aboutPledges()) {
+        reconcile(
+            rule,
+            alerts.firingOf(rule.id(), pledgeId.toString()),
+            observe(rule, pledge),
+            "pledge changed");
+      }
+    }
+  }
+
+  @Transactional(TxType.MANDATORY)
+  public void onReceiptChanged(
+      UUID receiptId,
+      long version,
+      String donorCode,
+      LocalDate valueDate,
+      BigDecimal unallocated,
+      String currency,
+      String status) {
+    var receipt = receipts.lockOrCreate(receiptId);
+    if (!receipt.update(
+        version, donorCode, valueDate, unallocated, currency, status, clock.instant())) {
+      Log.debugf("stale receipt state ignored receiptId=%s version=%d", receiptId, version);
+      return;
+    }
+    if (!receipts.isPersistent(receipt)) {
+      receipts.persist(receipt);
+    }
+    for (AlertRule rule : rules.ofKind(RuleKind.UNMATCHED_RECEIPT)) {
+      reconcile(
+          rule,
+          alerts.firingOf(rule.id(), receiptId.toString()),
+          List.of(RuleEvaluation.unmatchedReceipt(rule, receipt, today())),
+          "receipt changed");
+    }
+  }
+
+  private void evaluateFunding(AppealCoverage coverage) {
+    var period = appeals.findByIdOptional(coverage.appealCode()).orElse(null);
+    for (AlertRule rule : rules.watching(coverage.appealCode())) {
+      if (rule.kind() == RuleKind.FUNDING_GAP) {
+        reconcile(
+            rule,
+            alerts.firingOf(rule.id(), coverage.appealCode()),
+            RuleEvaluation.fundingGap(rule, coverage, period, today()),
+            "funding changed");
+      }
     }
   }
 
   /**
    * Brings a rule's alerts in line with the rule as it now stands: alerts whose identity it no
-   * longer produces resolve, and every appeal it watches is evaluated with its latest coverage.
+   * longer produces resolve, and everything it watches is evaluated with its latest state.
    */
   @Transactional(TxType.MANDATORY)
   void reconcile(AlertRule rule) {
-    var watched = coverages.lockWatchedBy(rule);
-    for (Alert firing : alerts.firingOf(rule.id())) {
-      if (!rule.watches(firing.appealCode())
-          || !firing.fingerprint().equals(fingerprintOf(rule, firing.appealCode()))) {
-        resolve(firing, firing.coveragePercent(), "rule %s changed".formatted(rule.name()));
+    List<Observation> seen = new java.util.ArrayList<>();
+    switch (rule.kind()) {
+      case FUNDING_GAP -> {
+        LocalDate today = today();
+        for (AppealCoverage coverage : coverages.lockWatchedBy(rule)) {
+          var period = appeals.findByIdOptional(coverage.appealCode()).orElse(null);
+          seen.addAll(RuleEvaluation.fundingGap(rule, coverage, period, today));
+        }
+      }
+      case UNMATCHED_RECEIPT -> {
+        for (KnownReceipt receipt : receipts.lockAll()) {
+          seen.add(RuleEvaluation.unmatchedReceipt(rule, receipt, today()));
+        }
+      }
+      default -> {
+        for (KnownPledge pledge : pledges.lockWatchedBy(rule)) {
+          seen.addAll(observe(rule, pledge));
+        }
       }
     }
-    for (AppealCoverage coverage : watched) {
-      evaluate(rule, coverage.appealCode(), coverage.coveragePercent());
-    }
+    reconcile(rule, alerts.firingOf(rule.id()), seen, "rule %s changed".formatted(rule.name()));
   }
 
   /** A deleted rule's firing alerts resolve; their history stays. */
   @Transactional(TxType.MANDATORY)
   void retire(AlertRule rule) {
-    coverages.lockWatchedBy(rule);
     for (Alert firing : alerts.firingOf(rule.id())) {
-      resolve(firing, firing.coveragePercent(), "rule %s deleted".formatted(rule.name()));
+      resolve(firing, null, "rule %s deleted".formatted(rule.name()));
     }
   }
 
-  /** Every rule again, with the clock's date: a rule active from today starts firing. */
+  /** Every rule again, with the clock: dates reached, instalments aged, events grown old. */
   @Transactional
   public void reevaluateAll() {
     for (AlertRule rule : rules.all()) {
@@ -91,32 +219,69 @@ public class AlertService {
     }
   }
 
-  private void evaluate(AlertRule rule, String appealCode, BigDecimal coveragePercent) {
-    var firing = alerts.findFiring(fingerprintOf(rule, appealCode));
-    boolean inGap = rule.isGap(coveragePercent, today());
-    String summary =
-        "appeal %s is %s%% covered (threshold %s%%)"
-            .formatted(
-                appealCode,
-                coveragePercent == null ? "n/a" : coveragePercent.toPlainString(),
-                rule.thresholdPercent().toPlainString());
-    if (inGap && firing.isEmpty()) {
-      alerts.persist(new Alert(rule, appealCode, summary, coveragePercent, clock.instant()));
-      Log.infof("alert firing rule=%s appeal=%s", rule.name(), appealCode);
-    } else if (inGap) {
-      firing.get().annotate(summary, coveragePercent);
-    } else if (firing.isPresent()) {
-      resolve(firing.get(), coveragePercent, summary);
+  private List<Observation> observe(AlertRule rule, KnownPledge pledge) {
+    if (rule.kind() == RuleKind.OVERDUE_INSTALMENT) {
+      return RuleEvaluation.overdueInstalments(rule, pledge, today());
     }
+    return List.of(RuleEvaluation.pledgeEvent(rule, pledge, today(), clock.instant()));
   }
 
-  private void resolve(Alert alert, BigDecimal coveragePercent, String summary) {
-    alert.resolve(summary, coveragePercent, clock.instant());
-    Log.infof("alert resolved rule=%s appeal=%s", alert.rule(), alert.appealCode());
+  /**
+   * The one place alert state changes: {@code firing} are the rule's FIRING alerts about what was
+   * observed; each observation fires, annotates or resolves, and a firing alert no observation
+   * produces any more resolves with {@code reason}.
+   */
+  private void reconcile(
+      AlertRule rule, List<Alert> firing, List<Observation> seen, String reason) {
+    Map<String, Observation> byFingerprint = new LinkedHashMap<>();
+    Map<String, Map<String, String>> labelsOf = new HashMap<>();
+    for (Observation o : seen) {
+      var labels = rule.alertLabels(o.scope());
+      String fingerprint = AlertRule.fingerprint(labels);
+      byFingerprint.put(fingerprint, o);
+      labelsOf.put(fingerprint, labels);
+    }
+    Map<String, Alert> open = new HashMap<>();
+    for (Alert alert : firing) {
+      var o = byFingerprint.get(alert.fingerprint());
+      if (o == null || !o.breached()) {
+        resolve(alert, o, reason);
+      } else {
+        open.put(alert.fingerprint(), alert);
+      }
+    }
+    byFingerprint.forEach(
+        (fingerprint, o) -> {
+          if (!o.breached()) {
+            return;
+          }
+          var alert = open.get(fingerprint);
+          if (alert == null) {
+            alert = alerts.findFiring(fingerprint).orElse(null);
+          }
+          if (alert != null) {
+            alert.annotate(o);
+          } else {
+            fire(rule, labelsOf.get(fingerprint), o);
+          }
+        });
   }
 
-  private static String fingerprintOf(AlertRule rule, String appealCode) {
-    return AlertRule.fingerprint(rule.alertLabels(appealCode));
+  private void fire(AlertRule rule, Map<String, String> labels, Observation seen) {
+    var alert = new Alert(rule, labels, seen, clock.instant());
+    alerts.persist(alert);
+    outbox.append(AlertFiringV1.of(alert, clock.instant()));
+    Log.infof(
+        "alert firing alertId=%s rule=%s subject=%s", alert.id(), rule.name(), seen.subject());
+  }
+
+  private void resolve(Alert alert, Observation seen, String reason) {
+    if (alert.resolve(seen, reason, clock.instant())) {
+      outbox.append(AlertResolvedV1.of(alert, clock.instant()));
+      Log.infof(
+          "alert resolved alertId=%s rule=%s subject=%s",
+          alert.id(), alert.rule(), alert.subject());
+    }
   }
 
   private LocalDate today() {

@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The latest funding state seen per appeal, from {@code funding-events}; appeal-service owns it.
@@ -24,6 +26,14 @@ public class AppealCoverage {
 
   @Column(name = "coverage_percent", precision = 9, scale = 2)
   private BigDecimal coveragePercent;
+
+  @Column(name = "unmet_usd", precision = 19, scale = 4)
+  private BigDecimal unmetUsd;
+
+  /** The line groups by dimension as received (JSON); null from a producer that sent none. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  private String groups;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
@@ -44,13 +54,28 @@ public class AppealCoverage {
     return coveragePercent;
   }
 
+  public BigDecimal unmetUsd() {
+    return unmetUsd;
+  }
+
+  String groups() {
+    return groups;
+  }
+
   /** Takes a newer state; returns false, changing nothing, for a stale one. */
-  boolean update(long fundingVersion, BigDecimal coveragePercent, Instant at) {
+  boolean update(
+      long fundingVersion,
+      BigDecimal coveragePercent,
+      BigDecimal unmetUsd,
+      String groups,
+      Instant at) {
     if (fundingVersion <= this.fundingVersion) {
       return false;
     }
     this.fundingVersion = fundingVersion;
     this.coveragePercent = coveragePercent;
+    this.unmetUsd = unmetUsd;
+    this.groups = groups;
     this.updatedAt = at;
     return true;
   }

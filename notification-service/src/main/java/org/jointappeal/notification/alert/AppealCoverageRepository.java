@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class AppealCoverageRepository implements PanacheRepositoryBase<AppealCoverage, String> {
@@ -15,6 +16,10 @@ public class AppealCoverageRepository implements PanacheRepositoryBase<AppealCov
             ? find("order by appealCode")
             : find("appealCode = ?1 order by appealCode", rule.appealCode());
     return found.withLock(LockModeType.PESSIMISTIC_WRITE).list();
+  }
+
+  Optional<AppealCoverage> lock(String appealCode) {
+    return findByIdOptional(appealCode, LockModeType.PESSIMISTIC_WRITE);
   }
 
   AppealCoverage lockOrCreate(String appealCode) {

@@ -4,16 +4,23 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The body of POST and PUT /alert-rules: a rule as a whole. */
+/**
+ * The body of POST and PUT /alert-rules: a rule as a whole. Which parameters a kind needs, and
+ * which it refuses, is checked by the rule itself (422 {@code invalid-rule-parameters}).
+ */
 public record RuleDefinition(
     @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") @Schema(example = "geo-gap-40")
         String name,
@@ -26,19 +33,66 @@ public record RuleDefinition(
         @Size(max = 10)
         @Schema(
             description =
-                "Extra labels, part of each alert's identity; 'rule' and 'appeal' are set by the"
+                "Extra labels, part of each alert's identity; 'severity' (default warning) is the"
+                    + " usual one. 'rule', 'kind', 'appeal' and the scope labels are set by the"
                     + " service",
             example = "{\"severity\":\"warning\"}")
         Map<
                 @NotNull @Pattern(regexp = "[a-z][a-zA-Z0-9_]{0,31}") String,
                 @NotNull @Size(min = 1, max = 64) String>
             labels,
-    @NotNull
-        @DecimalMin("0.01")
+    @DecimalMin("0.01")
         @DecimalMax("100")
         @Digits(integer = 3, fraction = 2)
         @JsonFormat(shape = JsonFormat.Shape.STRING)
-        @Schema(example = "40.00")
+        @Schema(
+            type = SchemaType.STRING,
+            example = "40.00",
+            description = "FUNDING_GAP: coverage below this fires")
         BigDecimal thresholdPercent,
     @Schema(description = "Business date from which the rule fires; null for at once")
-        LocalDate activeFrom) {}
+        LocalDate activeFrom,
+    @DecimalMin("0.01")
+        @DecimalMax("100")
+        @Digits(integer = 3, fraction = 2)
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(
+            type = SchemaType.STRING,
+            example = "50.00",
+            description = "FUNDING_GAP: fires only once this share of the appeal period has passed")
+        BigDecimal fromPeriodSharePercent,
+    @Pattern(regexp = "country|agency|sector|category|priority")
+        @Schema(
+            example = "priority",
+            description = "FUNDING_GAP: one alert per line group of this dimension")
+        String groupBy,
+    @Size(min = 1, max = 64)
+        @Schema(
+            example = "NON_EMERGENCY",
+            description = "FUNDING_GAP with groupBy: only this group")
+        String groupValue,
+    @Schema(
+            example = "30",
+            description = "OVERDUE_INSTALMENT: the ageing bucket, 30, 60 or 90 days past due")
+        Integer minDaysOverdue,
+    @Schema(
+            type = SchemaType.STRING,
+            example = "P7D",
+            description =
+                "PLEDGE_CANCELLED, PLEDGE_WRITTEN_OFF, LARGE_PLEDGE: the alert resolves this long"
+                    + " after the event")
+        Duration resolveAfter,
+    @DecimalMin("0.01")
+        @Digits(integer = 15, fraction = 2)
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(
+            type = SchemaType.STRING,
+            example = "10000000.00",
+            description = "LARGE_PLEDGE: a pledge worth at least this many USD fires")
+        BigDecimal minAmountUsd,
+    @Min(1)
+        @Max(3650)
+        @Schema(
+            example = "14",
+            description = "UNMATCHED_RECEIPT: days since the value date with money unallocated")
+        Integer minDaysUnallocated) {}

@@ -1,18 +1,29 @@
 package org.jointappeal.notification.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jointappeal.notification.Money;
 
 /**
  * {@code org.jointappeal.funding.changed.v1}: the fields of the contract notification-service uses.
  */
 public record FundingChangedV1(
-    String appealCode, long version, Figures funding, LocalDate occurredOn, Instant recordedAt)
+    String appealCode,
+    long version,
+    Figures funding,
+    JsonNode groups,
+    LocalDate occurredOn,
+    Instant recordedAt)
     implements FundingEventV1 {
 
   public static final String TYPE = "org.jointappeal.funding.changed.v1";
 
-  /** Coverage in percent of current requirements; null while there are no requirements. */
-  public record Figures(BigDecimal coveragePercent) {}
+  /**
+   * Coverage in percent of current requirements, null while there are no requirements; unmet in
+   * USD. {@code groups} (line groups by dimension) is kept as received, null from an older
+   * producer.
+   */
+  public record Figures(BigDecimal coveragePercent, Money unmet) {}
 }

@@ -33,8 +33,15 @@ public class FundingEventsConsumer {
       }
       if (event instanceof FundingChangedV1 changed) {
         MDC.put("appealCode", changed.appealCode());
+        var unmet = changed.funding().unmet();
         alerts.onFundingChanged(
-            changed.appealCode(), changed.version(), changed.funding().coveragePercent());
+            changed.appealCode(),
+            changed.version(),
+            changed.funding().coveragePercent(),
+            unmet == null ? null : unmet.amount(),
+            changed.groups() == null || changed.groups().isNull()
+                ? null
+                : changed.groups().toString());
       }
     } finally {
       MDC.remove("eventId");

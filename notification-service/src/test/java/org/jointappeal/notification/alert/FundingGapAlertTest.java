@@ -82,7 +82,7 @@ class FundingGapAlertTest {
         .body("$", hasSize(1))
         .body("[0].status", equalTo("FIRING"))
         .body("[0].coveragePercent", equalTo("20.00"))
-        .body("[0].summary", containsString("20.00"))
+        .body("[0].summary", containsString("20 % funded"))
         .body("[0].startsAt", equalTo(T1.toString()));
   }
 

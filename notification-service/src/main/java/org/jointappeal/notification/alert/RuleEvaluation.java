@@ -1,0 +1,257 @@
+package org.jointappeal.notification.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jointappeal.notification.Money;
+import org.jointappeal.notification.alert.Observation.Figures;
+
+/**
+ * What a rule sees, kind by kind: one observation per thing it could alert on, firing or not, so
+ * that a resolved alert shows the numbers that resolved it. Pure: the clock's day and instant come
+ * in.
+ */
+final class RuleEvaluation {
+
+  static final String APPEAL = "appeal";
+  static final String DONOR = "donor";
+  static final String LEVEL = "level";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RuleEvaluation() {}
+
+  /**
+   * Appeal-level, or one observation per line group of the rule's dimension. Before the rule's
+   * date, or before its share of the appeal period has passed (unknown period: not yet), nothing is
+   * in a gap.
+   */
+  static List<Observation> fundingGap(
+      AlertRule rule, AppealCoverage coverage, KnownAppeal periodOrNull, LocalDate today) {
+    String appeal = coverage.appealCode();
+    BigDecimal elapsed = periodOrNull == null ? null : periodOrNull.elapsedPercentOn(today);
+    boolean active =
+        rule.isActiveOn(today)
+            && (rule.fromPeriodSharePercent() == null
+                || (elapsed != null && elapsed.compareTo(rule.fromPeriodSharePercent()) >= 0));
+    if (rule.groupBy() == null) {
+      var scope = Map.of(APPEAL, appeal, LEVEL, "appeal");
+      return List.of(
+          gapObservation(
+              rule,
+              appeal,
+              scope,
+              appeal,
+              active,
+              coverage.coveragePercent(),
+              coverage.unmetUsd(),
+              elapsed));
+    }
+    List<Observation> seen = new ArrayList<>();
+    for (JsonNode group : groups(coverage.groups(), rule.groupBy())) {
+      String key = text(group.get("key"));
+      if (key == null || (rule.groupValue() != null && !rule.groupValue().equals(key))) {
+        continue; // "not specified" has no requirements of its own
+      }
+      var scope = new LinkedHashMap<String, String>();
+      scope.put(APPEAL, appeal);
+      scope.put(LEVEL, "line");
+      scope.put(rule.groupBy(), key);
+      seen.add(
+          gapObservation(
+              rule,
+              appeal,
+              scope,
+              appeal + " " + lines(rule.groupBy(), key),
+              active,
+              decimal(group.get("coveragePercent")),
+              decimal(group.path("unmet").get("amount")),
+              elapsed));
+    }
+    return seen;
+  }
+
+  private static Observation gapObservation(
+      AlertRule rule,
+      String appeal,
+      Map<String, String> scope,
+      String what,
+      boolean active,
+      BigDecimal coverage,
+      BigDecimal unmet,
+      BigDecimal elapsed) {
+    String summary =
+        coverage == null
+            ? what + ": coverage unknown (no requirements)"
+            : "%s: %s funded (threshold %s), %s unmet%s"
+                .formatted(
+                    what,
+                    AlertText.percent(coverage),
+                    AlertText.percent(rule.thresholdPercent()),
+                    AlertText.usd(unmet),
+                    elapsed == null
+                        ? ""
+                        : ", " + AlertText.percent(elapsed) + " of the period elapsed");
+    return new Observation(
+        appeal,
+        appeal,
+        scope,
+        active && rule.isGap(coverage),
+        summary,
+        new Figures(coverage, rule.thresholdPercent(), unmet, elapsed, null, null));
+  }
+
+  /** "non-emergency lines" for a priority, "sector HEALTH lines" for the other dimensions. */
+  private static String lines(String dimension, String key) {
+    if ("priority".equals(dimension)) {
+      return key.toLowerCase(Locale.ROOT).replace('_', '-') + " lines";
+    }
+    return dimension + " " + key + " lines";
+  }
+
+  /** One observation per instalment of a pledge: unpaid at least the bucket's days past due. */
+  static List<Observation> overdueInstalments(AlertRule rule, KnownPledge pledge, LocalDate today) {
+    List<Observation> seen = new ArrayList<>();
+    for (KnownPledge.Instalment i : pledge.instalments()) {
+      long daysPastDue = Math.max(0, ChronoUnit.DAYS.between(i.dueOn(), today));
+      boolean unpaid = !pledge.closed() && !i.settled() && i.outstanding().signum() > 0;
+      var outstanding = Money.of(i.outstanding(), i.currency());
+      var scope = pledgeScope(pledge);
+      scope.put("instalment", Integer.toString(i.number()));
+      scope.put("bucket", Integer.toString(rule.minDaysOverdue()));
+      String summary =
+          unpaid
+              ? "%s: %s pledge instalment %d due %s unpaid for %d days, %s outstanding"
+                  .formatted(
+                      pledge.appealCode(),
+                      pledge.donorCode(),
+                      i.number(),
+                      i.dueOn(),
+                      daysPastDue,
+                      AlertText.money(outstanding))
+              : "%s: %s pledge instalment %d due %s settled (%s)"
+                  .formatted(
+                      pledge.appealCode(),
+                      pledge.donorCode(),
+                      i.number(),
+                      i.dueOn(),
+                      pledge.closed() ? pledge.status() : i.status());
+      seen.add(
+          new Observation(
+              pledge.pledgeId().toString(),
+              pledge.appealCode(),
+              scope,
+              rule.isActiveOn(today) && unpaid && daysPastDue >= rule.minDaysOverdue(),
+              summary,
+              Figures.of(outstanding, (int) daysPastDue)));
+    }
+    return seen;
+  }
+
+  /**
+   * Event-like kinds: a status reached (cancelled, written off) or a size (large pledge) fires
+   * once, and the alert resolves {@code resolveAfter} after the event's recorded time.
+   */
+  static Observation pledgeEvent(AlertRule rule, KnownPledge pledge, LocalDate today, Instant now) {
+    boolean holds;
+    Instant since;
+    String what;
+    switch (rule.kind()) {
+      case PLEDGE_CANCELLED -> {
+        holds = KnownPledge.CANCELLED.equals(pledge.status());
+        since = pledge.statusSince();
+        what = "cancelled";
+      }
+      case PLEDGE_WRITTEN_OFF -> {
+        holds = KnownPledge.WRITTEN_OFF.equals(pledge.status());
+        since = pledge.statusSince();
+        what = "written off";
+      }
+      case LARGE_PLEDGE -> {
+        holds = pledge.usdValue().compareTo(rule.minAmountUsd()) >= 0;
+        since = pledge.announcedAt();
+        what = "announced (at least " + AlertText.usd(rule.minAmountUsd()) + ")";
+      }
+      default -> throw new IllegalArgumentException("not a pledge event kind: " + rule.kind());
+    }
+    boolean recent = now.isBefore(since.plus(rule.resolveAfter()));
+    String summary =
+        "%s: %s pledge of %s %s%s"
+            .formatted(
+                pledge.appealCode(),
+                pledge.donorCode(),
+                AlertText.usd(pledge.usdValue()),
+                what,
+                holds && !recent ? ", " + rule.resolveAfter() + " ago" : "");
+    return new Observation(
+        pledge.pledgeId().toString(),
+        pledge.appealCode(),
+        pledgeScope(pledge),
+        rule.isActiveOn(today) && holds && recent,
+        holds
+            ? summary
+            : "%s: %s pledge now %s"
+                .formatted(pledge.appealCode(), pledge.donorCode(), pledge.status()),
+        Figures.of(Money.usd(pledge.usdValue()), null));
+  }
+
+  /** A receipt with money unallocated at least the rule's days since its value date. */
+  static Observation unmatchedReceipt(AlertRule rule, KnownReceipt receipt, LocalDate today) {
+    long days = Math.max(0, ChronoUnit.DAYS.between(receipt.valueDate(), today));
+    var unallocated = Money.of(receipt.unallocated(), receipt.currency());
+    boolean open = receipt.unallocated().signum() > 0;
+    var scope = new LinkedHashMap<String, String>();
+    scope.put(DONOR, receipt.donorCode());
+    scope.put("receipt", receipt.receiptId().toString());
+    String summary =
+        open
+            ? "%s receipt of value date %s: %s unallocated for %d days"
+                .formatted(
+                    receipt.donorCode(), receipt.valueDate(), AlertText.money(unallocated), days)
+            : "%s receipt of value date %s: fully allocated"
+                .formatted(receipt.donorCode(), receipt.valueDate());
+    return new Observation(
+        receipt.receiptId().toString(),
+        null,
+        scope,
+        rule.isActiveOn(today) && open && days >= rule.minDaysUnallocated(),
+        summary,
+        Figures.of(unallocated, (int) days));
+  }
+
+  private static Map<String, String> pledgeScope(KnownPledge pledge) {
+    var scope = new LinkedHashMap<String, String>();
+    scope.put(APPEAL, pledge.appealCode());
+    scope.put(DONOR, pledge.donorCode());
+    scope.put("pledge", pledge.pledgeId().toString());
+    return scope;
+  }
+
+  private static Iterable<JsonNode> groups(String groupsJson, String dimension) {
+    if (groupsJson == null) {
+      return List.of(); // an older producer sent no groups: no line alert can be measured
+    }
+    try {
+      return JSON.readTree(groupsJson).path(dimension);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored line groups are not JSON", e);
+    }
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static BigDecimal decimal(JsonNode node) {
+    return node == null || node.isNull() ? null : new BigDecimal(node.asText());
+  }
+}

@@ -1,0 +1,44 @@
+package org.jointappeal.notification.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
+import org.jointappeal.notification.alert.AlertService;
+
+/** Keeps each appeal's period for the period-share condition; exactly once via the inbox. */
+@ApplicationScoped
+public class AppealEventsConsumer {
+
+  static final String CONSUMER = "notification-service.appeal-events";
+
+  private final Inbox inbox;
+  private final AlertService alerts;
+
+  AppealEventsConsumer(Inbox inbox, AlertService alerts) {
+    this.inbox = inbox;
+    this.alerts = alerts;
+  }
+
+  @Incoming("appeal-events")
+  @Blocking
+  @Transactional
+  public void on(AppealEventV1 event, IncomingCloudEventMetadata<AppealEventV1> cloudEvent) {
+    MDC.put("eventId", cloudEvent.getId());
+    try {
+      if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
+        return;
+      }
+      if (event instanceof AppealChangedV1 changed) {
+        MDC.put("appealCode", changed.appealCode());
+        var a = changed.appeal();
+        alerts.onAppealChanged(changed.appealCode(), a.version(), a.periodStart(), a.periodEnd());
+      }
+    } finally {
+      MDC.remove("eventId");
+      MDC.remove("appealCode");
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package org.jointappeal.notification.messaging;
+
+/** What notification-service reads from {@code pledge-events}: pledges and receipts. */
+public sealed interface PledgeEventV1
+    permits PledgeChangedV1, ReceiptChangedV1, PledgeEventV1.NotOfInterest {
+
+  /** An event type this service does not act on. */
+  record NotOfInterest(String type) implements PledgeEventV1 {}
+}

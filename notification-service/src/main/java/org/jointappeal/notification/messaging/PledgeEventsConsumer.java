@@ -1,0 +1,77 @@
+package org.jointappeal.notification.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
+import org.jointappeal.notification.alert.AlertService;
+import org.jointappeal.notification.alert.KnownPledge;
+
+/**
+ * Keeps the copy of pledges and receipts the pledge rules read, and evaluates them; exactly once in
+ * effect thanks to the inbox, and an older state never overwrites a newer one.
+ */
+@ApplicationScoped
+public class PledgeEventsConsumer {
+
+  static final String CONSUMER = "notification-service.pledge-events";
+
+  private final Inbox inbox;
+  private final AlertService alerts;
+
+  PledgeEventsConsumer(Inbox inbox, AlertService alerts) {
+    this.inbox = inbox;
+    this.alerts = alerts;
+  }
+
+  @Incoming("pledge-events")
+  @Blocking
+  @Transactional
+  public void on(PledgeEventV1 event, IncomingCloudEventMetadata<PledgeEventV1> cloudEvent) {
+    MDC.put("eventId", cloudEvent.getId());
+    try {
+      if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
+        return;
+      }
+      if (event instanceof PledgeChangedV1 changed) {
+        var p = changed.pledge();
+        MDC.put("appealCode", p.appealCode());
+        alerts.onPledgeChanged(
+            p.pledgeId(),
+            p.version(),
+            p.appealCode(),
+            p.donorCode(),
+            p.status(),
+            p.usdValue().amount(),
+            p.instalments().stream()
+                .map(
+                    i ->
+                        new KnownPledge.Instalment(
+                            i.number(),
+                            i.dueOn(),
+                            i.amount().amount(),
+                            i.paid() == null ? BigDecimal.ZERO : i.paid().amount(),
+                            i.amount().currency(),
+                            i.status()))
+                .toList(),
+            changed.recordedAt());
+      } else if (event instanceof ReceiptChangedV1 changed) {
+        var r = changed.receipt();
+        alerts.onReceiptChanged(
+            r.receiptId(),
+            r.version(),
+            r.donorCode(),
+            r.valueDate(),
+            r.unallocated().amount(),
+            r.unallocated().currency(),
+            r.status());
+      }
+    } finally {
+      MDC.remove("eventId");
+      MDC.remove("appealCode");
+    }
+  }
+}
