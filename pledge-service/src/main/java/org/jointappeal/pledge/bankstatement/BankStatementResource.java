@@ -170,7 +170,7 @@ public class BankStatementResource {
                   @ExampleObject(
                       name = "forbidden",
                       value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  public List<BankStatementView> list() {
+  public List<BankStatementView> listBankStatements() {
     return statements.list();
   }
 
@@ -218,7 +218,7 @@ public class BankStatementResource {
                   @ExampleObject(
                       name = "not-found",
                       value = BankStatementExamples.STATEMENT_NOT_FOUND_PROBLEM)))
-  public BankStatementView get(@PathParam("bankStatementId") UUID bankStatementId) {
+  public BankStatementView getBankStatement(@PathParam("bankStatementId") UUID bankStatementId) {
     return statements.find(bankStatementId);
   }
 }

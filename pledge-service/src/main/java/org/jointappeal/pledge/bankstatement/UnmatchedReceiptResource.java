@@ -69,7 +69,7 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "forbidden",
                       value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  public List<UnmatchedReceiptView> list() {
+  public List<UnmatchedReceiptView> listUnmatchedReceipts() {
     return statements.unmatched();
   }
 
@@ -118,7 +118,7 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "not-found",
                       value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
-  public UnmatchedReceiptView get(@PathParam("entryId") UUID entryId) {
+  public UnmatchedReceiptView getUnmatchedReceipt(@PathParam("entryId") UUID entryId) {
     return statements.findUnmatched(entryId);
   }
 
