@@ -38,7 +38,11 @@ public enum DomainRule {
       "allocation-exceeds-outstanding", "More than the pledge's outstanding amount"),
   IDEMPOTENCY_KEY_REUSED(
       "idempotency-key-reused", "The Idempotency-Key was used for another request"),
-  INVALID_RATE_TABLE("invalid-rate-table", "The rate table has errors; nothing was recorded");
+  INVALID_RATE_TABLE("invalid-rate-table", "The rate table has errors; nothing was recorded"),
+  INVALID_BANK_STATEMENT(
+      "invalid-bank-statement", "The bank statement has errors; nothing was imported"),
+  PAYER_ALREADY_IDENTIFIED(
+      "payer-already-identified", "The statement entry already has a donor and a receipt");
 
   private final String slug;
   private final String title;

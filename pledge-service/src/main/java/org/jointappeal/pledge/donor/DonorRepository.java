@@ -35,4 +35,13 @@ public class DonorRepository implements PanacheRepositoryBase<Donor, String> {
         .setParameter("code", except.value())
         .getResultList();
   }
+
+  /** The donor that registered this (normalised) IBAN, if any: an IBAN belongs to one donor. */
+  Optional<String> holderOf(String iban) {
+    return getEntityManager()
+        .createQuery("select d.code from Donor d join d.ibans i where i = :iban", String.class)
+        .setParameter("iban", iban)
+        .getResultStream()
+        .findFirst();
+  }
 }

@@ -87,6 +87,11 @@ public class DonorService {
     }
   }
 
+  /** Who pays from this account: bank statement matching identifies the payer by it. */
+  public Optional<DonorCode> holderOfIban(String normalisedIban) {
+    return donors.holderOf(normalisedIban).map(DonorCode::of);
+  }
+
   public Optional<DonorView> findByCode(DonorCode code) {
     return donors.findByIdOptional(code.value()).map(DonorView::of);
   }

@@ -39,7 +39,7 @@ public class Outbox {
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
         .setParameter(1, id)
         .setParameter(2, event.topic())
-        .setParameter(3, event.appealCode())
+        .setParameter(3, event.recordKey()) // the key column, named when every key was an appeal
         .setParameter(4, event.type())
         .setParameter(5, event.subject())
         .setParameter(6, serialize(event))

@@ -9,8 +9,12 @@ public interface OutgoingEvent {
   /** Topic it is published on. */
   String topic();
 
-  /** Record key: every event of one appeal goes to one partition, in order. */
-  String appealCode();
+  /**
+   * Record key: the appeal code, so every event of one appeal goes to one partition, in order.
+   * Receipt events are the exception: a receipt belongs to a donor, not to an appeal, so they are
+   * keyed by the donor code (docs/events.md).
+   */
+  String recordKey();
 
   /** CloudEvents subject: the aggregate's id. */
   String subject();

@@ -8,6 +8,13 @@ interface PledgeEvent extends OutgoingEvent {
 
   PledgeStateV1 pledge();
 
+  String appealCode();
+
+  @Override
+  default String recordKey() {
+    return appealCode();
+  }
+
   @Override
   default String topic() {
     return "pledge-events";

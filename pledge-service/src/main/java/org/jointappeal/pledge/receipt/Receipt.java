@@ -5,6 +5,8 @@ import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -59,6 +61,10 @@ public class Receipt {
   @Column(nullable = false, precision = 19, scale = 4)
   private BigDecimal allocated;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private ReceiptSource source;
+
   @Column(name = "recorded_by", nullable = false, length = 200)
   private String recordedBy;
 
@@ -76,6 +82,7 @@ public class Receipt {
       LocalDate valueDate,
       String bankReference,
       String remittanceText,
+      ReceiptSource source,
       String recordedBy,
       Instant recordedAt) {
     if (!amount.isPositive()) {
@@ -91,6 +98,7 @@ public class Receipt {
     this.bankReference = bankReference;
     this.remittanceText = remittanceText;
     this.allocated = BigDecimal.ZERO;
+    this.source = source;
     this.recordedBy = recordedBy;
     this.recordedAt = recordedAt;
   }
@@ -119,6 +127,17 @@ public class Receipt {
 
   public Money unallocated() {
     return Money.of(amount.amount().subtract(allocated), amount.currency());
+  }
+
+  public ReceiptStatus status() {
+    if (allocated.signum() == 0) {
+      return ReceiptStatus.UNALLOCATED;
+    }
+    return unallocated().isPositive() ? ReceiptStatus.PARTIALLY_ALLOCATED : ReceiptStatus.ALLOCATED;
+  }
+
+  public ReceiptSource source() {
+    return source;
   }
 
   public Money allocated() {

@@ -18,6 +18,10 @@ import org.jointappeal.pledge.fx.UnoreRateService;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.messaging.Outbox;
+import org.jointappeal.pledge.messaging.ReceiptAllocatedV1;
+import org.jointappeal.pledge.messaging.ReceiptRecordedV1;
+import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.pledge.PledgeService;
 
 @ApplicationScoped
@@ -29,6 +33,7 @@ public class ReceiptService {
   private final UnoreRateService rates;
   private final PledgeService pledges;
   private final IdempotentRequests idempotency;
+  private final Outbox outbox;
   private final Clock clock;
 
   ReceiptService(
@@ -38,6 +43,7 @@ public class ReceiptService {
       UnoreRateService rates,
       PledgeService pledges,
       IdempotentRequests idempotency,
+      Outbox outbox,
       Clock clock) {
     this.receipts = receipts;
     this.allocations = allocations;
@@ -45,6 +51,7 @@ public class ReceiptService {
     this.rates = rates;
     this.pledges = pledges;
     this.idempotency = idempotency;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -56,33 +63,58 @@ public class ReceiptService {
     if (replay.isPresent()) {
       return replay.get();
     }
-    var donor = DonorCode.of(request.donorCode());
+    var receipt =
+        recordReceipt(
+            DonorCode.of(request.donorCode()),
+            request.amount().toMoney(),
+            request.valueDate(),
+            request.bankReference(),
+            request.remittanceText(),
+            ReceiptSource.MANUAL,
+            actor);
+    var answer = Answer.created("/receipts/" + receipt.id(), receipt);
+    idempotency.complete(actor, key, answer);
+    return answer;
+  }
+
+  /**
+   * Records a receipt inside the caller's transaction (a manual one, or one taken from a bank
+   * statement), with its receipt.recorded event.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public ReceiptView recordReceipt(
+      DonorCode donor,
+      Money amount,
+      LocalDate valueDate,
+      String bankReference,
+      String remittanceText,
+      ReceiptSource source,
+      String actor) {
     donors.requireKnown(donor);
-    var amount = request.amount().toMoney();
-    if (request.valueDate().isAfter(LocalDate.now(clock))) {
+    if (valueDate.isAfter(LocalDate.now(clock))) {
       throw DomainRuleViolation.of(
-          DomainRule.DATE_IN_FUTURE, "valueDate " + request.valueDate() + " is in the future");
+          DomainRule.DATE_IN_FUTURE, "valueDate " + valueDate + " is in the future");
     }
     // value date, not booking date: UNORE applies when the funds became available
-    var value = rates.usdValue(amount, request.valueDate());
+    var value = rates.usdValue(amount, valueDate);
     var receipt =
         new Receipt(
             donor,
             amount,
             value,
-            request.valueDate(),
-            request.bankReference(),
-            request.remittanceText(),
+            valueDate,
+            bankReference,
+            remittanceText,
+            source,
             actor,
             clock.instant());
     receipts.persist(receipt);
     receipts.flush();
-    Log.infof("receipt recorded receiptId=%s donor=%s", receipt.id(), donor);
+    outbox.append(ReceiptRecordedV1.of(receipt, clock.instant()));
+    Log.infof("receipt recorded receiptId=%s donor=%s source=%s", receipt.id(), donor, source);
     Log.debugf(
         "receipt details receiptId=%s bankReference=%s", receipt.id(), receipt.bankReference());
-    var answer = Answer.created("/receipts/" + receipt.id(), ReceiptView.of(receipt, List.of()));
-    idempotency.complete(actor, key, answer);
-    return answer;
+    return ReceiptView.of(receipt, List.of());
   }
 
   /**
@@ -102,6 +134,20 @@ public class ReceiptService {
     if (replay.isPresent()) {
       return replay.get();
     }
+    var allocation = allocateNow(receiptId, request, actor);
+    var answer =
+        Answer.created("/receipts/" + receiptId + "/allocations/" + allocation.id(), allocation);
+    idempotency.complete(actor, key, answer);
+    return answer;
+  }
+
+  /**
+   * The allocation itself, inside the caller's transaction (an allocation by hand, or an automatic
+   * one from a bank statement): the receipt, the pledge, the pledge's payment-allocated event and
+   * the receipt's allocated event change together.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public AllocationView allocateNow(UUID receiptId, AllocateReceiptRequest request, String actor) {
     var receipt =
         receipts.findByIdOptional(receiptId).orElseThrow(() -> NotFound.of("receipt", receiptId));
     var amount = request.amount().toMoney();
@@ -135,12 +181,8 @@ public class ReceiptService {
     Log.infof(
         "receipt allocated receiptId=%s allocationId=%s pledgeId=%s",
         receipt.id(), allocation.id(), applied.pledgeId());
-    var answer =
-        Answer.created(
-            "/receipts/" + receipt.id() + "/allocations/" + allocation.id(),
-            AllocationView.of(allocation));
-    idempotency.complete(actor, key, answer);
-    return answer;
+    outbox.append(ReceiptAllocatedV1.of(receipt, clock.instant()));
+    return AllocationView.of(allocation);
   }
 
   public ReceiptView find(UUID receiptId, DonorScope scope) {

@@ -28,6 +28,8 @@ import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.RequestInFlight;
 import org.jointappeal.pledge.VersionConflict;
+import org.jointappeal.pledge.bankstatement.StatementTooLarge;
+import org.jointappeal.pledge.bankstatement.UnreadableStatement;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
@@ -47,6 +49,28 @@ public class ProblemMapper {
             instance(uri),
             e.errors().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList(),
             null));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> unreadableStatement(UnreadableStatement e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "unreadable-bank-statement",
+            "The bank statement is not well-formed XML",
+            400,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> statementTooLarge(StatementTooLarge e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "bank-statement-too-large",
+            "The bank statement is too large",
+            413,
+            e.getMessage(),
+            instance(uri)));
   }
 
   @ServerExceptionMapper
@@ -225,7 +249,8 @@ public class ProblemMapper {
       case 405 -> "method not allowed on this resource";
       case 406 -> "no acceptable representation";
       case 413 -> "the body is too large";
-      case 415 -> "send application/json (text/csv for a rate table)";
+      case 415 ->
+          "send application/json (text/csv for a rate table, application/xml for a bank statement)";
       case 403 -> "not allowed for this caller";
       default -> "the request was rejected";
     };

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * The records this service publishes, produced by the real code and read from the real topic, match
  * the event contract: {@code docs/events/<ce_type>.schema.json} for the value (strict: a field the
  * contract does not describe fails), {@code docs/events/cloudevents-headers.schema.json} for the
- * headers, and the record key is the payload's appeal code.
+ * headers, and the record key is the payload's appeal code (the donor code for receipt events).
  */
 @QuarkusTest
 @StackResource
@@ -213,6 +213,68 @@ class ContractTest {
     assertThat(value(record).at("/occurredOn").asText()).isEqualTo("1997-10-15");
   }
 
+  @Test
+  void aRecordedReceiptIsPublishedAsTheContractDescribesItKeyedByTheDonor() {
+    String receiptId = receiveWon("445000000");
+
+    var record = published(ReceiptRecordedV1.TYPE, receiptId);
+
+    assertMatchesContract(record);
+    assertThat(record.key()).isEqualTo("KOR");
+    assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(receiptId);
+    assertThat(value(record).at("/receipt/status").asText()).isEqualTo("UNALLOCATED");
+    assertThat(value(record).at("/receipt/source").asText()).isEqualTo("MANUAL");
+  }
+
+  @Test
+  void anAllocatedReceiptIsPublishedAsTheContractDescribesItKeyedByTheDonor() {
+    String pledgeId = announce();
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-003\",\"signedOn\":\"1997-09-15\"}")
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+    String receiptId = receiveWon("500000000");
+    given()
+        .contentType(JSON)
+        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        .body(
+            """
+            {"pledgeId":"%s","amount":{"amount":"445000000","currency":"KRW"}}"""
+                .formatted(pledgeId))
+        .when()
+        .post("/receipts/" + receiptId + "/allocations")
+        .then()
+        .statusCode(201);
+
+    var record = published(ReceiptAllocatedV1.TYPE, receiptId);
+
+    assertMatchesContract(record);
+    assertThat(record.key()).isEqualTo("KOR");
+    assertThat(value(record).at("/receipt/status").asText()).isEqualTo("PARTIALLY_ALLOCATED");
+    assertThat(value(record).at("/receipt/unallocated/amount").asText()).isEqualTo("55000000");
+    assertThat(value(record).at("/receipt/version").asLong()).isEqualTo(1);
+  }
+
+  /** A receipt of KRW from Korea on 15 October 1997; returns its id. */
+  private String receiveWon(String amount) {
+    return given()
+        .contentType(JSON)
+        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        .body(
+            """
+            {"donorCode":"KOR","amount":{"amount":"%s","currency":"KRW"},
+             "valueDate":"1997-10-15","bankReference":"KEB-19971015-7","remittanceText":null}"""
+                .formatted(amount))
+        .when()
+        .post("/receipts")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   /** The Republic of Korea announces KRW 890 000 000 (USD 1 000 000.00); returns the pledge id. */
   private String announce() {
     return given()
@@ -231,11 +293,13 @@ class ContractTest {
   }
 
   /** Found by type and content, not by key or subject: those are for the contract to check. */
-  private static ConsumerRecord<String, String> published(String type, String pledgeId) {
+  private static ConsumerRecord<String, String> published(String type, String aggregateId) {
     var records =
         KafkaTestClient.readUntil(
             "pledge-events",
-            r -> type.equals(KafkaTestClient.header(r, "ce_type")) && r.value().contains(pledgeId),
+            r ->
+                type.equals(KafkaTestClient.header(r, "ce_type"))
+                    && r.value().contains(aggregateId),
             PUBLISHED);
     return records.get(records.size() - 1);
   }
@@ -249,9 +313,11 @@ class ContractTest {
         .as("headers of %s", type)
         .isEmpty();
     assertThat(violations(schema, record.value())).as("value of %s", type).isEmpty();
+    // receipt events are keyed by donor code (a receipt belongs to a donor), all others by appeal
+    String keyField = type.startsWith("org.jointappeal.receipt.") ? "donorCode" : "appealCode";
     assertThat(record.key())
         .as("record key of %s", type)
-        .isEqualTo(value(record).path("appealCode").asText());
+        .isEqualTo(value(record).path(keyField).asText());
   }
 
   private static List<String> violations(Path schema, String json) {

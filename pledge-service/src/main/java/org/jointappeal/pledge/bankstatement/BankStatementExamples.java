@@ -1,0 +1,141 @@
+package org.jointappeal.pledge.bankstatement;
+
+/**
+ * Example bodies for the OpenAPI document; BankStatementExamplesTest parses each (the statement as
+ * the import does), so none rots. Amounts are illustrative.
+ */
+public final class BankStatementExamples {
+
+  public static final String STATEMENT =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+        <BkToCstmrStmt>
+          <GrpHdr><MsgId>UBS-19971016-1</MsgId><CreDtTm>1997-10-16T06:00:00+01:00</CreDtTm></GrpHdr>
+          <Stmt>
+            <Id>UBS-1997-10-15-001</Id>
+            <CreDtTm>1997-10-16T06:00:00+01:00</CreDtTm>
+            <Acct><Id><IBAN>CH9300762011623852957</IBAN></Id><Ccy>USD</Ccy></Acct>
+            <Ntry>
+              <NtryRef>1</NtryRef>
+              <Amt Ccy="NOK">746000.00</Amt>
+              <CdtDbtInd>CRDT</CdtDbtInd>
+              <Sts>BOOK</Sts>
+              <BookgDt><Dt>1997-10-15</Dt></BookgDt>
+              <ValDt><Dt>1997-10-15</Dt></ValDt>
+              <AcctSvcrRef>NDEA-19971015-0042</AcctSvcrRef>
+              <NtryDtls><TxDtls>
+                <Refs><EndToEndId>NOR-GEO-1997-01</EndToEndId></Refs>
+                <RltdPties><Dbtr><Nm>Royal Norwegian Ministry of Foreign Affairs</Nm></Dbtr>
+                  <DbtrAcct><Id><IBAN>NO9386011117947</IBAN></Id></DbtrAcct></RltdPties>
+                <RmtInf><Ustrd>Contribution CIS Programme of Action 1997</Ustrd></RmtInf>
+              </TxDtls></NtryDtls>
+            </Ntry>
+          </Stmt>
+        </BkToCstmrStmt>
+      </Document>""";
+
+  public static final String IMPORTED =
+      """
+      {"id":"6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f","statementId":"UBS-1997-10-15-001",
+       "accountIban":"CH9300762011623852957","createdAtBank":"1997-10-16T05:00:00Z",
+       "summary":{"entries":1,"credits":1,"debitsIgnored":0,"notBookedIgnored":0,
+         "duplicatesSkipped":0,"receiptsCreated":1,"autoMatched":1,"unmatched":0},
+       "entries":[{"id":"0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70","position":1,
+         "entryReference":"NDEA-19971015-0042","amount":{"amount":"746000.00","currency":"NOK"},
+         "valueDate":"1997-10-15","matching":"AUTO_MATCHED","donorCode":"NOR",
+         "receiptId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+         "pledgeId":"9b3f5d7e-1a2b-4c3d-8e4f-5a6b7c8d9e0f"}],
+       "importedBy":"finance","importedAt":"1997-10-16T08:12:00Z"}""";
+
+  public static final String LIST = "[" + IMPORTED + "]";
+
+  public static final String UNMATCHED =
+      """
+      {"id":"0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71","bankStatementId":"6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f",
+       "entryReference":"NDEA-19971015-0043","amount":{"amount":"500000.00","currency":"NOK"},
+       "valueDate":"1997-10-15","matching":"UNMATCHED","donorCode":"NOR",
+       "receiptId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70","payerIban":"NO9386011117947",
+       "endToEndId":null,"remittanceText":"Contribution 1997","creditorReference":null,
+       "suggestions":[
+         {"pledgeId":"9b3f5d7e-1a2b-4c3d-8e4f-5a6b7c8d9e0f","appealCode":"CIS-1997","donorCode":"NOR",
+          "instalmentNumber":null,"outstanding":{"amount":"500000.00","currency":"NOK"},
+          "reason":"AMOUNT","score":90,"allocatable":true,
+          "amountToAllocate":{"amount":"500000.00","currency":"NOK"},
+          "detail":"0% from the outstanding amount"},
+         {"pledgeId":"1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b","appealCode":"GEO-1997","donorCode":"NOR",
+          "instalmentNumber":2,"outstanding":{"amount":"505000.00","currency":"NOK"},
+          "reason":"AMOUNT","score":80,"allocatable":true,
+          "amountToAllocate":{"amount":"500000.00","currency":"NOK"},
+          "detail":"0.9901% from instalment 2"}]}""";
+
+  public static final String UNMATCHED_LIST = "[" + UNMATCHED + "]";
+
+  public static final String UNREADABLE_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/unreadable-bank-statement",
+       "title":"The bank statement is not well-formed XML","status":400,
+       "detail":"DOCTYPE is disallowed when the feature \\"http://apache.org/xml/features/disallow-doctype-decl\\" set to true.",
+       "instance":"/bank-statements"}""";
+
+  public static final String INVALID_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/invalid-bank-statement",
+       "title":"The bank statement has errors; nothing was imported","status":422,
+       "detail":"the statement has 2 errors, first at Ntry[2]/Amt: 746000.001 has 3 decimals, NOK allows 2; nothing was imported",
+       "instance":"/bank-statements",
+       "errors":[{"field":"Ntry[2]/Amt","message":"746000.001 has 3 decimals, NOK allows 2"},
+                 {"field":"Ntry[3]/ValDt","message":"a booked credit needs ValDt/Dt or ValDt/DtTm"}]}""";
+
+  public static final String TOO_LARGE_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/bank-statement-too-large",
+       "title":"The bank statement is too large","status":413,
+       "detail":"the statement has 10485761 bytes, at most 10485760 are accepted",
+       "instance":"/bank-statements"}""";
+
+  public static final String UNSUPPORTED_MEDIA_TYPE_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/unsupported-media-type",
+       "title":"Unsupported Media Type","status":415,
+       "detail":"send application/json (text/csv for a rate table, application/xml for a bank statement)",
+       "instance":"/bank-statements"}""";
+
+  public static final String UNAUTHENTICATED_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/unauthenticated","title":"Authentication required",
+       "status":401,"detail":"send a bearer token","instance":"/bank-statements"}""";
+
+  public static final String FORBIDDEN_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/forbidden","title":"Forbidden","status":403,
+       "detail":"your role does not allow this","instance":"/bank-statements"}""";
+
+  public static final String STATEMENT_NOT_FOUND_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
+       "detail":"bank statement 6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f was not found",
+       "instance":"/bank-statements/6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f"}""";
+
+  public static final String ENTRY_NOT_FOUND_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
+       "detail":"unmatched receipt 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 was not found",
+       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71"}""";
+
+  public static final String INVALID_REQUEST_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/invalid-request","title":"The request is not valid",
+       "status":400,"detail":"invalid: donorCode",
+       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment",
+       "errors":[{"field":"donorCode","message":"must not be null"}]}""";
+
+  public static final String PAYER_ALREADY_IDENTIFIED_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/payer-already-identified",
+       "title":"The statement entry already has a donor and a receipt","status":422,
+       "detail":"statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
+       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment"}""";
+
+  private BankStatementExamples() {}
+}

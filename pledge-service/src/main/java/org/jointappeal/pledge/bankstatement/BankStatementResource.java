@@ -1,0 +1,224 @@
+package org.jointappeal.pledge.bankstatement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.Problem;
+import org.jointappeal.pledge.web.Roles;
+
+@Path("/bank-statements")
+@Produces(MediaType.APPLICATION_JSON)
+public class BankStatementResource {
+
+  private final BankStatementService statements;
+  private final CurrentCaller caller;
+
+  BankStatementResource(BankStatementService statements, CurrentCaller caller) {
+    this.statements = statements;
+    this.caller = caller;
+  }
+
+  /**
+   * No Idempotency-Key: the statement's own identity (Stmt/Id and account IBAN) is the natural key,
+   * so a retry, or the same file sent again, is recognised without one.
+   */
+  @POST
+  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      description = "An ISO 20022 camt.053 statement (camt.053.001.02 or a later .001.0x version)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_XML,
+              examples =
+                  @ExampleObject(name = "one-credit", value = BankStatementExamples.STATEMENT)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Imported: receipts recorded, confident matches allocated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BankStatementView.class),
+              examples = @ExampleObject(name = "imported", value = BankStatementExamples.IMPORTED)))
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Imported before (same Stmt/Id and account): the first import's answer; nothing written",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BankStatementView.class),
+              examples =
+                  @ExampleObject(name = "imported-before", value = BankStatementExamples.IMPORTED)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not well-formed XML, or a document type declaration (refused)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unreadable",
+                      value = BankStatementExamples.UNREADABLE_PROBLEM)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unauthenticated",
+                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a finance officer",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Larger than pledge.bank-statements.max-size",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "too-large",
+                      value = BankStatementExamples.TOO_LARGE_PROBLEM)))
+  @APIResponse(
+      responseCode = "415",
+      description = "Not application/xml or text/xml",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unsupported-media-type",
+                      value = BankStatementExamples.UNSUPPORTED_MEDIA_TYPE_PROBLEM)))
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "Not a camt.053 statement, or an element missing or wrong (errors names each place);"
+              + " a currency without a UNORE rate on a value date; nothing was imported",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "invalid", value = BankStatementExamples.INVALID_PROBLEM)))
+  public RestResponse<BankStatementView> importStatement(byte[] statement, UriInfo uri) {
+    var answer = statements.importStatement(statement, caller.subject());
+    return RestResponse.ResponseBuilder.<BankStatementView>create(answer.status())
+        .location(uri.getBaseUriBuilder().path(answer.location()).build())
+        .entity(answer.body())
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "Imported statements, newest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "statements", value = BankStatementExamples.LIST)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unauthenticated",
+                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a finance officer or auditor",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
+  public List<BankStatementView> listBankStatements() {
+    return statements.list();
+  }
+
+  @GET
+  @Path("/{bankStatementId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "What the import did, and each credit it took",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BankStatementView.class),
+              examples = @ExampleObject(name = "imported", value = BankStatementExamples.IMPORTED)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unauthenticated",
+                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a finance officer or auditor",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such statement",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = BankStatementExamples.STATEMENT_NOT_FOUND_PROBLEM)))
+  public BankStatementView getBankStatement(@PathParam("bankStatementId") UUID bankStatementId) {
+    return statements.find(bankStatementId);
+  }
+}

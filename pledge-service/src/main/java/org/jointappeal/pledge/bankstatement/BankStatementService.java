@@ -1,0 +1,209 @@
+package org.jointappeal.pledge.bankstatement;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.NotFound;
+import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.donor.DonorService;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.money.Money;
+import org.jointappeal.pledge.money.MoneyRequest;
+import org.jointappeal.pledge.receipt.AllocateReceiptRequest;
+import org.jointappeal.pledge.receipt.ReceiptService;
+import org.jointappeal.pledge.receipt.ReceiptSource;
+
+@ApplicationScoped
+public class BankStatementService {
+
+  private final BankStatementRepository statements;
+  private final StatementEntryRepository entries;
+  private final DonorService donors;
+  private final ReceiptService receipts;
+  private final PledgeMatcher matcher;
+  private final BankStatementConfig config;
+  private final Clock clock;
+
+  BankStatementService(
+      BankStatementRepository statements,
+      StatementEntryRepository entries,
+      DonorService donors,
+      ReceiptService receipts,
+      PledgeMatcher matcher,
+      BankStatementConfig config,
+      Clock clock) {
+    this.statements = statements;
+    this.entries = entries;
+    this.donors = donors;
+    this.receipts = receipts;
+    this.matcher = matcher;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Imports a camt.053 statement in one transaction: every booked credit not seen before becomes a
+   * receipt of the donor holding the payer's IBAN (or waits unidentified), allocated at once when
+   * one pledge matches with confidence. Anything wrong with the file refuses it whole. The same
+   * statement again (Stmt/Id and account) answers 200 with the first import and writes nothing.
+   */
+  @Transactional
+  public Answer<BankStatementView> importStatement(byte[] xml, String actor) {
+    long max = config.maxSize().asLongValue();
+    if (xml.length > max) {
+      throw new StatementTooLarge(xml.length, max);
+    }
+    var parsed = Camt053.parse(xml);
+    statements.lockAccount(parsed.accountIban());
+    var earlier = statements.findByStatementId(parsed.accountIban(), parsed.id());
+    if (earlier.isPresent()) {
+      Log.infof("bank statement already imported bankStatementId=%s", earlier.get().id());
+      return new Answer<>(200, location(earlier.get()), view(earlier.get()));
+    }
+    var statement =
+        new BankStatement(
+            parsed.id(),
+            parsed.accountIban(),
+            parsed.createdAt(),
+            parsed.entries().size(),
+            actor,
+            clock.instant());
+    statements.persist(statement);
+    var taken =
+        new HashSet<>(
+            entries.alreadyTaken(
+                parsed.accountIban(),
+                parsed.entries().stream().map(Camt053.Entry::reference).toList()));
+    for (var entry : parsed.entries()) {
+      if (!entry.credit()) {
+        statement.debitIgnored();
+      } else if (!entry.booked()) {
+        statement.pendingIgnored();
+      } else if (!taken.add(entry.reference())) {
+        statement.credit(true);
+      } else {
+        statement.credit(false);
+        take(statement, entry, actor);
+      }
+    }
+    statements.flush();
+    Log.infof(
+        "bank statement imported bankStatementId=%s credits=%d autoMatched=%d unmatched=%d",
+        statement.id(), statement.credits(), statement.autoMatched(), statement.unmatched());
+    return Answer.created(location(statement), view(statement));
+  }
+
+  /** One new booked credit: receipt, matching, allocation when confident. */
+  private void take(BankStatement statement, Camt053.Entry parsed, String actor) {
+    var entry = new StatementEntry(statement.id(), statement.accountIban(), parsed);
+    entries.persist(entry);
+    var payer =
+        parsed.debtorIban() == null ? null : donors.holderOfIban(parsed.debtorIban()).orElse(null);
+    if (payer == null) {
+      statement.taken(EntryMatching.UNIDENTIFIED, false);
+      return;
+    }
+    var receipt = recordReceipt(entry, payer, actor);
+    entry.received(payer, receipt.id());
+    var outcome = matcher.match(entry.referenceText(), entry.amount(), payer, receipt.usdValue());
+    if (outcome.confident().isPresent()) {
+      var match = outcome.confident().get();
+      receipts.allocateNow(
+          receipt.id(),
+          new AllocateReceiptRequest(
+              match.pledge().id(),
+              new MoneyRequest(match.allocate().amount(), match.allocate().currency()),
+              match.instalmentNumber()),
+          actor);
+      entry.autoMatched(match.pledge().id());
+      Log.infof(
+          "statement entry matched entryId=%s receiptId=%s pledgeId=%s reason=%s",
+          entry.id(), receipt.id(), match.pledge().id(), match.reason());
+    }
+    statement.taken(entry.matching(), true);
+  }
+
+  private org.jointappeal.pledge.receipt.ReceiptView recordReceipt(
+      StatementEntry entry, DonorCode payer, String actor) {
+    try {
+      return receipts.recordReceipt(
+          payer,
+          entry.amount(),
+          entry.valueDate(),
+          entry.entryReference(),
+          entry.remittanceText() != null ? entry.remittanceText() : entry.creditorReference(),
+          ReceiptSource.BANK_STATEMENT,
+          actor);
+    } catch (DomainRuleViolation e) {
+      // the import fails whole; say which entry, so the finance officer can act on it
+      throw DomainRuleViolation.of(
+          e.rule(), "Ntry[%d]: %s".formatted(entry.position(), e.getMessage()), e.errors());
+    }
+  }
+
+  public BankStatementView find(UUID id) {
+    return statements
+        .findByIdOptional(id)
+        .map(this::view)
+        .orElseThrow(() -> NotFound.of("bank statement", id));
+  }
+
+  public List<BankStatementView> list() {
+    return statements.newestFirst().stream().map(this::view).toList();
+  }
+
+  public List<UnmatchedReceiptView> unmatched() {
+    return entries.waiting().stream().map(this::unmatchedView).toList();
+  }
+
+  public UnmatchedReceiptView findUnmatched(UUID entryId) {
+    return entries
+        .findWaiting(entryId)
+        .map(this::unmatchedView)
+        .orElseThrow(() -> NotFound.of("unmatched receipt", entryId));
+  }
+
+  /**
+   * A finance officer names the donor of an unidentified credit: its receipt is recorded now and it
+   * stays in the queue, with suggestions, until allocated.
+   */
+  @Transactional
+  public UnmatchedReceiptView assignDonor(UUID entryId, AssignDonorRequest request, String actor) {
+    var entry =
+        entries.findWaiting(entryId).orElseThrow(() -> NotFound.of("unmatched receipt", entryId));
+    var donor = DonorCode.of(request.donorCode());
+    if (entry.receiptId() != null) {
+      // received() says no, with the donor and receipt already there
+      entry.received(donor, entry.receiptId());
+    }
+    var receipt = recordReceipt(entry, donor, actor);
+    entry.received(donor, receipt.id());
+    entries.flush();
+    Log.infof(
+        "statement entry assigned entryId=%s donor=%s receiptId=%s", entryId, donor, receipt.id());
+    return unmatchedView(entry);
+  }
+
+  private UnmatchedReceiptView unmatchedView(StatementEntry entry) {
+    Money usd =
+        entry.receiptId() == null
+            ? null
+            : receipts.find(entry.receiptId(), DonorScope.everyone()).usdValue();
+    var outcome = matcher.match(entry.referenceText(), entry.amount(), entry.donorCode(), usd);
+    return UnmatchedReceiptView.of(entry, outcome.candidates());
+  }
+
+  private BankStatementView view(BankStatement statement) {
+    return BankStatementView.of(statement, entries.ofStatement(statement.id()));
+  }
+
+  private static String location(BankStatement statement) {
+    return "/bank-statements/" + statement.id();
+  }
+}

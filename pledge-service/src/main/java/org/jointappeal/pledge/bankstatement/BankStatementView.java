@@ -1,0 +1,85 @@
+package org.jointappeal.pledge.bankstatement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jointappeal.pledge.money.Money;
+
+/** An imported statement: what its import did, and each credit it took. */
+public record BankStatementView(
+    UUID id,
+    @Schema(description = "Stmt/Id: the bank's statement id", example = "NDEA-1997-10-15-001")
+        String statementId,
+    @Schema(description = "Stmt/Acct/Id/IBAN: our account", example = "CH9300762011623852957")
+        String accountIban,
+    @Schema(description = "Stmt/CreDtTm, when it has an offset") Instant createdAtBank,
+    Summary summary,
+    @Schema(description = "The booked credits taken (not debits, pending or duplicate entries)")
+        List<Entry> entries,
+    String importedBy,
+    Instant importedAt) {
+
+  /** What the first import did; a repeated import answers with the same counts. */
+  public record Summary(
+      @Schema(description = "All Ntry of the statement") int entries,
+      @Schema(description = "Booked credits (CRDT, BOOK), duplicates included") int credits,
+      @Schema(description = "DBIT entries: money out is not a receipt") int debitsIgnored,
+      @Schema(
+              description =
+                  "Entries not booked (PDNG, INFO): taken when a later statement books them")
+          int notBookedIgnored,
+      @Schema(description = "Credits an earlier statement of the account already brought")
+          int duplicatesSkipped,
+      int receiptsCreated,
+      int autoMatched,
+      @Schema(description = "Unmatched or unidentified: waiting in GET /unmatched-receipts")
+          int unmatched) {}
+
+  public record Entry(
+      UUID id,
+      @Schema(description = "Ntry's position in the file, from 1") int position,
+      @Schema(description = "AcctSvcrRef, else NtryRef", example = "NDEA-19971015-0042")
+          String entryReference,
+      Money amount,
+      LocalDate valueDate,
+      EntryMatching matching,
+      @Schema(example = "NOR") String donorCode,
+      UUID receiptId,
+      @Schema(description = "The pledge it was allocated to automatically") UUID pledgeId) {
+
+    static Entry of(StatementEntry e) {
+      return new Entry(
+          e.id(),
+          e.position(),
+          e.entryReference(),
+          e.amount(),
+          e.valueDate(),
+          e.matching(),
+          e.donorCode() == null ? null : e.donorCode().value(),
+          e.receiptId(),
+          e.pledgeId());
+    }
+  }
+
+  static BankStatementView of(BankStatement s, List<StatementEntry> entries) {
+    return new BankStatementView(
+        s.id(),
+        s.statementId(),
+        s.accountIban(),
+        s.createdAtBank(),
+        new Summary(
+            s.entries(),
+            s.credits(),
+            s.debitsIgnored(),
+            s.notBookedIgnored(),
+            s.duplicatesSkipped(),
+            s.receiptsCreated(),
+            s.autoMatched(),
+            s.unmatched()),
+        entries.stream().map(Entry::of).toList(),
+        s.importedBy(),
+        s.importedAt());
+  }
+}

@@ -1,0 +1,57 @@
+package org.jointappeal.pledge.bankstatement;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class StatementEntryRepository implements PanacheRepositoryBase<StatementEntry, UUID> {
+
+  /**
+   * An entry waits while nobody has allocated its receipt: unidentified (no receipt yet), or
+   * unmatched with nothing of its receipt allocated. The first allocation takes it off the queue.
+   */
+  private static final String WAITING =
+      """
+      matching <> org.jointappeal.pledge.bankstatement.EntryMatching.AUTO_MATCHED
+      and (receiptId is null
+           or receiptId in (select r.id from Receipt r where r.allocated = 0))""";
+
+  List<StatementEntry> ofStatement(UUID bankStatementId) {
+    return list(
+        "bankStatementId = :statement",
+        Sort.ascending("position"),
+        Parameters.with("statement", bankStatementId));
+  }
+
+  /** Which of these entry references this account's earlier statements already brought. */
+  Set<String> alreadyTaken(String accountIban, Collection<String> references) {
+    if (references.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        getEntityManager()
+            .createQuery(
+                "select e.entryReference from StatementEntry e"
+                    + " where e.accountIban = :iban and e.entryReference in :refs",
+                String.class)
+            .setParameter("iban", accountIban)
+            .setParameter("refs", references)
+            .getResultList());
+  }
+
+  List<StatementEntry> waiting() {
+    return list(WAITING, Sort.ascending("valueDate").and("position").and("id"));
+  }
+
+  Optional<StatementEntry> findWaiting(UUID id) {
+    return find("id = :id and " + WAITING, Parameters.with("id", id)).firstResultOptional();
+  }
+}

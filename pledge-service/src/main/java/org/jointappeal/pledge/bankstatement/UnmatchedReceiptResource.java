@@ -1,0 +1,198 @@
+package org.jointappeal.pledge.bankstatement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.Problem;
+import org.jointappeal.pledge.web.Roles;
+
+/**
+ * The queue of statement credits a finance officer must resolve: allocate the receipt with {@code
+ * POST /receipts/{receiptId}/allocations} (the entry leaves the queue), or first name the donor of
+ * an unidentified payer.
+ */
+@Path("/unmatched-receipts")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnmatchedReceiptResource {
+
+  private final BankStatementService statements;
+  private final CurrentCaller caller;
+
+  UnmatchedReceiptResource(BankStatementService statements, CurrentCaller caller) {
+    this.statements = statements;
+    this.caller = caller;
+  }
+
+  @GET
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "Waiting credits, by value date, each with candidate pledges",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "queue", value = BankStatementExamples.UNMATCHED_LIST)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unauthenticated",
+                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a finance officer or auditor",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
+  public List<UnmatchedReceiptView> listUnmatchedReceipts() {
+    return statements.unmatched();
+  }
+
+  @GET
+  @Path("/{entryId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "A waiting credit with candidate pledges",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UnmatchedReceiptView.class),
+              examples =
+                  @ExampleObject(name = "unmatched", value = BankStatementExamples.UNMATCHED)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unauthenticated",
+                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a finance officer or auditor",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such entry, or no longer waiting (allocated, or matched automatically)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
+  public UnmatchedReceiptView getUnmatchedReceipt(@PathParam("entryId") UUID entryId) {
+    return statements.findUnmatched(entryId);
+  }
+
+  @POST
+  @Path("/{entryId}/donor-assignment")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(
+      responseCode = "200",
+      description = "The donor named and the receipt recorded; allocate it next",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UnmatchedReceiptView.class),
+              examples =
+                  @ExampleObject(name = "assigned", value = BankStatementExamples.UNMATCHED)))
+  @APIResponse(
+      responseCode = "400",
+      description = "No donorCode, or not three capital letters",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-request",
+                      value = BankStatementExamples.INVALID_REQUEST_PROBLEM)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unauthenticated",
+                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a finance officer",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such entry, or no longer waiting",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The entry already has a donor, the donor is not in the registry, or no UNORE rate",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "payer-already-identified",
+                      value = BankStatementExamples.PAYER_ALREADY_IDENTIFIED_PROBLEM)))
+  public UnmatchedReceiptView assignDonor(
+      @PathParam("entryId") UUID entryId, @NotNull @Valid AssignDonorRequest request) {
+    return statements.assignDonor(entryId, request, caller.subject());
+  }
+}
