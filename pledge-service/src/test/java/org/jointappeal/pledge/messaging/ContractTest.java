@@ -213,6 +213,25 @@ class ContractTest {
     assertThat(value(record).at("/occurredOn").asText()).isEqualTo("1997-10-15");
   }
 
+  @Test
+  void anOverdueInstalmentIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce(); // one instalment, due at the appeal's period end, 1997-12-31
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-003\",\"signedOn\":\"1997-09-15\"}")
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+    clock.set(java.time.Instant.parse("1998-01-02T00:00:00Z"));
+    org.jointappeal.pledge.Pledges.checkOverdue();
+
+    var record = published(PledgeInstalmentOverdueV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/instalment/status").asText()).isEqualTo("OVERDUE");
+    assertThat(value(record).at("/pledge/instalments/0/status").asText()).isEqualTo("OVERDUE");
+  }
+
   /** The Republic of Korea announces KRW 890 000 000 (USD 1 000 000.00); returns the pledge id. */
   private String announce() {
     return given()
