@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.jointappeal.pledge.donor.DonorKind;
 import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.donor.DonorService;
+import org.jointappeal.pledge.donor.RegisterDonorRequest;
 import org.jointappeal.pledge.fx.UnoreRateService;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.money.MoneyRequest;
 import org.jointappeal.pledge.pledge.AnnouncePledgeRequest;
+import org.jointappeal.pledge.pledge.CancelPledgeRequest;
 import org.jointappeal.pledge.pledge.CommitPledgeRequest;
 import org.jointappeal.pledge.pledge.InstalmentRequest;
 import org.jointappeal.pledge.pledge.OverdueInstalments;
@@ -130,6 +134,16 @@ public final class Pledges {
     return receipt.toString();
   }
 
+  public static void cancelled(String pledgeId) {
+    pledges()
+        .cancel(
+            UUID.fromString(pledgeId),
+            new CancelPledgeRequest(LocalDate.parse("1997-08-01"), "fixture"),
+            OptionalLong.empty(),
+            DonorScope.everyone(),
+            "fixture");
+  }
+
   public static void writtenOff(String pledgeId, String on) {
     pledges()
         .writeOff(
@@ -138,6 +152,19 @@ public final class Pledges {
             OptionalLong.empty(),
             "fixture",
             new IdempotencyKey(UUID.randomUUID().toString()));
+  }
+
+  /** A donor no other test uses (an organisation: X..), so its figures are its test's alone. */
+  public static String uniqueDonor(String name) {
+    String code = Donors.uniqueOrganisationCode();
+    Arc.container()
+        .instance(DonorService.class)
+        .get()
+        .register(
+            new RegisterDonorRequest(code, name, DonorKind.ORGANISATION, List.of()),
+            "fixture",
+            new IdempotencyKey(UUID.randomUUID().toString()));
+    return code;
   }
 
   /** Runs the overdue check now, as the scheduler would (the tests switch the schedule off). */
