@@ -69,7 +69,7 @@ class OpenApiTest {
                                     }
                                   }));
             });
-    assertThat(checked).hasSizeGreaterThanOrEqualTo(13);
+    assertThat(checked).hasSizeGreaterThanOrEqualTo(15);
     assertThat(withoutExample).isEmpty();
   }
 }

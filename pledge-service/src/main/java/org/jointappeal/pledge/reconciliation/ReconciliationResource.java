@@ -70,6 +70,17 @@ public class ReconciliationResource {
                       value = ReconciliationExamples.BAD_AS_OF_PROBLEM)))
   @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
   @APIResponse(
+      responseCode = "403",
+      description = "A token with none of the roles that read reconciliation",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = ReconciliationExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
       responseCode = "404",
       description = "No such appeal",
       content =
@@ -117,6 +128,17 @@ public class ReconciliationResource {
                       name = "bad-as-of",
                       value = ReconciliationExamples.BAD_AS_OF_PROBLEM)))
   @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
+  @APIResponse(
+      responseCode = "403",
+      description = "A token with none of the roles that read reconciliation",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = ReconciliationExamples.FORBIDDEN_PROBLEM)))
   @APIResponse(
       responseCode = "404",
       description = "No such donor, or another donor's view (same answer: nothing leaks)",

@@ -18,7 +18,8 @@ class ReconciliationExamplesTest {
           ReconciliationExamples.DONOR,
           ReconciliationExamples.BAD_AS_OF_PROBLEM,
           ReconciliationExamples.APPEAL_NOT_FOUND_PROBLEM,
-          ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM
+          ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM,
+          ReconciliationExamples.FORBIDDEN_PROBLEM
         }) {
       assertThat(JSON.readTree(example).isObject()).as(example).isTrue();
     }
