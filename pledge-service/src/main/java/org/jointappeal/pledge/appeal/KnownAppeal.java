@@ -85,6 +85,10 @@ public class KnownAppeal {
     return code;
   }
 
+  public String title() {
+    return title;
+  }
+
   public String status() {
     return status;
   }

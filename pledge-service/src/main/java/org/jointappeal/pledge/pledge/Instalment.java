@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -33,6 +34,10 @@ public class Instalment {
   @Column(nullable = false, length = 16)
   private InstalmentStatus status;
 
+  /** When its instalment-overdue event was recorded; never reported twice. */
+  @Column(name = "overdue_reported_at")
+  private Instant overdueReportedAt;
+
   protected Instalment() {}
 
   Instalment(int number, LocalDate dueOn, BigDecimal amount) {
@@ -52,7 +57,27 @@ public class Instalment {
   /** Part of a payment; never more than is outstanding (the pledge checks). */
   void receive(BigDecimal part) {
     paid = paid.add(part);
-    status = outstanding().signum() == 0 ? InstalmentStatus.PAID : InstalmentStatus.PARTIALLY_PAID;
+    if (outstanding().signum() == 0) {
+      status = InstalmentStatus.PAID;
+    } else if (status != InstalmentStatus.OVERDUE) {
+      // a part payment does not make up for the delay: an overdue instalment stays overdue
+      status = InstalmentStatus.PARTIALLY_PAID;
+    }
+  }
+
+  /**
+   * Past its due date and not fully paid: OVERDUE, once. Returns whether it became overdue now
+   * (written-off, cancelled and paid instalments never do).
+   */
+  boolean markOverdue(LocalDate today, Instant reportedAt) {
+    boolean unpaid =
+        status == InstalmentStatus.PENDING || status == InstalmentStatus.PARTIALLY_PAID;
+    if (!unpaid || overdueReportedAt != null || !dueOn.isBefore(today)) {
+      return false;
+    }
+    status = InstalmentStatus.OVERDUE;
+    overdueReportedAt = reportedAt;
+    return true;
   }
 
   void cancel() {

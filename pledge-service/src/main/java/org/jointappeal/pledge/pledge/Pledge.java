@@ -295,6 +295,24 @@ public class Pledge {
     return List.copyOf(parts);
   }
 
+  /**
+   * Marks the instalments whose due date lies before {@code today} and that are not fully paid as
+   * OVERDUE; returns those that became overdue now. Only a signed commitment owes money on a
+   * schedule: an announced pledge's instalments are not overdue.
+   */
+  List<Instalment> markOverdueInstalments(LocalDate today, Instant reportedAt) {
+    if (status != PledgeStatus.COMMITTED && status != PledgeStatus.PARTIALLY_PAID) {
+      return List.of();
+    }
+    var overdue = new ArrayList<Instalment>();
+    for (var instalment : instalments) {
+      if (instalment.markOverdue(today, reportedAt)) {
+        overdue.add(instalment);
+      }
+    }
+    return List.copyOf(overdue);
+  }
+
   /** Money received against the pledge, in its currency. */
   public Money paid() {
     return sum(Instalment::paid);

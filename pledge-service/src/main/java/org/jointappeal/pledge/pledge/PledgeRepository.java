@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,5 +38,32 @@ public class PledgeRepository implements PanacheRepositoryBase<Pledge, UUID> {
       params = params.and("donor", scope.restrictedTo().get());
     }
     return list(query.toString(), Sort.ascending("announcedOn").and("createdAt"), params);
+  }
+
+  /**
+   * Locks up to {@code limit} committed pledges with an unpaid instalment due before {@code today}
+   * and not yet reported overdue. SKIP LOCKED: another instance's check, or a payment in progress,
+   * keeps its pledges, and this run takes the others; a skipped pledge is taken by the next run.
+   */
+  List<UUID> lockPledgesWithInstalmentsPastDue(LocalDate today, int limit) {
+    @SuppressWarnings("unchecked") // native query of one uuid column
+    List<UUID> ids =
+        getEntityManager()
+            .createNativeQuery(
+                """
+                select p.id from pledge p
+                where p.status in ('COMMITTED', 'PARTIALLY_PAID')
+                  and exists (select 1 from instalment i
+                              where i.pledge_id = p.id and i.due_on < ?1
+                                and i.status in ('PENDING', 'PARTIALLY_PAID')
+                                and i.overdue_reported_at is null)
+                order by p.id
+                limit ?2
+                for update of p skip locked""",
+                UUID.class)
+            .setParameter(1, today)
+            .setParameter(2, limit)
+            .getResultList();
+    return ids;
   }
 }

@@ -257,6 +257,25 @@ class ContractTest {
     assertThat(value(record).at("/receipt/version").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void anOverdueInstalmentIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce(); // one instalment, due at the appeal's period end, 1997-12-31
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-003\",\"signedOn\":\"1997-09-15\"}")
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+    clock.set(java.time.Instant.parse("1998-01-02T00:00:00Z"));
+    org.jointappeal.pledge.Pledges.checkOverdue();
+
+    var record = published(PledgeInstalmentOverdueV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/instalment/status").asText()).isEqualTo("OVERDUE");
+    assertThat(value(record).at("/pledge/instalments/0/status").asText()).isEqualTo("OVERDUE");
+  }
+
   /** A receipt of KRW from Korea on 15 October 1997; returns its id. */
   private String receiveWon(String amount) {
     return given()

@@ -1,0 +1,114 @@
+package org.jointappeal.pledge.iati;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jointappeal.pledge.NotFound;
+import org.jointappeal.pledge.appeal.KnownAppeal;
+import org.jointappeal.pledge.appeal.KnownAppealRepository;
+import org.jointappeal.pledge.appeal.KnownLine;
+import org.jointappeal.pledge.pledge.Pledge;
+import org.jointappeal.pledge.pledge.PledgeStatus;
+
+/**
+ * An appeal as one IATI 2.03 activity: incoming pledges (13) for every pledge announced and not
+ * withdrawn, incoming commitments (11) for every commitment, incoming funds (1) for every
+ * allocation of a receipt to its pledges; values in the original currency.
+ */
+@ApplicationScoped
+public class IatiExport {
+
+  private final KnownAppealRepository appeals;
+  private final IatiRepository ledger;
+  private final IatiConfig config;
+  private final Clock clock;
+
+  IatiExport(KnownAppealRepository appeals, IatiRepository ledger, IatiConfig config, Clock clock) {
+    this.appeals = appeals;
+    this.ledger = ledger;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** The {@code iati-activities} document for the appeal. */
+  public String activities(String appealCode) {
+    var appeal =
+        appeals.findByIdOptional(appealCode).orElseThrow(() -> NotFound.of("appeal", appealCode));
+    return IatiXml.write(activity(appeal), config, clock.instant());
+  }
+
+  private IatiActivity activity(KnownAppeal appeal) {
+    var pledges = ledger.pledgesOf(appeal.code());
+    var names = ledger.donorNames();
+    var transactions = new ArrayList<IatiTransaction>();
+    var donors = new TreeMap<String, IatiActivity.Organisation>();
+    var payers = new TreeMap<java.util.UUID, Pledge>();
+    for (var pledge : pledges) {
+      String donor = pledge.donorCode().value();
+      String name = names.getOrDefault(donor, donor);
+      donors.put(donor, new IatiActivity.Organisation(donor, name));
+      payers.put(pledge.id(), pledge);
+      // the pledge's USD value was fixed at the UNORE of its announcement date
+      transactions.add(
+          new IatiTransaction(
+              IatiTransaction.Type.INCOMING_PLEDGE,
+              pledge.announcedOn(),
+              pledge.amount(),
+              pledge.announcedOn(),
+              donor,
+              name,
+              "Pledge " + pledge.id()));
+      if (pledge.status() != PledgeStatus.ANNOUNCED) {
+        // committed amounts keep the pledge's rate
+        transactions.add(
+            new IatiTransaction(
+                IatiTransaction.Type.INCOMING_COMMITMENT,
+                pledge.committedOn(),
+                pledge.amount(),
+                pledge.announcedOn(),
+                donor,
+                name,
+                "Agreement " + pledge.agreementReference()));
+      }
+    }
+    for (var allocation : ledger.allocationsTo(payers.keySet())) {
+      var pledge = payers.get(allocation.pledgeId());
+      String donor = pledge.donorCode().value();
+      transactions.add(
+          new IatiTransaction(
+              IatiTransaction.Type.INCOMING_FUNDS,
+              allocation.valueDate(),
+              allocation.amount(),
+              allocation.valueDate(),
+              donor,
+              names.getOrDefault(donor, donor),
+              "Receipt allocated to pledge " + pledge.id()));
+    }
+    transactions.sort(
+        Comparator.comparing(IatiTransaction::date)
+            .thenComparing(t -> Integer.parseInt(t.type().code()), Comparator.reverseOrder()));
+    var agencies = new TreeSet<String>();
+    appeal.lines().stream().map(KnownLine::agency).forEach(agencies::add);
+    return new IatiActivity(
+        config.identifierPrefix() + "-" + appeal.code(),
+        appeal.code(),
+        appeal.title(),
+        activityStatus(appeal.status()),
+        appeal.periodEnd(),
+        java.util.List.copyOf(donors.values()),
+        java.util.List.copyOf(agencies),
+        java.util.List.copyOf(transactions));
+  }
+
+  /** IATI ActivityStatus: 1 pipeline (a draft), 2 implementation, 3 finalisation (closed). */
+  private static String activityStatus(String appealStatus) {
+    return switch (appealStatus) {
+      case "DRAFT" -> "1";
+      case "CLOSED" -> "3";
+      default -> "2";
+    };
+  }
+}

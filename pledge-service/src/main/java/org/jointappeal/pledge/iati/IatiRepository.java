@@ -1,0 +1,54 @@
+package org.jointappeal.pledge.iati;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jointappeal.pledge.pledge.Pledge;
+import org.jointappeal.pledge.pledge.PledgeStatus;
+import org.jointappeal.pledge.receipt.Allocation;
+
+/** Reads an appeal's pledges, their allocations and the donors' names for the export. */
+@ApplicationScoped
+class IatiRepository {
+
+  private final EntityManager em;
+
+  IatiRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /** Withdrawn pledges are not reported: a cancellation takes the announcement back. */
+  List<Pledge> pledgesOf(String appealCode) {
+    return em.createQuery(
+            "select p from Pledge p where p.appealCode = :appeal and p.status <> :cancelled"
+                + " order by p.announcedOn, p.createdAt",
+            Pledge.class)
+        .setParameter("appeal", appealCode)
+        .setParameter("cancelled", PledgeStatus.CANCELLED)
+        .getResultList();
+  }
+
+  List<Allocation> allocationsTo(Collection<UUID> pledgeIds) {
+    if (pledgeIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select a from Allocation a where a.pledgeId in :ids"
+                + " order by a.valueDate, a.recordedAt",
+            Allocation.class)
+        .setParameter("ids", pledgeIds)
+        .getResultList();
+  }
+
+  Map<String, String> donorNames() {
+    var names = new HashMap<String, String>();
+    @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
+    List<Object[]> rows = em.createNativeQuery("select code, name from donor").getResultList();
+    rows.forEach(row -> names.put(((String) row[0]).trim(), (String) row[1]));
+    return names;
+  }
+}

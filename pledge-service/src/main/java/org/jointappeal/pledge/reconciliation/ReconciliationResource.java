@@ -1,0 +1,189 @@
+package org.jointappeal.pledge.reconciliation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.Problem;
+import org.jointappeal.pledge.web.Roles;
+
+/**
+ * Reconciliation: pledged, committed, received, outstanding, overdue by age, written off and the
+ * realised exchange gains and losses. Donors see their own pledges only; staff (finance officers,
+ * auditors, appeal managers) see every donor's.
+ */
+@Path("/reconciliation")
+public class ReconciliationResource {
+
+  static final String CSV = "text/csv";
+
+  private final ReconciliationService reconciliation;
+  private final CurrentCaller caller;
+
+  ReconciliationResource(ReconciliationService reconciliation, CurrentCaller caller) {
+    this.reconciliation = reconciliation;
+    this.caller = caller;
+  }
+
+  @GET
+  @Path("/appeals/{appealCode}")
+  @Produces({MediaType.APPLICATION_JSON, CSV})
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "A row per donor (a donor sees only its own row) and the totals; as CSV with Accept:"
+              + " text/csv",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Reconciliation.class),
+            examples = @ExampleObject(name = "cis-1997", value = ReconciliationExamples.APPEAL)),
+        @Content(
+            mediaType = CSV,
+            examples = @ExampleObject(name = "cis-1997-csv", value = ReconciliationExamples.CSV))
+      })
+  @APIResponse(
+      responseCode = "400",
+      description = "asOf is not a date",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "bad-as-of",
+                      value = ReconciliationExamples.BAD_AS_OF_PROBLEM)))
+  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
+  @APIResponse(
+      responseCode = "403",
+      description = "A token with none of the roles that read reconciliation",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = ReconciliationExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such appeal",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = ReconciliationExamples.APPEAL_NOT_FOUND_PROBLEM)))
+  public RestResponse<Object> ofAppeal(
+      @PathParam("appealCode") String appealCode,
+      @Parameter(description = "Age overdue money as of this business date (default: today)")
+          @QueryParam("asOf")
+          String asOf,
+      HttpHeaders headers) {
+    return represent(reconciliation.ofAppeal(appealCode, asOf(asOf), caller.donorScope()), headers);
+  }
+
+  @GET
+  @Path("/donors/{donorCode}")
+  @Produces({MediaType.APPLICATION_JSON, CSV})
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
+  @APIResponse(
+      responseCode = "200",
+      description = "A row per pledge of the donor, over all appeals, and the totals",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Reconciliation.class),
+            examples = @ExampleObject(name = "nor", value = ReconciliationExamples.DONOR)),
+        @Content(
+            mediaType = CSV,
+            examples = @ExampleObject(name = "nor-csv", value = ReconciliationExamples.DONOR_CSV))
+      })
+  @APIResponse(
+      responseCode = "400",
+      description = "asOf is not a date",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "bad-as-of",
+                      value = ReconciliationExamples.BAD_AS_OF_PROBLEM)))
+  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
+  @APIResponse(
+      responseCode = "403",
+      description = "A token with none of the roles that read reconciliation",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = ReconciliationExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such donor, or another donor's view (same answer: nothing leaks)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM)))
+  public RestResponse<Object> ofDonor(
+      @PathParam("donorCode") String donorCode,
+      @Parameter(description = "Age overdue money as of this business date (default: today)")
+          @QueryParam("asOf")
+          String asOf,
+      HttpHeaders headers) {
+    return represent(reconciliation.ofDonor(donorCode, asOf(asOf), caller.donorScope()), headers);
+  }
+
+  private static LocalDate asOf(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("asOf must be a date, e.g. 1997-12-01");
+    }
+  }
+
+  /** JSON unless the caller prefers CSV (Accept: text/csv). */
+  private static RestResponse<Object> represent(Reconciliation view, HttpHeaders headers) {
+    var csv = MediaType.valueOf(CSV);
+    for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+      if (accepted.isWildcardType()) {
+        break;
+      }
+      if (accepted.isCompatible(csv)) {
+        return RestResponse.ResponseBuilder.<Object>ok(ReconciliationCsv.render(view), csv).build();
+      }
+      if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        break;
+      }
+    }
+    return RestResponse.ResponseBuilder.<Object>ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+}
