@@ -31,7 +31,7 @@ public final class PostgresServer implements AutoCloseable {
   // Names go into SQL as identifiers, so only plain lowercase ones are accepted.
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  private final EmbeddedPostgres postgres;
+  private volatile EmbeddedPostgres postgres;
   private final Path dataDirectory;
   private final Path logFile;
   private final Path temporaryRoot;
@@ -70,19 +70,7 @@ public final class PostgresServer implements AutoCloseable {
 
     EmbeddedPostgres postgres;
     try {
-      postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(temporary)
-              .setPort(portOrZero)
-              .setServerConfig("listen_addresses", "127.0.0.1")
-              // Services run several connection pools against one server during tests.
-              .setServerConfig("max_connections", "300")
-              // zonky only notices a failed start when this wait ends (2 s is typical here).
-              .setPGStartupWait(Duration.ofSeconds(20))
-              .setOutputRedirector(log)
-              .setErrorRedirector(log)
-              .start();
+      postgres = launch(dataDirectory, portOrZero, temporary, log);
     } catch (IOException | RuntimeException e) {
       String logTail = LocalFiles.tail(logFile);
       if (temporary) {
@@ -98,6 +86,45 @@ public final class PostgresServer implements AutoCloseable {
         dataDirectory,
         String.valueOf(Duration.ofNanos(System.nanoTime() - started).toMillis()));
     return new PostgresServer(postgres, dataDirectory, logFile, temporaryRoot);
+  }
+
+  private static EmbeddedPostgres launch(
+      Path dataDirectory, int portOrZero, boolean temporary, ProcessBuilder.Redirect log)
+      throws IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(temporary)
+        .setPort(portOrZero)
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        // Services run several connection pools against one server during tests.
+        .setServerConfig("max_connections", "300")
+        // zonky only notices a failed start when this wait ends (2 s is typical here).
+        .setPGStartupWait(Duration.ofSeconds(20))
+        .setOutputRedirector(log)
+        .setErrorRedirector(log)
+        .start();
+  }
+
+  /**
+   * Stops the server (fast shutdown: every client's connection is cut), keeps it down for {@code
+   * down}, then starts it again on the same port and data. For fault tests; a throw-away server (no
+   * data directory given) cannot be restarted, its data goes with the stop.
+   */
+  public synchronized void restart(Duration down) throws IOException {
+    if (temporaryRoot != null) {
+      throw new IllegalStateException("a throw-away PostgreSQL server cannot be restarted");
+    }
+    int port = port();
+    postgres.close();
+    LOG.log(Level.INFO, "postgres stopped for a restart port={0}", String.valueOf(port));
+    try {
+      Thread.sleep(down.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    postgres =
+        launch(dataDirectory, port, false, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    LOG.log(Level.INFO, "postgres restarted port={0}", String.valueOf(port));
   }
 
   /**

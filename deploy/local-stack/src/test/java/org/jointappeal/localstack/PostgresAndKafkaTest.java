@@ -124,6 +124,32 @@ class PostgresAndKafkaTest {
     assertThat(dataDir.resolve("PG_VERSION")).exists();
   }
 
+  @Test
+  void postgresRestartsOnItsPortWithItsDataAndCutsOpenConnections(@TempDir Path tempDir)
+      throws Exception {
+    try (PostgresServer postgres = PostgresServer.start(tempDir.resolve("postgres"), 0)) {
+      postgres.ensureDatabase("pledge", "pledge", "secret");
+      int port = postgres.port();
+      Connection before =
+          DriverManager.getConnection(postgres.jdbcUrl("pledge"), "pledge", "secret");
+      try (Statement statement = before.createStatement()) {
+        statement.execute("CREATE TABLE pledge (id text PRIMARY KEY)");
+        statement.execute("INSERT INTO pledge VALUES ('NOR-1')");
+      }
+
+      postgres.restart(Duration.ofMillis(200));
+
+      assertThat(postgres.port()).isEqualTo(port);
+      assertThatThrownBy(() -> before.createStatement().execute("SELECT 1"))
+          .isInstanceOf(SQLException.class);
+      try (Connection after =
+              DriverManager.getConnection(postgres.jdbcUrl("pledge"), "pledge", "secret");
+          Statement statement = after.createStatement()) {
+        assertThat(queryString(statement, "SELECT id FROM pledge")).isEqualTo("NOR-1");
+      }
+    }
+  }
+
   private static void send(String bootstrapServers, String topic, String key, String value)
       throws Exception {
     Properties properties = new Properties();

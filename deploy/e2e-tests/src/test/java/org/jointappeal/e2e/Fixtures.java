@@ -1,0 +1,236 @@
+package org.jointappeal.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Data the end-to-end tests stand on, made through the public APIs by the roles that may make it
+ * (appeal-manager for appeals, finance-officer for pledges, receipts, donors, rates, rules).
+ * Amounts are in USD unless a test needs a conversion.
+ */
+final class Fixtures {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final AtomicInteger ORGANISATIONS = new AtomicInteger();
+  private static final Duration PROPAGATION = Duration.ofSeconds(60);
+
+  private Fixtures() {}
+
+  /** A launched appeal that pledge-service already knows (it learns launches from Kafka). */
+  static String appealOpenForPledges() {
+    String appeal = Api.uniqueAppealCode();
+    Api.createAndLaunch(appeal);
+    await()
+        .atMost(PROPAGATION)
+        .until(() -> announceResponse(appeal, "SWE", "0.01").statusCode() == 201);
+    return appeal;
+  }
+
+  /** A draft appeal in appeal-service only, with its ETag. */
+  static Draft draftAppeal() {
+    String code = Api.uniqueAppealCode();
+    String etag =
+        Api.as("manager", "appeal-service")
+            .body(Api.appeal(code))
+            .post("/appeals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .header("ETag");
+    return new Draft(code, etag);
+  }
+
+  record Draft(String code, String etag) {}
+
+  /** Launched on 10 January 1997 (so revisions in 1997 follow it); appeal-service only. */
+  static String launchedAppeal() {
+    String code = draftAppeal().code();
+    Api.as("manager", "appeal-service")
+        .queryParam("launchedOn", "1997-01-10")
+        .post("/appeals/" + code + "/launch")
+        .then()
+        .statusCode(200);
+    return code;
+  }
+
+  /** Launched and then closed, and pledge-service knows it closed (it learns that from Kafka). */
+  static String closedAppeal() {
+    String code = launchedAppeal();
+    Api.as("manager", "appeal-service").post("/appeals/" + code + "/close").then().statusCode(200);
+    await()
+        .atMost(PROPAGATION)
+        .until(
+            () ->
+                Databases.count(
+                        "pledge-service",
+                        "select count(*) from known_appeal where code = ? and status = 'CLOSED'",
+                        code)
+                    == 1);
+    return code;
+  }
+
+  static io.restassured.response.Response announceResponse(
+      String appeal, String donor, String usd) {
+    return Api.as("finance", "pledge-service")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(Api.pledge(appeal, donor, usd, "USD"))
+        .post("/pledges");
+  }
+
+  static String announced(String appeal, String donor, String usd) {
+    return announceResponse(appeal, donor, usd).then().statusCode(201).extract().path("id");
+  }
+
+  static String committed(String appeal, String donor, String usd) {
+    String pledge = announced(appeal, donor, usd);
+    Api.as("finance", "pledge-service")
+        .body(
+            "{\"agreementReference\":\"AGR-"
+                + pledge.substring(0, 8)
+                + "\",\"signedOn\":\"1997-09-15\"}")
+        .post("/pledges/" + pledge + "/commitment")
+        .then()
+        .statusCode(200);
+    return pledge;
+  }
+
+  /** Returns the write-off's id. */
+  static String writeOff(String pledge) {
+    return Api.as("finance", "pledge-service")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body("{\"reason\":\"Balance will not be paid\",\"writtenOffOn\":\"1998-03-31\"}")
+        .post("/pledges/" + pledge + "/write-offs")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  static String receipt(String donor, String usd) {
+    return Api.as("finance", "pledge-service")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(
+            """
+            {"donorCode":"%s","amount":{"amount":"%s","currency":"USD"},"valueDate":"1997-10-15",
+             "bankReference":"E2E-%s","remittanceText":"Contribution"}"""
+                .formatted(donor, usd, UUID.randomUUID()))
+        .post("/receipts")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Returns the allocation's id. */
+  static String allocation(String receipt, String pledge, String usd) {
+    return Api.as("finance", "pledge-service")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(
+            "{\"pledgeId\":\"%s\",\"amount\":{\"amount\":\"%s\",\"currency\":\"USD\"}}"
+                .formatted(pledge, usd))
+        .post("/receipts/" + receipt + "/allocations")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /**
+   * An organisation's code no other call of this run has used: XM. to XZ., in order (the databases
+   * are fresh for every run; the bad-input cases use XB.).
+   */
+  static String newOrganisationCode() {
+    int n = ORGANISATIONS.getAndIncrement();
+    return "X" + (char) ('M' + (n / 26) % 14) + (char) ('A' + n % 26);
+  }
+
+  /** Registers an organisation under a fresh code and returns the code. */
+  static String donor() {
+    String code = newOrganisationCode();
+    Api.as("finance", "pledge-service")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(organisation(code))
+        .post("/donors")
+        .then()
+        .statusCode(201);
+    return code;
+  }
+
+  static String organisation(String code) {
+    return "{\"code\":\"%s\",\"name\":\"Test organisation %s\",\"kind\":\"ORGANISATION\",\"ibans\":[]}"
+        .formatted(code, code);
+  }
+
+  /** A day of 1990 no other call of this run has used, for exchange rates. */
+  static LocalDate newRateDate() {
+    return LocalDate.of(1990, 1, 1).plusDays(SEQUENCE.incrementAndGet());
+  }
+
+  static String alertRule(String appeal) {
+    return Api.as("finance", "notification-service")
+        .body(rule("e2e-rule-" + UUID.randomUUID().toString().substring(0, 8), appeal))
+        .post("/alert-rules")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** A rule watching one appeal only, so that it raises no alert for anyone else's appeals. */
+  static String rule(String name, String appeal) {
+    return """
+        {"name":"%s","description":"Coverage below 40 %%","kind":"FUNDING_GAP","appealCode":"%s",
+         "labels":{"severity":"warning"},"thresholdPercent":"40.00","activeFrom":null}"""
+        .formatted(name, appeal);
+  }
+
+  static String silence(String appeal) {
+    return Api.as("finance", "notification-service")
+        .body(silenceBody(appeal))
+        .post("/silences")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  static String silenceBody(String appeal) {
+    Instant now = Instant.now();
+    return """
+        {"matchers":[{"name":"appeal","value":"%s"}],"startsAt":"%s","endsAt":"%s",
+         "comment":"revision under way"}"""
+        .formatted(appeal, now, now.plus(Duration.ofHours(1)));
+  }
+
+  /** The funding-gap alert the default rule raises for a launched appeal with no funding. */
+  static String firingAlert(String appeal) {
+    String[] id = new String[1];
+    await()
+        .atMost(PROPAGATION)
+        .until(
+            () -> {
+              var alerts =
+                  Api.as("finance", "notification-service")
+                      .queryParam("appealCode", appeal)
+                      .get("/alerts");
+              id[0] = alerts.statusCode() == 200 ? alerts.path("[0].id") : null;
+              return id[0] != null;
+            });
+    return id[0];
+  }
+
+  static void usdNokRate() {
+    Api.as("finance", "pledge-service")
+        .body("{\"unitsPerUsd\":\"7.46\"}")
+        .put("/exchange-rates/NOK/1997-07-01")
+        .then()
+        .statusCode(anyOf(equalTo(200), equalTo(201)));
+  }
+}
