@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jointappeal.notification.Alerts;
 import org.jointappeal.notification.StackResource;
 import org.junit.jupiter.api.AfterEach;
@@ -35,28 +37,29 @@ class AlertStreamTest {
 
   @Inject AlertFeed feed;
 
-  final List<String> dataLines = new CopyOnWriteArrayList<>();
+  final List<String> lines = new CopyOnWriteArrayList<>();
+  int listenersBefore;
+  final AtomicReference<Flow.Subscription> body = new AtomicReference<>();
   CompletableFuture<HttpResponse<Void>> connection;
 
-  /** Connects (as the test's @TestSecurity caller) and collects the events' data lines. */
+  /** Connects (as the test's @TestSecurity caller) and waits until the stream is followed. */
   private void listen() {
-    int before = feed.listeners();
+    listenersBefore = feed.listeners();
     connection =
         HttpClient.newHttpClient()
             .sendAsync(
                 HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.fromLineSubscriber(
-                    new java.util.concurrent.Flow.Subscriber<String>() {
+                    new Flow.Subscriber<String>() {
                       @Override
-                      public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-                        s.request(Long.MAX_VALUE);
+                      public void onSubscribe(Flow.Subscription subscription) {
+                        body.set(subscription);
+                        subscription.request(Long.MAX_VALUE);
                       }
 
                       @Override
                       public void onNext(String line) {
-                        if (line.startsWith("data:")) {
-                          dataLines.add(line);
-                        }
+                        lines.add(line);
                       }
 
                       @Override
@@ -65,19 +68,25 @@ class AlertStreamTest {
                       @Override
                       public void onComplete() {}
                     }));
-    await().atMost(Duration.ofSeconds(10)).until(() -> feed.listeners() > before);
+    await().atMost(Duration.ofSeconds(10)).until(() -> feed.listeners() > listenersBefore);
   }
 
   @AfterEach
   void disconnect() {
-    if (connection != null) {
-      connection.cancel(true);
+    if (body.get() != null) {
+      body.get().cancel(); // closes the connection
+      // so that the next test counts its own listener only
+      await().atMost(Duration.ofSeconds(10)).until(() -> feed.listeners() <= listenersBefore);
     }
   }
 
   private boolean received(UUID alert, String transition) {
-    return dataLines.stream()
-        .anyMatch(l -> l.contains(alert.toString()) && l.contains("\"" + transition + "\""));
+    return lines.stream()
+        .anyMatch(
+            l ->
+                l.startsWith("data:")
+                    && l.contains(alert.toString())
+                    && l.contains("\"" + transition + "\""));
   }
 
   @Test
@@ -105,7 +114,7 @@ class AlertStreamTest {
 
     // the own alert came last: once it is here, the others would have been too
     await().atMost(Duration.ofSeconds(10)).until(() -> received(own, "FIRING"));
-    assertThat(dataLines)
+    assertThat(lines)
         .noneMatch(l -> l.contains(otherDonors.toString()))
         .noneMatch(l -> l.contains(noDonors.toString()));
   }

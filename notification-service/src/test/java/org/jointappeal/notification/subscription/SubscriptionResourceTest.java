@@ -168,6 +168,22 @@ class SubscriptionResourceTest {
   }
 
   @Test
+  void theOpenApiDocumentDescribesSubscriptionsAndTheStream() {
+    given()
+        .queryParam("format", "json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("paths.'/subscriptions'.post.responses.'201'", org.hamcrest.Matchers.notNullValue())
+        .body("paths.'/subscriptions'.post.responses.'403'", org.hamcrest.Matchers.notNullValue())
+        .body("paths.'/alerts/stream'.get.responses.'200'", org.hamcrest.Matchers.notNullValue())
+        .body(
+            "paths.'/alerts/{alertId}'.get.responses.'200'.content.'application/json'.examples",
+            org.hamcrest.Matchers.notNullValue());
+  }
+
+  @Test
   void theOpenApiExamplesAreValidJson() throws Exception {
     for (String example :
         new String[] {
