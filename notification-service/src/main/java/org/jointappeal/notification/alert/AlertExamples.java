@@ -16,11 +16,11 @@ public final class AlertExamples {
         {"subscriptionId":"7d2c8a8e-5a55-4d6e-9f0e-2b8f3f9b6a11","channel":"WEBHOOK",
          "transition":"FIRING","sequence":0,"notifiedAt":"1997-07-02T10:15:30Z",
          "deliveryId":"1e4f6a2b-3c5d-4e7f-8a9b-0c1d2e3f4a5b","outcome":"SENT","attempts":2,
-         "lastStatusCode":200,"sentAt":"1997-07-02T10:15:41Z"},
+         "lastStatusCode":200,"sentAt":"1997-07-02T10:15:41Z","nextAttemptAt":null},
         {"subscriptionId":"7d2c8a8e-5a55-4d6e-9f0e-2b8f3f9b6a11","channel":"WEBHOOK",
          "transition":"RESOLVED","sequence":0,"notifiedAt":"1997-09-15T08:05:00Z",
          "deliveryId":"2f5a7b3c-4d6e-4f80-9bac-1d2e3f4a5b6c","outcome":"SENT","attempts":1,
-         "lastStatusCode":204,"sentAt":"1997-09-15T08:05:01Z"}]}""";
+         "lastStatusCode":204,"sentAt":"1997-09-15T08:05:01Z","nextAttemptAt":null}]}""";
 
   public static final String NOT_FOUND =
       """

@@ -144,7 +144,8 @@ public class NotificationLog {
         em.createNativeQuery(
                 """
                 select l.subscription_id, d.channel, l.transition, l.sequence, l.notified_at,
-                       d.id, d.status, d.attempts, d.last_status_code, d.sent_at
+                       d.id, d.status, d.attempts, d.last_status_code, d.sent_at,
+                       case when d.status = 'PENDING' then d.next_attempt_at end
                 from notification_log l join delivery d on d.id = l.delivery_id
                 where l.alert_id = ?1
                 order by l.notified_at, l.transition, l.sequence, l.subscription_id""")
@@ -163,7 +164,8 @@ public class NotificationLog {
                     (String) r[6],
                     ((Number) r[7]).intValue(),
                     r[8] == null ? null : ((Number) r[8]).intValue(),
-                    toInstant(r[9])))
+                    toInstant(r[9]),
+                    toInstant(r[10])))
         .toList();
   }
 

@@ -17,4 +17,5 @@ public record NotificationLogEntry(
     @Schema(description = "PENDING, SENT, FAILED or CANCELLED", example = "SENT") String outcome,
     int attempts,
     @Schema(description = "The webhook receiver's last answer") Integer lastStatusCode,
-    Instant sentAt) {}
+    Instant sentAt,
+    @Schema(description = "While PENDING: when the next attempt is due") Instant nextAttemptAt) {}
