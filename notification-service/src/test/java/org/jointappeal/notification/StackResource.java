@@ -6,9 +6,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.jointappeal.localstack.quarkus.MailTestResource;
 import org.jointappeal.localstack.quarkus.PostgresKafkaTestResource;
 
-/** Real PostgreSQL and a real Kafka broker for every @QuarkusTest of this service. */
+/**
+ * Real PostgreSQL, a real Kafka broker and a real SMTP server for every @QuarkusTest of this
+ * service.
+ */
+@QuarkusTestResource(MailTestResource.class)
 @QuarkusTestResource(
     value = PostgresKafkaTestResource.class,
     initArgs = {

@@ -35,6 +35,8 @@ public final class Platform implements AutoCloseable {
       int kafkaController,
       int keycloak,
       int keycloakManagement,
+      int smtp,
+      int pop3,
       Map<String, Integer> services) {
 
     /** The documented local ports (README). */
@@ -45,12 +47,16 @@ public final class Platform implements AutoCloseable {
           9093,
           8180,
           9180,
+          3025,
+          3110,
           Map.of("appeal-service", 8081, "pledge-service", 8082, "notification-service", 8083));
     }
 
     /** Free ports, for tests that must not collide with anything on a shared machine. */
     public static Ports free() {
       return new Ports(
+          freePort(),
+          freePort(),
           freePort(),
           freePort(),
           freePort(),
@@ -72,6 +78,7 @@ public final class Platform implements AutoCloseable {
   private PostgresServer postgres;
   private KafkaBroker kafka;
   private KeycloakServer keycloak;
+  private MailServer mail;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
   private Platform(Path workDir, Ports ports) {
@@ -95,6 +102,8 @@ public final class Platform implements AutoCloseable {
   }
 
   private void startInfrastructure() {
+    // in-process and quick, so first: a busy port fails before anything else was started
+    mail = MailServer.start(ports.smtp(), ports.pop3());
     var pg =
         CompletableFuture.supplyAsync(
             () ->
@@ -172,6 +181,13 @@ public final class Platform implements AutoCloseable {
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(REALM));
     env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // readable local log files
+    if (service.equals("notification-service")) {
+      env.put("QUARKUS_MAILER_HOST", mail.host());
+      env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.port()));
+      env.put(
+          "NOTIFICATION_DELIVERY_ALERT_BASE_URL",
+          "http://127.0.0.1:" + ports.services().get(service));
+    }
     return env;
   }
 
@@ -189,6 +205,11 @@ public final class Platform implements AutoCloseable {
 
   public KeycloakServer keycloak() {
     return keycloak;
+  }
+
+  /** The SMTP server notification-service sends to; what it received can be read here. */
+  public MailServer mail() {
+    return mail;
   }
 
   public ServiceProcess service(String name) {
@@ -216,6 +237,7 @@ public final class Platform implements AutoCloseable {
     stopOrder.add(keycloak);
     stopOrder.add(kafka);
     stopOrder.add(postgres);
+    stopOrder.add(mail);
     for (AutoCloseable part : stopOrder) {
       if (part == null) {
         continue;

@@ -56,6 +56,7 @@ public final class RunPlatform {
          Keycloak              %s   (realm %s; admin console: admin / admin, local demo only)
          PostgreSQL            127.0.0.1:%d   (databases appeal, pledge, notification)
          Kafka                 %s
+         Mail (GreenMail)      SMTP 127.0.0.1:%d, POP3 127.0.0.1:%d (user = password = the address)
          data and logs         %s
          demo data             %s
 
@@ -78,6 +79,8 @@ public final class RunPlatform {
             Platform.REALM,
             p.postgres().port(),
             p.kafka().bootstrapServers(),
+            p.mail().port(),
+            p.mail().pop3Port(),
             work,
             loaded
                 ? "loaded (appeal " + DemoData.APPEAL + ")"

@@ -10,7 +10,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jointappeal.notification.dispatch.NotificationLog;
+import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.Problem;
 import org.jointappeal.notification.web.Roles;
 
 @Path("/alerts")
@@ -18,27 +24,48 @@ import org.jointappeal.notification.web.Roles;
 public class AlertResource {
 
   private final AlertService alerts;
+  private final NotificationLog notifications;
+  private final CurrentCaller caller;
 
-  AlertResource(AlertService alerts) {
+  AlertResource(AlertService alerts, NotificationLog notifications, CurrentCaller caller) {
     this.alerts = alerts;
+    this.notifications = notifications;
+    this.caller = caller;
   }
 
   @GET
-  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "Alerts, newest first")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "Alerts, newest first; a donor sees only alerts labelled with its donor code")
   public List<AlertView> search(
       @QueryParam("status") AlertStatus status,
       @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode,
       @QueryParam("rule") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String rule) {
-    return alerts.search(status, appealCode, rule);
+    return alerts.search(status, appealCode, rule, caller.donorScope());
   }
 
   @GET
   @Path("/{alertId}")
-  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "One alert")
-  @APIResponse(responseCode = "404", description = "No such alert")
-  public AlertView get(@PathParam("alertId") UUID alertId) {
-    return alerts.find(alertId);
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "One alert with its notification log",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AlertDetailView.class),
+              examples = @ExampleObject(name = "notified", value = AlertExamples.NOTIFIED_ALERT)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such alert, or (to a donor) one not about its pledges",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not-found", value = AlertExamples.NOT_FOUND)))
+  public AlertDetailView get(@PathParam("alertId") UUID alertId) {
+    var alert = alerts.find(alertId, caller.donorScope());
+    return new AlertDetailView(alert, notifications.ofAlert(alertId));
   }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jointappeal.notification.DonorScope;
 import org.jointappeal.notification.NotFound;
 import org.jointappeal.notification.messaging.AlertFiringV1;
 import org.jointappeal.notification.messaging.AlertResolvedV1;
@@ -288,20 +289,24 @@ public class AlertService {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
+  /** A donor sees only alerts labelled with its donor code. */
   @Transactional
   public List<AlertView> search(
-      AlertStatus statusOrNull, String appealCodeOrNull, String ruleOrNull) {
+      AlertStatus statusOrNull, String appealCodeOrNull, String ruleOrNull, DonorScope scope) {
     var active = silences.activeAt(clock.instant());
     return alerts.search(statusOrNull, appealCodeOrNull, ruleOrNull).stream()
+        .filter(a -> scope.sees(a.labels()))
         .map(a -> AlertView.of(a, active.mutes(a.status() == AlertStatus.FIRING, a.labels())))
         .toList();
   }
 
+  /** Another donor's alert, or one about no donor, reads as missing to a donor. */
   @Transactional
-  public AlertView find(UUID id) {
+  public AlertView find(UUID id, DonorScope scope) {
     var active = silences.activeAt(clock.instant());
     return alerts
         .findByIdOptional(id)
+        .filter(a -> scope.sees(a.labels()))
         .map(a -> AlertView.of(a, active.mutes(a.status() == AlertStatus.FIRING, a.labels())))
         .orElseThrow(() -> NotFound.of("alert", id));
   }

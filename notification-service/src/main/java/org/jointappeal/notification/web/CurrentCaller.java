@@ -2,11 +2,16 @@ package org.jointappeal.notification.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.ForbiddenException;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jointappeal.notification.DonorScope;
 
 /** The one place that reads who is calling. */
 @RequestScoped
 public class CurrentCaller {
+
+  private static final Pattern DONOR_CODE = Pattern.compile("[A-Z]{3}");
 
   private final SecurityIdentity identity;
 
@@ -20,5 +25,20 @@ public class CurrentCaller {
       return token.getSubject();
     }
     return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+  }
+
+  /** The donor role always narrows, whatever other roles the token holds. */
+  public DonorScope donorScope() {
+    if (!identity.hasRole(Roles.DONOR)) {
+      return DonorScope.everyone();
+    }
+    Object code =
+        identity.getPrincipal() instanceof JsonWebToken token
+            ? token.getClaim("donor_code")
+            : identity.getAttribute("donor_code");
+    if (code == null || !DONOR_CODE.matcher(code.toString()).matches()) {
+      throw new ForbiddenException("a donor token must carry a donor_code");
+    }
+    return DonorScope.only(code.toString());
   }
 }

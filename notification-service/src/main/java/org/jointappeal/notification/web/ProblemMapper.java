@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jointappeal.notification.AlreadyExists;
 import org.jointappeal.notification.DomainRuleViolation;
+import org.jointappeal.notification.Forbidden;
 import org.jointappeal.notification.NotFound;
 
 /**
@@ -41,6 +42,11 @@ public class ProblemMapper {
   public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
     return respond(
         Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> forbiddenAct(Forbidden e, UriInfo uri) {
+    return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage(), instance(uri)));
   }
 
   @ServerExceptionMapper

@@ -195,7 +195,7 @@ class AlertResourceTest {
 
   @Test
   @TestSecurity(user = "donor-nor", roles = "donor")
-  void donorIsForbidden() {
+  void donorTokenWithoutDonorCodeIsForbidden() {
     given()
         .when()
         .get("/alerts")

@@ -1,0 +1,65 @@
+package org.jointappeal.notification.delivery;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A plain-text mail over SMTP: subject with the status and group, body with each alert. */
+@ApplicationScoped
+class EmailChannel {
+
+  private final Mailer mailer;
+
+  EmailChannel(Mailer mailer) {
+    this.mailer = mailer;
+  }
+
+  DeliveryOutcome send(ClaimedDelivery delivery, NotificationMessage message) {
+    try {
+      mailer.send(Mail.withText(delivery.emailAddress(), subject(message), body(message)));
+      return DeliveryOutcome.delivered(null);
+    } catch (RuntimeException e) {
+      // the SMTP server refused or is unreachable: retried like a webhook
+      return DeliveryOutcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /** E.g. {@code [FIRING:2] alerts of appeal=CIS-1997} or {@code [RESOLVED] ...}. */
+  static String subject(NotificationMessage message) {
+    String status =
+        message.status().equals("firing") ? "FIRING:" + message.firingCount() : "RESOLVED";
+    return "[%s] alerts of %s%s"
+        .formatted(status, message.groupKey(), message.repeat() ? " (still firing)" : "");
+  }
+
+  static String body(NotificationMessage message) {
+    var body = new StringBuilder();
+    body.append("Joint appeal alerts for ").append(message.groupKey()).append("\n\n");
+    for (var alert : message.alerts()) {
+      body.append(alert.status().toUpperCase())
+          .append(": ")
+          .append(alert.annotations().getOrDefault("summary", ""))
+          .append('\n');
+      body.append("  labels: ").append(labels(alert.labels())).append('\n');
+      body.append("  started: ").append(alert.startsAt()).append('\n');
+      if (alert.endsAt() != null) {
+        body.append("  ended: ").append(alert.endsAt()).append('\n');
+      }
+      body.append("  details: ").append(alert.url()).append("\n\n");
+    }
+    body.append("You receive this because of subscription ")
+        .append(message.subscriptionId())
+        .append(" (DELETE /subscriptions/")
+        .append(message.subscriptionId())
+        .append(" to stop).\n");
+    return body.toString();
+  }
+
+  private static String labels(Map<String, String> labels) {
+    return labels.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,64 @@
+package org.jointappeal.notification.stream;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jointappeal.notification.DonorScope;
+import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.Roles;
+
+/** Alert transitions as Server-Sent Events, filtered to what the caller may see. */
+@Path("/alerts/stream")
+public class AlertStreamResource {
+
+  static final String EXAMPLE =
+      """
+      id: 42
+      event: alert
+      data: {"sequence":42,"alertId":"4c0a3a9e-8d65-4b8e-9a8f-0f2b1f7c2d10","transition":"FIRING",\
+      "labels":{"appeal":"CIS-1997","rule":"funding-gap","severity":"warning"},\
+      "summary":"appeal CIS-1997 is 30.00% covered (threshold 50.00%)",\
+      "startsAt":"1997-07-02T10:15:00Z","endsAt":null}
+      """;
+
+  private final AlertFeed feed;
+  private final CurrentCaller caller;
+
+  AlertStreamResource(AlertFeed feed, CurrentCaller caller) {
+    this.feed = feed;
+    this.caller = caller;
+  }
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Every alert that fires or resolves from now on; a donor sees only alerts labelled with its donor code",
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              examples = @ExampleObject(name = "firing", value = EXAMPLE)))
+  public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+    DonorScope scope = caller.donorScope(); // read now: the request scope ends with this method
+    return feed.follow(scope)
+        .map(
+            event ->
+                sse.newEventBuilder()
+                    .id(Long.toString(event.sequence()))
+                    .name("alert")
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(AlertStreamEvent.class, event)
+                    .build());
+  }
+}

@@ -1,0 +1,159 @@
+package org.jointappeal.notification.subscription;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.Problem;
+import org.jointappeal.notification.web.Roles;
+
+/** The caller's own subscriptions to alert notifications (mail or webhook). */
+@Path("/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriptionResource {
+
+  private final SubscriptionService subscriptions;
+  private final CurrentCaller caller;
+
+  SubscriptionResource(SubscriptionService subscriptions, CurrentCaller caller) {
+    this.subscriptions = subscriptions;
+    this.caller = caller;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
+  @APIResponse(
+      responseCode = "201",
+      description = "Subscribed; a donor's subscription is narrowed to its own donor code",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SubscriptionView.class),
+              examples = {
+                @ExampleObject(name = "webhook", value = SubscriptionExamples.CREATED_WEBHOOK),
+                @ExampleObject(
+                    name = "donor-email",
+                    value = SubscriptionExamples.CREATED_DONOR_EMAIL)
+              }))
+  @APIResponse(responseCode = "400", description = "The body is not a valid subscription")
+  @APIResponse(
+      responseCode = "403",
+      description = "A donor names another donor's code",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "another-donor",
+                      value = SubscriptionExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "422",
+      description = "The channel's target is missing, or another channel's is given",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "target-mismatch",
+                      value = SubscriptionExamples.TARGET_MISMATCH_PROBLEM)))
+  public RestResponse<SubscriptionView> create(
+      @RequestBody(
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              name = "webhook",
+                              value = SubscriptionExamples.CREATE_WEBHOOK)))
+          @Valid
+          @NotNull
+          CreateSubscriptionRequest request,
+      UriInfo uri) {
+    var created = subscriptions.create(request, caller.subject(), caller.donorScope());
+    return RestResponse.ResponseBuilder.<SubscriptionView>created(
+            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller's own subscriptions, oldest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "one",
+                      value = "[" + SubscriptionExamples.CREATED_WEBHOOK + "]")))
+  public List<SubscriptionView> list() {
+    return subscriptions.list(caller.subject());
+  }
+
+  @GET
+  @Path("/{subscriptionId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description = "One of the caller's subscriptions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SubscriptionView.class),
+              examples =
+                  @ExampleObject(name = "webhook", value = SubscriptionExamples.CREATED_WEBHOOK)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such subscription, or someone else's",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = SubscriptionExamples.NOT_FOUND_PROBLEM)))
+  public SubscriptionView get(@PathParam("subscriptionId") UUID subscriptionId) {
+    return subscriptions.find(subscriptionId, caller.subject());
+  }
+
+  @DELETE
+  @Path("/{subscriptionId}")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
+  @APIResponse(responseCode = "204", description = "Unsubscribed; the notification log stays")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such subscription, or someone else's",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = SubscriptionExamples.NOT_FOUND_PROBLEM)))
+  public void delete(@PathParam("subscriptionId") UUID subscriptionId) {
+    subscriptions.delete(subscriptionId, caller.subject());
+  }
+}
