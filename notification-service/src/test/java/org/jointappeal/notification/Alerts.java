@@ -61,8 +61,8 @@ public final class Alerts {
     update(
         """
         insert into alert (id, rule, appeal_code, fingerprint, status, starts_at, summary,
-                           coverage_percent, threshold_percent, version, labels)
-        values (?, ?, ?, ?, 'FIRING', ?, ?, 30.00, 50.00, 0, cast(? as jsonb))""",
+                           coverage_percent, threshold_percent, version, labels, kind, subject)
+        values (?, ?, ?, ?, 'FIRING', ?, ?, 30.00, 50.00, 0, cast(? as jsonb), ?, ?)""",
         id,
         labels.get("rule"),
         labels.get("appeal"),
@@ -71,7 +71,13 @@ public final class Alerts {
         summary != null
             ? summary
             : "appeal %s is 30.00%% covered (threshold 50.00%%)".formatted(labels.get("appeal")),
-        labelsJson);
+        labelsJson,
+        // the engine's kind (FUNDING_GAP) from the kind label (funding-gap)
+        labels
+            .getOrDefault("kind", "funding-gap")
+            .toUpperCase(java.util.Locale.ROOT)
+            .replace('-', '_'),
+        labels.getOrDefault("pledge", labels.getOrDefault("appeal", labels.get("donor"))));
     return id;
   }
 

@@ -57,6 +57,9 @@ class AuthorizationMatrixIT {
       appeal       GET    /appeals/{code}/revisions/{number}               401       200     200        200     200     200
       appeal       GET    /public/appeals                                  200       200     200        200     200     200
       appeal       GET    /public/appeals/{code}/funding                   200       200     200        200     200     200
+      pledge       GET    /bank-statements                                 401       403     403        200     403     200
+      pledge       POST   /bank-statements                                 401       403     403        201     403     403
+      pledge       GET    /bank-statements/{bankStatementId}               401       403     403        200     403     200
       pledge       GET    /donors                                          401       200     200        200     403     200
       pledge       POST   /donors                                          401       403     403        201     403     403
       pledge       GET    /donors/{code}                                   401       200     404        200     403     200
@@ -64,6 +67,7 @@ class AuthorizationMatrixIT {
       pledge       GET    /exchange-rates                                  401       403     403        200     200     200
       pledge       POST   /exchange-rates                                  401       403     403        200     403     403
       pledge       PUT    /exchange-rates/{currency}/{effectiveFrom}       401       403     403        201     403     403
+      pledge       GET    /exports/iati                                    401       403     403        200     403     200
       pledge       GET    /pledges                                         401       200     200        200     200     200
       pledge       POST   /pledges                                         401       201     403        201     403     403
       pledge       GET    /pledges/{pledgeId}                              401       200     404        200     200     200
@@ -77,17 +81,27 @@ class AuthorizationMatrixIT {
       pledge       GET    /receipts/{receiptId}                            401       200     404        200     403     200
       pledge       POST   /receipts/{receiptId}/allocations                401       403     403        201     403     403
       pledge       GET    /receipts/{receiptId}/allocations/{allocationId} 401       200     404        200     403     200
+      pledge       GET    /reconciliation/appeals/{appealCode}             401       200     200        200     200     200
+      pledge       GET    /reconciliation/donors/{donorCode}               401       200     404        200     200     200
+      pledge       GET    /unmatched-receipts                              401       403     403        200     403     200
+      pledge       GET    /unmatched-receipts/{entryId}                    401       403     403        200     403     200
+      pledge       POST   /unmatched-receipts/{entryId}/donor-assignment   401       403     403        200     403     403
       notification GET    /alert-rules                                     401       403     403        200     200     200
       notification POST   /alert-rules                                     401       403     403        201     201     403
       notification GET    /alert-rules/{ruleId}                            401       403     403        200     200     200
       notification PUT    /alert-rules/{ruleId}                            401       403     403        200     200     403
       notification DELETE /alert-rules/{ruleId}                            401       403     403        204     204     403
-      notification GET    /alerts                                          401       403     403        200     200     200
-      notification GET    /alerts/{alertId}                                401       403     403        200     200     200
+      notification GET    /alerts                                          401       200     200        200     200     200
+      notification GET    /alerts/stream                                   401       200     200        200     200     200
+      notification GET    /alerts/{alertId}                                401       200     404        200     200     200
       notification GET    /silences                                        401       403     403        200     200     200
       notification POST   /silences                                        401       403     403        201     201     403
       notification GET    /silences/{silenceId}                            401       403     403        200     200     200
       notification DELETE /silences/{silenceId}                            401       403     403        204     204     403
+      notification GET    /subscriptions                                   401       200     200        200     200     403
+      notification POST   /subscriptions                                   401       201     403        201     201     403
+      notification GET    /subscriptions/{subscriptionId}                  401       200     404        404     404     403
+      notification DELETE /subscriptions/{subscriptionId}                  401       204     404        404     404     403
       """;
 
   /** The callers of the columns, in order. */
@@ -127,12 +141,22 @@ class AuthorizationMatrixIT {
   // Data the rows read, made once for the class; writes get fresh data per call (see request()).
   static String appeal;
   static Map<String, Owned> owned = new LinkedHashMap<>();
-  static String alertId;
   static String ruleId;
   static String silenceId;
+  static String bankStatementId;
+  static String entryId;
 
-  /** One donor's data: a written-off pledge, and a receipt allocated to another pledge. */
-  record Owned(String pledge, String writeOff, String receipt, String allocation) {}
+  /**
+   * One donor's data: a written-off pledge (and the alert about it), a receipt allocated to another
+   * pledge, and a subscription of the donor's user.
+   */
+  record Owned(
+      String pledge,
+      String writeOff,
+      String receipt,
+      String allocation,
+      String alert,
+      String subscription) {}
 
   @BeforeAll
   static void data() {
@@ -143,9 +167,19 @@ class AuthorizationMatrixIT {
       String receipt = Fixtures.receipt(donor, "200.00");
       String allocation =
           Fixtures.allocation(receipt, Fixtures.committed(appeal, donor, "500.00"), "200.00");
-      owned.put(donor, new Owned(pledge, writeOff, receipt, allocation));
+      owned.put(
+          donor,
+          new Owned(
+              pledge,
+              writeOff,
+              receipt,
+              allocation,
+              Fixtures.alertAboutPledge(pledge),
+              Fixtures.subscriptionOf(donorUser(donor))));
     }
-    alertId = Fixtures.firingAlert(appeal);
+    String[] statement = Fixtures.importedUnknownPayer();
+    bankStatementId = statement[0];
+    entryId = statement[1];
     ruleId =
         Api.as("finance", "notification-service")
             .get("/alert-rules")
@@ -173,8 +207,12 @@ class AuthorizationMatrixIT {
                                 () -> check(row, caller))));
   }
 
-  private static void check(Row row, Caller caller) {
+  private static void check(Row row, Caller caller) throws Exception {
     int expected = row.expected().get(caller);
+    if (row.key().equals("GET /alerts/stream")) {
+      checkStream(row, caller, expected);
+      return;
+    }
     Response response = send(row, caller, request(row, caller.owner));
     assertThat(response.statusCode())
         .as("%s as %s: %s", row.key(), caller.column, response.body().asString())
@@ -182,6 +220,40 @@ class AuthorizationMatrixIT {
     if (expected == 403 || expected == 404) {
       assertThat(response.contentType()).startsWith("application/problem+json");
       assertThat(response.jsonPath().getInt("status")).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * A live stream answers its headers with its first event, so a caller let in is one whose
+   * connection is held open; a refusal is answered at once.
+   */
+  private static void checkStream(Row row, Caller caller, int expected) throws Exception {
+    var builder =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(RunningPlatform.url(row.serviceName()) + row.path()))
+            .header("Accept", "text/event-stream");
+    if (caller.user != null) {
+      builder.header("Authorization", "Bearer " + RunningPlatform.token(caller.user));
+    }
+    var client = java.net.http.HttpClient.newHttpClient();
+    var answer =
+        client.sendAsync(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    try {
+      var response = answer.get(3, java.util.concurrent.TimeUnit.SECONDS);
+      response.body().close();
+      assertThat(response.statusCode())
+          .as("%s as %s", row.key(), caller.column)
+          .isEqualTo(expected);
+      if (expected == 200) {
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+            .startsWith("text/event-stream");
+      }
+    } catch (java.util.concurrent.TimeoutException heldOpen) {
+      assertThat(expected)
+          .as("%s as %s: the stream was held open, the caller was let in", row.key(), caller.column)
+          .isEqualTo(200);
+    } finally {
+      answer.cancel(true);
     }
   }
 
@@ -410,6 +482,24 @@ class AuthorizationMatrixIT {
           Request.of("/alert-rules/" + Fixtures.alertRule(appeal));
       case "POST /silences" -> Request.json("/silences", Fixtures.silenceBody(appeal));
       case "DELETE /silences/{silenceId}" -> Request.of("/silences/" + Fixtures.silence(appeal));
+      case "GET /exports/iati" -> Request.of("/exports/iati?appeal=" + appeal);
+      case "POST /bank-statements" ->
+          new Request(
+              "/bank-statements",
+              "application/xml",
+              Fixtures.statementWithUnknownPayer(),
+              Map.of());
+      case "POST /unmatched-receipts/{entryId}/donor-assignment" ->
+          Request.json(
+              "/unmatched-receipts/" + Fixtures.importedUnknownPayer()[1] + "/donor-assignment",
+              "{\"donorCode\":\"%s\"}".formatted(owner));
+      case "POST /subscriptions" ->
+          Request.json(
+              "/subscriptions",
+              "{\"channel\":\"EMAIL\",\"emailAddress\":\"matrix@example.org\",\"donorCode\":\"%s\"}"
+                  .formatted(owner));
+      case "DELETE /subscriptions/{subscriptionId}" ->
+          Request.of("/subscriptions/" + Fixtures.subscriptionOf(donorUser(owner)));
       default -> {
         if (!row.method().equals("GET")) {
           throw new IllegalStateException(
@@ -418,6 +508,11 @@ class AuthorizationMatrixIT {
         yield Request.of(fill(row, owner));
       }
     };
+  }
+
+  /** The realm's user of a donor: donor-nor for NOR. */
+  static String donorUser(String donor) {
+    return "donor-" + donor.toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String fill(Row row, String owner) {
@@ -440,7 +535,12 @@ class AuthorizationMatrixIT {
       case "writeOffId" -> data.writeOff();
       case "receiptId" -> data.receipt();
       case "allocationId" -> data.allocation();
-      case "alertId" -> alertId;
+      case "alertId" -> data.alert();
+      case "subscriptionId" -> data.subscription();
+      case "appealCode" -> appeal;
+      case "donorCode" -> owner;
+      case "bankStatementId" -> bankStatementId;
+      case "entryId" -> entryId;
       case "ruleId" -> ruleId;
       case "silenceId" -> silenceId;
       default ->

@@ -440,6 +440,46 @@ class BadInputCatalogueIT {
                   "[{\"currency\":\"SEK\"}]")
               .is(415, "unsupported-media-type"),
 
+          // --- pledge-service: camt.053 bank statements (each refused whole) -------------------
+          pledges("a bank statement that is not XML", "POST", "/bank-statements", "Stmt;1;USD")
+              .contentType("application/xml")
+              .is(400, "unreadable-bank-statement"),
+          pledges(
+                  "a bank statement declaring a DOCTYPE (external entity)",
+                  "POST",
+                  "/bank-statements",
+                  "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                      + statement("<Amt Ccy=\"USD\">10.00</Amt>").substring(38))
+              .contentType("application/xml")
+              .is(400, "unreadable-bank-statement"),
+          pledges(
+                  "a payment initiation instead of a statement",
+                  "POST",
+                  "/bank-statements",
+                  "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.03\">"
+                      + "<CstmrCdtTrfInitn/></Document>")
+              .contentType("application/xml")
+              .is(422, "invalid-bank-statement"),
+          pledges(
+                  "a statement entry of a tenth of a cent",
+                  "POST",
+                  "/bank-statements",
+                  statement("<Amt Ccy=\"USD\">10.001</Amt>"))
+              .contentType("application/xml")
+              .is(422, "invalid-bank-statement"),
+          pledges(
+                  "a statement entry in an unknown currency",
+                  "POST",
+                  "/bank-statements",
+                  statement("<Amt Ccy=\"XYZ\">10.00</Amt>"))
+              .contentType("application/xml")
+              .is(422, "invalid-bank-statement"),
+          pledges("a statement entry without an amount", "POST", "/bank-statements", statement(""))
+              .contentType("application/xml")
+              .is(422, "invalid-bank-statement"),
+          pledges("a bank statement sent as JSON", "POST", "/bank-statements", "{\"Stmt\":{}}")
+              .is(415, "unsupported-media-type"),
+
           // --- appeal-service ------------------------------------------------------------------
           appeals("malformed JSON", "POST", "/appeals", "{\"code\":\"X\",")
               .knownDefect(MALFORMED_JSON_TYPE)
@@ -891,6 +931,33 @@ class BadInputCatalogueIT {
     return filled
         .replace("{now}", now.toString())
         .replace("{inAnHour}", now.plus(Duration.ofHours(1)).toString());
+  }
+
+  /** A camt.053 statement (fresh id) of one booked credit whose amount element is given. */
+  static String statement(String amount) {
+    String id = "STMT-" + UUID.randomUUID().toString().substring(0, 20);
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+          <BkToCstmrStmt>
+            <GrpHdr><MsgId>MSG-%s</MsgId><CreDtTm>1997-10-16T06:00:00+01:00</CreDtTm></GrpHdr>
+            <Stmt>
+              <Id>%s</Id>
+              <CreDtTm>1997-10-16T06:00:00+01:00</CreDtTm>
+              <Acct><Id><IBAN>CH9300762011623852957</IBAN></Id></Acct>
+              <Ntry>
+                %s
+                <CdtDbtInd>CRDT</CdtDbtInd>
+                <Sts>BOOK</Sts>
+                <BookgDt><Dt>1997-10-15</Dt></BookgDt>
+                <ValDt><Dt>1997-10-15</Dt></ValDt>
+                <AcctSvcrRef>REF-%s</AcctSvcrRef>
+              </Ntry>
+            </Stmt>
+          </BkToCstmrStmt>
+        </Document>
+        """
+        .formatted(id, id, amount, id);
   }
 
   /** A valid request in single-quote notation, as JSON. */

@@ -233,4 +233,95 @@ final class Fixtures {
         .then()
         .statusCode(anyOf(equalTo(200), equalTo(201)));
   }
+
+  /** A camt.053 statement of one booked USD credit from an IBAN no donor holds. */
+  static String statementWithUnknownPayer() {
+    String id = "STMT-" + UUID.randomUUID().toString().substring(0, 20);
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+          <BkToCstmrStmt>
+            <GrpHdr><MsgId>MSG-%s</MsgId><CreDtTm>1997-10-16T06:00:00+01:00</CreDtTm></GrpHdr>
+            <Stmt>
+              <Id>%s</Id>
+              <CreDtTm>1997-10-16T06:00:00+01:00</CreDtTm>
+              <Acct><Id><IBAN>CH9300762011623852957</IBAN></Id></Acct>
+              <Ntry>
+                <Amt Ccy="USD">50.00</Amt>
+                <CdtDbtInd>CRDT</CdtDbtInd>
+                <Sts>BOOK</Sts>
+                <BookgDt><Dt>1997-10-15</Dt></BookgDt>
+                <ValDt><Dt>1997-10-15</Dt></ValDt>
+                <AcctSvcrRef>REF-%s</AcctSvcrRef>
+                <NtryDtls><TxDtls>
+                  <RltdPties><Dbtr><Nm>An unknown payer</Nm></Dbtr>
+                    <DbtrAcct><Id><IBAN>%s</IBAN></Id></DbtrAcct></RltdPties>
+                  <RmtInf><Ustrd>Contribution</Ustrd></RmtInf>
+                </TxDtls></NtryDtls>
+              </Ntry>
+            </Stmt>
+          </BkToCstmrStmt>
+        </Document>
+        """
+        .formatted(id, id, UUID.randomUUID().toString().substring(0, 23), newIban());
+  }
+
+  /** A valid German IBAN (ISO 13616 check digits) that nobody holds. */
+  static String newIban() {
+    var bban = new StringBuilder();
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < 18; i++) {
+      bban.append(random.nextInt(10));
+    }
+    var numeric = new java.math.BigInteger(bban + "1314" + "00");
+    int check = 98 - numeric.mod(java.math.BigInteger.valueOf(97)).intValue();
+    return "DE%02d%s".formatted(check, bban);
+  }
+
+  /** Imports a statement with an unidentified credit; returns {statement id, entry id}. */
+  static String[] importedUnknownPayer() {
+    var view =
+        Api.as("finance", "pledge-service")
+            .contentType("application/xml")
+            .body(statementWithUnknownPayer())
+            .post("/bank-statements")
+            .then()
+            .statusCode(201)
+            .extract();
+    return new String[] {view.path("id"), view.path("entries[0].id")};
+  }
+
+  /** The pledge-written-off alert the default rule raises for a written-off pledge. */
+  static String alertAboutPledge(String pledge) {
+    String[] id = new String[1];
+    await()
+        .atMost(PROPAGATION)
+        .until(
+            () -> {
+              var alerts =
+                  Api.as("finance", "notification-service")
+                      .queryParam("rule", "pledge-written-off")
+                      .get("/alerts");
+              java.util.List<String> ids =
+                  alerts.statusCode() == 200
+                      ? alerts
+                          .jsonPath()
+                          .getList("findAll { it.labels.pledge == '%s' }.id".formatted(pledge))
+                      : java.util.List.of();
+              id[0] = ids.isEmpty() ? null : ids.get(0);
+              return id[0] != null;
+            });
+    return id[0];
+  }
+
+  /** A mail subscription of a donor user (e.g. donor-nor) to alerts about its pledges. */
+  static String subscriptionOf(String donorUser) {
+    return Api.as(donorUser, "notification-service")
+        .body("{\"channel\":\"EMAIL\",\"emailAddress\":\"" + donorUser + "@example.org\"}")
+        .post("/subscriptions")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
 }

@@ -68,7 +68,7 @@ class EmailDeliveryTest {
     assertThat(mail.from()).isEqualTo("alerts@jointappeal.org");
     assertThat(mail.subject()).isEqualTo("[FIRING:1] alerts of appeal=" + appeal);
     assertThat(mail.body())
-        .contains("FIRING: appeal " + appeal + " is 30.00% covered (threshold 50.00%)")
+        .contains("FIRING: " + appeal + ": 30 % funded (threshold 50 %)")
         .contains("rule=funding-gap")
         .contains("/alerts/" + alertId);
   }
@@ -92,7 +92,7 @@ class EmailDeliveryTest {
         .extracting(ReceivedMail::subject)
         .containsExactly(
             "[FIRING:1] alerts of appeal=" + appeal, "[RESOLVED] alerts of appeal=" + appeal);
-    assertThat(mails.get(1).body()).contains("RESOLVED: appeal " + appeal + " is 60.00% covered");
+    assertThat(mails.get(1).body()).contains("RESOLVED: " + appeal + ": 60 % funded");
     await()
         .during(Duration.ofMillis(800))
         .atMost(Duration.ofSeconds(3))
