@@ -301,12 +301,12 @@ class Scenario1997IT {
     BigDecimal requirements = new BigDecimal("2500000.00");
     BigDecimal coverage = percent(funding, requirements);
 
-    var appealFunding = funding("");
+    // appeal-service learns of payments and write-offs over Kafka: they may arrive a moment later
     await()
         .atMost(PROPAGATION)
         .untilAsserted(
             () -> assertThat(funding("").getString("paid.amount")).isEqualTo(paid.toPlainString()));
-    appealFunding = funding("");
+    var appealFunding = funding("");
     assertThat(appealFunding.getString("pledged.amount")).isEqualTo("0.00");
     assertThat(appealFunding.getString("committed.amount")).isEqualTo(committed.toPlainString());
     assertThat(appealFunding.getString("paid.amount")).isEqualTo(paid.toPlainString());
