@@ -2,6 +2,7 @@ package org.jointappeal.notification.alert;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jointappeal.notification.dispatch.NotificationLog;
 import org.jointappeal.notification.web.CurrentCaller;
@@ -39,10 +41,27 @@ public class AlertResource {
       responseCode = "200",
       description = "Alerts, newest first; a donor sees only alerts labelled with its donor code")
   public List<AlertView> search(
-      @QueryParam("status") AlertStatus status,
-      @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode,
-      @QueryParam("rule") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String rule) {
-    return alerts.search(status, appealCode, rule, caller.donorScope());
+      @QueryParam("state") AlertStatus state,
+      @QueryParam("appeal") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appeal,
+      @QueryParam("rule") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String rule,
+      @Parameter(description = "Older name of state") @QueryParam("status") AlertStatus status,
+      @Parameter(description = "Older name of appeal")
+          @QueryParam("appealCode")
+          @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}")
+          String appealCode) {
+    return alerts.search(
+        either("state", state, status),
+        either("appeal", appeal, appealCode),
+        rule,
+        caller.donorScope());
+  }
+
+  /** The names (state, appeal) and the first release's (status, appealCode) both work. */
+  private static <T> T either(String name, T value, T olderName) {
+    if (value != null && olderName != null && !value.equals(olderName)) {
+      throw new BadRequestException(name + " and its older name disagree");
+    }
+    return value != null ? value : olderName;
   }
 
   @GET

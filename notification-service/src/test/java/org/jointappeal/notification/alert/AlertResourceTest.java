@@ -104,6 +104,37 @@ class AlertResourceTest {
 
   @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
+  void theIssuesParameterNamesStateAndAppealFilterToo() {
+    String appeal = appealInAGap();
+    aFundingChange().forAppeal(appeal).atVersion(2).covered("75.00").publishAndAwait();
+    aFundingChange().forAppeal(appeal).atVersion(3).covered("25.00").publishAndAwait();
+    String firing = onlyAlertId(appeal, "FIRING");
+
+    given()
+        .queryParam("state", "FIRING")
+        .queryParam("appeal", appeal)
+        .when()
+        .get("/alerts")
+        .then()
+        .statusCode(200)
+        .body("id", org.hamcrest.Matchers.contains(firing));
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void aParameterAndItsOlderNameThatDisagreeAreABadRequest() {
+    given()
+        .queryParam("state", "FIRING")
+        .queryParam("status", "RESOLVED")
+        .when()
+        .get("/alerts")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
   void statusFilterReturnsOnlyAlertsInThatStatus() {
     String appeal = appealInAGap();
     aFundingChange().forAppeal(appeal).atVersion(2).covered("75.00").publishAndAwait();
