@@ -7,12 +7,11 @@ import org.jointappeal.notification.alert.Alert;
 
 /**
  * {@code org.jointappeal.alert.resolved.v1}: an alert resolved, with its full state. {@code
- * appealCode} is null for an alert about no appeal (an unmatched receipt); the record key is then
- * the donor code.
+ * appealCode} is null for an alert about no appeal (an unmatched receipt).
  */
 public record AlertResolvedV1(
     String appealCode, AlertStateV1 alert, LocalDate occurredOn, Instant recordedAt)
-    implements OutgoingEvent {
+    implements AlertEvent {
 
   public static final String TYPE = "org.jointappeal.alert.resolved.v1";
 
@@ -27,20 +26,5 @@ public record AlertResolvedV1(
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public String topic() {
-    return "alert-events";
-  }
-
-  @Override
-  public String recordKey() {
-    return appealCode != null ? appealCode : alert.labels().get("donor");
-  }
-
-  @Override
-  public String subject() {
-    return alert.alertId().toString();
   }
 }
