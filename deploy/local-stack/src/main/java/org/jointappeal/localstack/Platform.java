@@ -182,7 +182,7 @@ public final class Platform implements AutoCloseable {
     if (!SERVICES.contains(service)) {
       throw new IllegalArgumentException("unknown service " + service);
     }
-    int instance = extraInstances.size() + 2;
+    int instance = 2 + (int) extraInstances.stream().filter(p -> p.name().equals(service)).count();
     var process =
         unchecked(
             () ->
@@ -192,7 +192,7 @@ public final class Platform implements AutoCloseable {
                     freePort(),
                     environmentOf(service),
                     // each instance its own log file: the file is named after the service
-                    logDir.resolve("instance-" + instance),
+                    logDir.resolve(service + "-" + instance),
                     timeout));
     extraInstances.add(process);
     return process;
