@@ -85,6 +85,13 @@ class TwoInstancesIT {
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "twoinst-shutdown"));
     // both pledge-service instances run the overdue check every 2 s: they race for the same rows
     platform.overrideEnvironment("pledge-service", Map.of("PLEDGE_OVERDUE_CHECK_INTERVAL", "PT2S"));
+    // both notification-service instances dispatch every second, with short group timing
+    platform.overrideEnvironment(
+        "notification-service",
+        Map.of(
+            "NOTIFICATION_DISPATCH_INTERVAL", "PT1S",
+            "NOTIFICATION_DISPATCH_GROUP_WAIT", "PT1S",
+            "NOTIFICATION_DISPATCH_GROUP_INTERVAL", "PT2S"));
     Path logs = target.resolve("twoinst-logs");
     platform.startServices(logs, Duration.ofMinutes(3));
     for (String service : Platform.SERVICES) {
@@ -222,6 +229,95 @@ class TwoInstancesIT {
 
   @Test
   @Order(4)
+  void bothDispatchersTogetherNotifyEachAlertTransitionOnce() throws Exception {
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    var receiver =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      String appeal = Api.uniqueAppealCode();
+      as("manager", "notification-service")
+          .body(
+              """
+              {"channel":"WEBHOOK","webhookUrl":"http://127.0.0.1:%d/hook",
+               "webhookSecret":"two-instances-secret","appealCode":"%s","rule":"funding-gap"}"""
+                  .formatted(receiver.getAddress().getPort(), appeal))
+          .post("/subscriptions")
+          .then()
+          .statusCode(201);
+      // launched with nothing pledged: the funding gap fires
+      as("manager", "appeal-service")
+          .body(Api.appeal(appeal))
+          .post("/appeals")
+          .then()
+          .statusCode(201);
+      as("manager", "appeal-service").post("/appeals/" + appeal + "/launch").then().statusCode(200);
+      await().atMost(PROPAGATION).until(() -> transitions(bodies).containsKey("firing"));
+      // fully covered: it resolves
+      await()
+          .atMost(PROPAGATION)
+          .until(
+              () ->
+                  count(
+                          "pledge-service",
+                          "select count(*) from known_appeal where status = 'LAUNCHED'")
+                      == APPEALS + 1);
+      String pledge = announce(appeal, "1000000.00");
+      as("finance", "pledge-service")
+          .body("{\"agreementReference\":\"AGR-FULL\",\"signedOn\":\"1997-09-15\"}")
+          .post("/pledges/" + pledge + "/commitment")
+          .then()
+          .statusCode(200);
+      await().atMost(PROPAGATION).until(() -> transitions(bodies).containsKey("resolved"));
+      // several dispatch rounds of both instances later, still one notice per transition
+      await()
+          .during(Duration.ofSeconds(6))
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> transitions(bodies).values().stream().allMatch(n -> n == 1));
+      var perTransition = transitions(bodies);
+      System.out.printf(
+          "[two-instances] webhook notifications per alert transition %s (%d deliveries)%n",
+          perTransition, bodies.size());
+      assertThat(perTransition).containsOnlyKeys("firing", "resolved").containsValues(1L);
+      assertThat(perTransition.values()).containsOnly(1L);
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  /**
+   * Transition ("firing"/"resolved") → deliveries reporting the funding-gap alert in it, first
+   * notices only, counted once per deliveryId (receivers de-duplicate by it, docs/alerts.md).
+   */
+  private static Map<String, Long> transitions(List<String> bodies) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Map<String, com.fasterxml.jackson.databind.JsonNode> deliveries = new LinkedHashMap<>();
+    for (String body : bodies) {
+      var node = json.readTree(body);
+      deliveries.put(node.path("deliveryId").asText(), node);
+    }
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (var delivery : deliveries.values()) {
+      if (delivery.path("repeat").asBoolean()) {
+        continue;
+      }
+      for (var alert : delivery.path("alerts")) {
+        result.merge(alert.path("status").asText(), 1L, Long::sum);
+      }
+    }
+    return result;
+  }
+
+  @Test
+  @Order(5)
   void killingOneInstanceMovesItsPartitionsToTheOtherWithoutLosingPledges() throws Exception {
     var victim = INSTANCES.get("appeal-service").get(1);
     var writer =
