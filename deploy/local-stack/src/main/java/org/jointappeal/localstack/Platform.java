@@ -80,6 +80,8 @@ public final class Platform implements AutoCloseable {
   private KeycloakServer keycloak;
   private MailServer mail;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  private final List<ServiceProcess> extraInstances = new ArrayList<>();
+  private final Map<String, Map<String, String>> environmentOverrides = new LinkedHashMap<>();
 
   private Platform(Path workDir, Ports ports) {
     this.workDir = workDir;
@@ -171,6 +173,39 @@ public final class Platform implements AutoCloseable {
     }
   }
 
+  /**
+   * Another instance of a running service on a free port, with the same configuration (same
+   * database, same Kafka topics and consumer group): what an operator does to scale out. Stopped by
+   * {@link #close()} like the first instance.
+   */
+  public ServiceProcess startExtraInstance(String service, Path logDir, Duration timeout) {
+    if (!SERVICES.contains(service)) {
+      throw new IllegalArgumentException("unknown service " + service);
+    }
+    int instance = 2 + (int) extraInstances.stream().filter(p -> p.name().equals(service)).count();
+    var process =
+        unchecked(
+            () ->
+                ServiceProcess.start(
+                    service,
+                    config.repoRoot().resolve(service),
+                    freePort(),
+                    environmentOf(service),
+                    // each instance its own log file: the file is named after the service
+                    logDir.resolve(service + "-" + instance),
+                    timeout));
+    extraInstances.add(process);
+    return process;
+  }
+
+  /**
+   * Extra environment for a service's instances started after this call, on top of {@link
+   * #environmentOf(String)}'s (tests use it for short scheduler intervals).
+   */
+  public void overrideEnvironment(String service, Map<String, String> environment) {
+    environmentOverrides.computeIfAbsent(service, s -> new LinkedHashMap<>()).putAll(environment);
+  }
+
   /** Configuration of one service, as environment variables (the same names work in production). */
   public Map<String, String> environmentOf(String service) {
     String db = database(service);
@@ -188,6 +223,7 @@ public final class Platform implements AutoCloseable {
           "NOTIFICATION_DELIVERY_ALERT_BASE_URL",
           "http://127.0.0.1:" + ports.services().get(service));
     }
+    env.putAll(environmentOverrides.getOrDefault(service, Map.of()));
     return env;
   }
 
@@ -232,6 +268,7 @@ public final class Platform implements AutoCloseable {
   public void close() {
     List<AutoCloseable> stopOrder = new ArrayList<>();
     List<ServiceProcess> running = new ArrayList<>(services.values());
+    running.addAll(extraInstances);
     java.util.Collections.reverse(running);
     stopOrder.addAll(running);
     stopOrder.add(keycloak);
@@ -250,6 +287,7 @@ public final class Platform implements AutoCloseable {
       }
     }
     services.clear();
+    extraInstances.clear();
   }
 
   private static int freePort() {
