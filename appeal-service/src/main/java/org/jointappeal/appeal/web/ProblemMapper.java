@@ -36,7 +36,15 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<Problem> rule(DomainRuleViolation e, UriInfo uri) {
     var rule = e.rule();
-    return respond(Problem.of(rule.slug(), rule.title(), 422, e.getMessage(), instance(uri)));
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + rule.slug()),
+            rule.title(),
+            422,
+            e.getMessage(),
+            instance(uri),
+            e.errors().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList(),
+            null));
   }
 
   @ServerExceptionMapper
