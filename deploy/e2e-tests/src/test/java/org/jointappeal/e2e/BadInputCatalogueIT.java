@@ -68,17 +68,13 @@ class BadInputCatalogueIT {
 
   // Known defects, to be fixed in the services: such a case runs, is reported as aborted with the
   // reason while it fails, and fails once it passes (then remove the mark).
-  static final String MALFORMED_JSON_TYPE =
-      "malformed JSON is answered as type bad-request; docs/problems.md promises unreadable-body";
 
   static final List<Case> CASES =
       List.of(
           // --- pledge-service: announcing a pledge -------------------------------------------
           pledges("malformed JSON", "POST", "/pledges", "{\"appealCode\":")
-              .knownDefect(MALFORMED_JSON_TYPE)
               .is(400, "unreadable-body"),
           pledges("not JSON at all", "POST", "/pledges", "appealCode=CIS-1997&amount=100")
-              .knownDefect(MALFORMED_JSON_TYPE)
               .is(400, "unreadable-body"),
           pledges("a JSON array instead of an object", "POST", "/pledges", "[]")
               .is(400, "unreadable-body"),
@@ -438,7 +434,6 @@ class BadInputCatalogueIT {
 
           // --- appeal-service ------------------------------------------------------------------
           appeals("malformed JSON", "POST", "/appeals", "{\"code\":\"X\",")
-              .knownDefect(MALFORMED_JSON_TYPE)
               .is(400, "unreadable-body"),
           appeals(
                   "a period that ends before it starts",
