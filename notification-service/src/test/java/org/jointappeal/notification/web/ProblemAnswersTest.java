@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jointappeal.notification.StackResource;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 class ProblemAnswersTest {
 
   private static final String PROBLEM = "application/problem+json";
+
+  @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+  MemorySize maxBodySize;
 
   @Test
   void malformedJsonIsAnUnreadableBody() {
@@ -42,5 +47,22 @@ class ProblemAnswersTest {
         .statusCode(400)
         .contentType(PROBLEM)
         .body("type", endsWith("/unreadable-body"));
+  }
+
+  @Test
+  void aBodyOverTheConfiguredLimitIsRefusedAsAProblem() {
+    // just over quarkus.http.limits.max-body-size, whatever this service sets it to
+    int overTheLimit = Math.toIntExact(maxBodySize.asLongValue()) + 1;
+    given()
+        .contentType("application/json")
+        .body("\"" + "x".repeat(overTheLimit) + "\"")
+        .when()
+        .post("/silences")
+        .then()
+        .statusCode(413)
+        .contentType(PROBLEM)
+        .body("type", endsWith("/request-entity-too-large"))
+        .body("status", equalTo(413))
+        .body("instance", equalTo("/silences"));
   }
 }
