@@ -26,7 +26,7 @@ public class AlertResource {
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "Alerts, newest first")
-  public List<AlertView> search(
+  public List<AlertView> searchAlerts(
       @QueryParam("status") AlertStatus status,
       @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode,
       @QueryParam("rule") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String rule) {
@@ -38,7 +38,7 @@ public class AlertResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "One alert")
   @APIResponse(responseCode = "404", description = "No such alert")
-  public AlertView get(@PathParam("alertId") UUID alertId) {
+  public AlertView getAlert(@PathParam("alertId") UUID alertId) {
     return alerts.find(alertId);
   }
 }
