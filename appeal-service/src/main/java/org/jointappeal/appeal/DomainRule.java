@@ -4,6 +4,7 @@ package org.jointappeal.appeal;
 public enum DomainRule {
   UNKNOWN_CURRENCY("unknown-currency", "Unknown currency"),
   TOO_MANY_DECIMALS("too-many-decimals", "More decimals than the currency has"),
+  AMOUNT_TOO_LARGE("amount-too-large", "The amount is too large"),
   REQUIREMENTS_NOT_IN_USD("requirements-not-in-usd", "Requirements are stated in USD"),
   APPEAL_EXISTS("appeal-exists", "An appeal with this code exists"),
   PERIOD_REVERSED("period-reversed", "The period ends before it starts"),

@@ -4,6 +4,7 @@ package org.jointappeal.pledge;
 public enum DomainRule {
   UNKNOWN_CURRENCY("unknown-currency", "Unknown currency"),
   TOO_MANY_DECIMALS("too-many-decimals", "More decimals than the currency has"),
+  AMOUNT_TOO_LARGE("amount-too-large", "The amount is too large"),
   MISSING_UNORE_RATE("missing-unore-rate", "No UN operational rate of exchange"),
   APPEAL_NOT_LAUNCHED("appeal-not-launched", "The appeal is not open for pledges"),
   PLEDGE_NOT_ANNOUNCED("pledge-not-announced", "The pledge is not in the announced state"),

@@ -72,4 +72,36 @@ class OpenApiTest {
     assertThat(checked).hasSizeGreaterThanOrEqualTo(15);
     assertThat(withoutExample).isEmpty();
   }
+
+  @Test
+  void everyOperationHasItsOwnOperationId() throws Exception {
+    JsonNode doc =
+        new ObjectMapper()
+            .readTree(
+                given()
+                    .queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+    // operation-id-strategy=METHOD: two resource methods of the same name would share an id,
+    // and client generators would fold or rename them
+    var operations = new ArrayList<String>();
+    var operationIds = new ArrayList<String>();
+    doc.path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        operation -> {
+                          if (operation.getValue().has("responses")) {
+                            operations.add(operation.getKey() + " " + path.getKey());
+                            operationIds.add(operation.getValue().path("operationId").asText());
+                          }
+                        }));
+    assertThat(operationIds).hasSameSizeAs(operations).doesNotContain("").doesNotHaveDuplicates();
+  }
 }

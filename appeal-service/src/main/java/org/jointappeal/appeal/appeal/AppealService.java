@@ -60,7 +60,7 @@ public class AppealService {
             request.description(),
             clock.instant());
     if (request.requirementLines() != null) {
-      request.requirementLines().stream().map(LineSpec::of).forEach(appeal::addRequirement);
+      LineSpec.all(request.requirementLines()).forEach(appeal::addRequirement);
     }
     appeals.persist(appeal);
     appeals.flush();
@@ -81,7 +81,7 @@ public class AppealService {
         request.periodStart(),
         request.periodEnd(),
         request.description(),
-        request.requirementLines().stream().map(LineSpec::of).toList());
+        LineSpec.all(request.requirementLines()));
     appeals.flush();
     outbox.append(AppealUpdatedV1.of(appeal, today(), clock.instant()));
     record(appeal, actor, "UPDATED", summary(appeal));
@@ -116,7 +116,7 @@ public class AppealService {
         appeal.revise(
             request.reason(),
             request.effectiveOn(),
-            request.requirementLines().stream().map(LineSpec::of).toList(),
+            LineSpec.all(request.requirementLines()),
             clock.instant(),
             actor);
     appeals.flush();

@@ -1,6 +1,8 @@
 package org.jointappeal.appeal.appeal;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jointappeal.appeal.money.Money;
 
 /** One requirement line as a command states it; {@code lineId} names a current line to keep. */
@@ -14,7 +16,12 @@ record LineSpec(
     String description,
     Money amount) {
 
-  static LineSpec of(RequirementLineRequest r) {
+  /** The lines in request order; a line's amount is named by its index when a money rule fails. */
+  static List<LineSpec> all(List<RequirementLineRequest> lines) {
+    return IntStream.range(0, lines.size()).mapToObj(i -> of(lines.get(i), i)).toList();
+  }
+
+  static LineSpec of(RequirementLineRequest r, int index) {
     return new LineSpec(
         r.lineId(),
         r.country(),
@@ -23,6 +30,6 @@ record LineSpec(
         r.category(),
         r.priority(),
         r.description(),
-        r.amount().toMoney());
+        r.amount().toMoney("requirementLines[" + index + "].amount"));
   }
 }

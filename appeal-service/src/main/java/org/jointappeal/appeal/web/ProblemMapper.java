@@ -36,7 +36,15 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<Problem> rule(DomainRuleViolation e, UriInfo uri) {
     var rule = e.rule();
-    return respond(Problem.of(rule.slug(), rule.title(), 422, e.getMessage(), instance(uri)));
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + rule.slug()),
+            rule.title(),
+            422,
+            e.getMessage(),
+            instance(uri),
+            e.errors().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList(),
+            null));
   }
 
   @ServerExceptionMapper
@@ -147,6 +155,11 @@ public class ProblemMapper {
   /** JAX-RS's own answers: unknown path (404), wrong method (405), content type (415), 403 ... */
   @ServerExceptionMapper
   public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
+    // Quarkus REST's Jackson reader wraps malformed JSON as a plain 400 (no mapper sees the parse
+    // error itself): it is still an unreadable body, not a generic bad request
+    if (e.getCause() instanceof JsonProcessingException unreadableJson) {
+      return unreadable(unreadableJson, uri);
+    }
     Response response = e.getResponse();
     int status = response.getStatus();
     if (status >= 500) {

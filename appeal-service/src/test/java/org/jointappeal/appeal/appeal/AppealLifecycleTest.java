@@ -158,6 +158,23 @@ class AppealLifecycleTest {
   }
 
   @Test
+  void aLineTooLargeToStoreIsRefusedNamingTheLine() {
+    // NUMERIC(19,4) holds 15 integer digits: this one used to pass validation and fail the update
+    String code = created();
+    given()
+        .contentType(JSON)
+        .header("If-Match", "\"0\"")
+        .body(update(Appeals.line("ARM", "IOM", "1000000000000000.00", "USD")))
+        .when()
+        .put("/appeals/" + code)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/amount-too-large"))
+        .body("errors.field", hasItem("requirementLines[0].amount.amount"));
+  }
+
+  @Test
   void aRevisionReplacesTheLinesAndKeepsTheOriginalRequirements() {
     String code = launched();
     given()

@@ -40,7 +40,7 @@ public class AlertResource {
   @APIResponse(
       responseCode = "200",
       description = "Alerts, newest first; a donor sees only alerts labelled with its donor code")
-  public List<AlertView> search(
+  public List<AlertView> searchAlerts(
       @QueryParam("state") AlertStatus state,
       @QueryParam("appeal") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appeal,
       @QueryParam("rule") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String rule,
@@ -83,7 +83,7 @@ public class AlertResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "not-found", value = AlertExamples.NOT_FOUND)))
-  public AlertDetailView get(@PathParam("alertId") UUID alertId) {
+  public AlertDetailView getAlert(@PathParam("alertId") UUID alertId) {
     var alert = alerts.find(alertId, caller.donorScope());
     return new AlertDetailView(alert, notifications.ofAlert(alertId));
   }

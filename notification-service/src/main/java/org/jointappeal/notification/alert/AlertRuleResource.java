@@ -32,7 +32,7 @@ public class AlertRuleResource {
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "Every alert rule, by name")
-  public List<AlertRuleView> list() {
+  public List<AlertRuleView> listAlertRules() {
     return rules.list();
   }
 
@@ -41,7 +41,7 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "One alert rule")
   @APIResponse(responseCode = "404", description = "No such rule")
-  public AlertRuleView get(@PathParam("ruleId") UUID ruleId) {
+  public AlertRuleView getAlertRule(@PathParam("ruleId") UUID ruleId) {
     return rules.find(ruleId);
   }
 
@@ -54,7 +54,7 @@ public class AlertRuleResource {
   @APIResponse(
       responseCode = "422",
       description = "A parameter the kind needs is missing, or one it does not take is present")
-  public RestResponse<AlertRuleView> create(
+  public RestResponse<AlertRuleView> createAlertRule(
       @Valid @NotNull RuleDefinition definition, UriInfo uri) {
     var created = rules.create(definition);
     return RestResponse.ResponseBuilder.<AlertRuleView>created(
@@ -73,7 +73,7 @@ public class AlertRuleResource {
   @APIResponse(
       responseCode = "422",
       description = "A parameter the kind needs is missing, or one it does not take is present")
-  public AlertRuleView restate(
+  public AlertRuleView restateAlertRule(
       @PathParam("ruleId") UUID ruleId, @Valid @NotNull RuleDefinition definition) {
     return rules.restate(ruleId, definition);
   }
@@ -83,7 +83,7 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "204", description = "Deleted; its firing alerts resolved")
   @APIResponse(responseCode = "404", description = "No such rule")
-  public void delete(@PathParam("ruleId") UUID ruleId) {
+  public void deleteAlertRule(@PathParam("ruleId") UUID ruleId) {
     rules.delete(ruleId);
   }
 }

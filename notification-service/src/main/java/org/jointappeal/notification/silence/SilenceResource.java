@@ -34,7 +34,7 @@ public class SilenceResource {
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "Every silence, newest first")
-  public List<SilenceView> list() {
+  public List<SilenceView> listSilences() {
     return silences.list();
   }
 
@@ -43,7 +43,7 @@ public class SilenceResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "One silence")
   @APIResponse(responseCode = "404", description = "No such silence")
-  public SilenceView get(@PathParam("silenceId") UUID silenceId) {
+  public SilenceView getSilence(@PathParam("silenceId") UUID silenceId) {
     return silences.find(silenceId);
   }
 
@@ -53,7 +53,7 @@ public class SilenceResource {
   @APIResponse(responseCode = "201", description = "Created; its author is the caller")
   @APIResponse(responseCode = "400", description = "The body is not a valid silence")
   @APIResponse(responseCode = "422", description = "It ends before it starts, or is already over")
-  public RestResponse<SilenceView> create(
+  public RestResponse<SilenceView> createSilence(
       @Valid @NotNull CreateSilenceRequest request, UriInfo uri) {
     var created = silences.create(request, caller.subject());
     return RestResponse.ResponseBuilder.<SilenceView>created(
@@ -67,7 +67,7 @@ public class SilenceResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "204", description = "Expired now; kept in the history")
   @APIResponse(responseCode = "404", description = "No such silence")
-  public void expire(@PathParam("silenceId") UUID silenceId) {
+  public void expireSilence(@PathParam("silenceId") UUID silenceId) {
     silences.expire(silenceId);
   }
 }

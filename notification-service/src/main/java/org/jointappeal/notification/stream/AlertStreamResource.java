@@ -49,7 +49,7 @@ public class AlertStreamResource {
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
               examples = @ExampleObject(name = "firing", value = EXAMPLE)))
-  public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+  public Multi<OutboundSseEvent> streamAlerts(@Context Sse sse) {
     DonorScope scope = caller.donorScope(); // read now: the request scope ends with this method
     return feed.follow(scope)
         .map(

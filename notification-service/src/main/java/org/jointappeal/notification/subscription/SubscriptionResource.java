@@ -76,7 +76,7 @@ public class SubscriptionResource {
                   @ExampleObject(
                       name = "target-mismatch",
                       value = SubscriptionExamples.TARGET_MISMATCH_PROBLEM)))
-  public RestResponse<SubscriptionView> create(
+  public RestResponse<SubscriptionView> createSubscription(
       @RequestBody(
               content =
                   @Content(
@@ -107,7 +107,7 @@ public class SubscriptionResource {
                   @ExampleObject(
                       name = "one",
                       value = "[" + SubscriptionExamples.CREATED_WEBHOOK + "]")))
-  public List<SubscriptionView> list() {
+  public List<SubscriptionView> listSubscriptions() {
     return subscriptions.list(caller.subject());
   }
 
@@ -134,7 +134,7 @@ public class SubscriptionResource {
                   @ExampleObject(
                       name = "not-found",
                       value = SubscriptionExamples.NOT_FOUND_PROBLEM)))
-  public SubscriptionView get(@PathParam("subscriptionId") UUID subscriptionId) {
+  public SubscriptionView getSubscription(@PathParam("subscriptionId") UUID subscriptionId) {
     return subscriptions.find(subscriptionId, caller.subject());
   }
 
@@ -153,7 +153,7 @@ public class SubscriptionResource {
                   @ExampleObject(
                       name = "not-found",
                       value = SubscriptionExamples.NOT_FOUND_PROBLEM)))
-  public void delete(@PathParam("subscriptionId") UUID subscriptionId) {
+  public void deleteSubscription(@PathParam("subscriptionId") UUID subscriptionId) {
     subscriptions.delete(subscriptionId, caller.subject());
   }
 }

@@ -131,7 +131,7 @@ public class BankStatementResource {
               schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "invalid", value = BankStatementExamples.INVALID_PROBLEM)))
-  public RestResponse<BankStatementView> importStatement(byte[] statement, UriInfo uri) {
+  public RestResponse<BankStatementView> importBankStatement(byte[] statement, UriInfo uri) {
     var answer = statements.importStatement(statement, caller.subject());
     return RestResponse.ResponseBuilder.<BankStatementView>create(answer.status())
         .location(uri.getBaseUriBuilder().path(answer.location()).build())

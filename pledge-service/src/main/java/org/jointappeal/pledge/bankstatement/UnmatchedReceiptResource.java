@@ -191,7 +191,7 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "payer-already-identified",
                       value = BankStatementExamples.PAYER_ALREADY_IDENTIFIED_PROBLEM)))
-  public UnmatchedReceiptView assignDonor(
+  public UnmatchedReceiptView assignUnmatchedReceiptDonor(
       @PathParam("entryId") UUID entryId, @NotNull @Valid AssignDonorRequest request) {
     return statements.assignDonor(entryId, request, caller.subject());
   }

@@ -43,7 +43,7 @@ public class DonorResource {
   @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
   @APIResponse(responseCode = "409", description = "The code is taken, or the key is in flight")
   @APIResponse(responseCode = "422", description = "Code unfit for the kind, invalid IBAN, ...")
-  public RestResponse<DonorView> register(
+  public RestResponse<DonorView> registerDonor(
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       @NotNull @Valid RegisterDonorRequest request,
       UriInfo uri) {
@@ -59,7 +59,7 @@ public class DonorResource {
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "All donors; a donor gets only itself")
-  public List<DonorView> list() {
+  public List<DonorView> listDonors() {
     return donors.list(caller.donorScope());
   }
 
@@ -68,7 +68,8 @@ public class DonorResource {
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "The donor")
   @APIResponse(responseCode = "404", description = "No such donor, or another donor")
-  public RestResponse<DonorView> get(@PathParam("code") @Pattern(regexp = "[A-Z]{3}") String code) {
+  public RestResponse<DonorView> getDonor(
+      @PathParam("code") @Pattern(regexp = "[A-Z]{3}") String code) {
     var donor = donors.find(DonorCode.of(code), caller.donorScope());
     return RestResponse.ResponseBuilder.ok(donor).tag(etag(donor)).build();
   }
@@ -79,7 +80,7 @@ public class DonorResource {
   @APIResponse(responseCode = "200", description = "The donor's name and IBANs are replaced")
   @APIResponse(responseCode = "404", description = "No such donor")
   @APIResponse(responseCode = "409", description = "If-Match names an older version")
-  public RestResponse<DonorView> revise(
+  public RestResponse<DonorView> reviseDonor(
       @PathParam("code") @Pattern(regexp = "[A-Z]{3}") String code,
       @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid ReviseDonorRequest request) {

@@ -43,7 +43,7 @@ public class UnoreRateResource {
   @PUT
   @Path("/{currency}/{effectiveFrom}")
   @RolesAllowed(Roles.FINANCE_OFFICER)
-  public RestResponse<RateView> record(
+  public RestResponse<RateView> recordRate(
       @PathParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
       @PathParam("effectiveFrom") LocalDate effectiveFrom,
       @NotNull @Valid RecordRateRequest request,
@@ -67,7 +67,7 @@ public class UnoreRateResource {
   @APIResponse(
       responseCode = "422",
       description = "The table has errors: each line at fault is listed, nothing was recorded")
-  public RestResponse<RateTableView> upload(
+  public RestResponse<RateTableView> uploadRateTable(
       @Parameter(description = "Optional: a retry of the same table replays the first answer")
           @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
@@ -88,7 +88,7 @@ public class UnoreRateResource {
 
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
-  public List<RateView> list(
+  public List<RateView> listRates(
       @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency) {
     return rates.list(currency);
   }

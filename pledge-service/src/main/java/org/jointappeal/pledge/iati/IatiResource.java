@@ -66,7 +66,7 @@ public class IatiResource {
               schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-found", value = IatiExamples.NOT_FOUND_PROBLEM)))
-  public String export(
+  public String exportIatiActivities(
       @Parameter(description = "The appeal's code", example = "CIS-1997")
           @QueryParam("appeal")
           @NotNull

@@ -26,10 +26,20 @@ public record Money(
     @Schema(example = "NOK") @Column(name = "currency", nullable = false, length = 3)
         String currency) {
 
+  /** NUMERIC(19,4) keeps 15 digits before the point: a larger amount could not be stored. */
+  public static final int INTEGER_DIGITS = 15;
+
+  private static final BigDecimal LIMIT = BigDecimal.TEN.pow(INTEGER_DIGITS);
+
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
     int digits = fractionDigits(currency);
+    if (amount.abs().compareTo(LIMIT) >= 0) {
+      throw DomainRuleViolation.of(
+          DomainRule.AMOUNT_TOO_LARGE,
+          "%s has more than %d integer digits".formatted(amount.toPlainString(), INTEGER_DIGITS));
+    }
     if (amount.stripTrailingZeros().scale() > digits) {
       throw DomainRuleViolation.of(
           DomainRule.TOO_MANY_DECIMALS,

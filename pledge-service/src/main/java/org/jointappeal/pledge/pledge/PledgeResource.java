@@ -60,7 +60,7 @@ public class PledgeResource {
   @APIResponse(
       responseCode = "409",
       description = "A request with the same Idempotency-Key is still in progress")
-  public RestResponse<PledgeView> announce(
+  public RestResponse<PledgeView> announcePledge(
       @Parameter(
               description =
                   "Optional here (older clients do not send it): with it, a retry of the same"
@@ -88,14 +88,14 @@ public class PledgeResource {
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "The pledge")
   @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
-  public RestResponse<PledgeView> get(@PathParam("pledgeId") UUID pledgeId) {
+  public RestResponse<PledgeView> getPledge(@PathParam("pledgeId") UUID pledgeId) {
     var pledge = pledges.find(pledgeId, caller.donorScope());
     return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
   }
 
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  public List<PledgeView> list(
+  public List<PledgeView> listPledges(
       @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode) {
     return pledges.list(appealCode, caller.donorScope());
   }
@@ -108,7 +108,7 @@ public class PledgeResource {
   @APIResponse(
       responseCode = "422",
       description = "Not announced, or signed before the announcement")
-  public RestResponse<PledgeView> commit(
+  public RestResponse<PledgeView> commitPledge(
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid CommitPledgeRequest request) {
@@ -126,7 +126,7 @@ public class PledgeResource {
   @APIResponse(
       responseCode = "422",
       description = "Money was received already, or the pledge is no longer open")
-  public RestResponse<PledgeView> cancel(
+  public RestResponse<PledgeView> cancelPledge(
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam("If-Match") String ifMatch,
       @NotNull @Valid CancelPledgeRequest request) {
@@ -154,7 +154,7 @@ public class PledgeResource {
   @APIResponse(
       responseCode = "422",
       description = "Nothing outstanding (already written off, cancelled, not committed)")
-  public RestResponse<WriteOffView> writeOff(
+  public RestResponse<WriteOffView> writeOffPledge(
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       @HeaderParam("If-Match") String ifMatch,
@@ -188,7 +188,7 @@ public class PledgeResource {
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "Every change: who, when, what, oldest first")
   @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
-  public List<HistoryEntryView> history(@PathParam("pledgeId") UUID pledgeId) {
+  public List<HistoryEntryView> getPledgeHistory(@PathParam("pledgeId") UUID pledgeId) {
     return pledges.history(pledgeId, caller.donorScope());
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.Forbidden;
@@ -82,7 +83,7 @@ public class PledgeService {
     }
     DonorCode donor = pledgingDonor(request.donorCode(), scope);
     donors.requireKnown(donor);
-    var amount = request.amount().toMoney();
+    var amount = request.amount().toMoney("amount");
     notInFuture(request.announcedOn(), "announcedOn");
     var appeal = appeals.requireOpenForPledges(request.appealCode());
     var earmarking = Earmarking.against(appeal, request.earmarking());
@@ -282,8 +283,13 @@ public class PledgeService {
   private static List<Pledge.ScheduledPart> schedule(
       AnnouncePledgeRequest request, Money amount, KnownAppeal appeal) {
     if (request.instalments() != null) {
-      return request.instalments().stream()
-          .map(i -> new Pledge.ScheduledPart(i.dueOn(), i.amount().toMoney()))
+      var instalments = request.instalments();
+      return IntStream.range(0, instalments.size())
+          .mapToObj(
+              n ->
+                  new Pledge.ScheduledPart(
+                      instalments.get(n).dueOn(),
+                      instalments.get(n).amount().toMoney("instalments[" + n + "].amount")))
           .toList();
     }
     LocalDate due = appeal.periodEnd();

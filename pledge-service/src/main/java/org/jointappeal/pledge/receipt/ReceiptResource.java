@@ -47,7 +47,7 @@ public class ReceiptResource {
       description =
           "No UNORE rate for the currency on the value date, too many decimals, an unknown donor,"
               + " a value date in the future, or the key was used for another request")
-  public RestResponse<ReceiptView> record(
+  public RestResponse<ReceiptView> recordReceipt(
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       @NotNull @Valid RecordReceiptRequest request,
       UriInfo uri) {
@@ -62,7 +62,7 @@ public class ReceiptResource {
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "Receipts in scope, by value date")
-  public List<ReceiptView> list() {
+  public List<ReceiptView> listReceipts() {
     return receipts.list(caller.donorScope());
   }
 
@@ -71,7 +71,7 @@ public class ReceiptResource {
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(responseCode = "200", description = "The receipt and its allocations")
   @APIResponse(responseCode = "404", description = "No such receipt, or another donor's")
-  public ReceiptView get(@PathParam("receiptId") UUID receiptId) {
+  public ReceiptView getReceipt(@PathParam("receiptId") UUID receiptId) {
     return receipts.find(receiptId, caller.donorScope());
   }
 
@@ -93,7 +93,7 @@ public class ReceiptResource {
           "Another donor's pledge, another currency, more than the receipt's unallocated amount"
               + " or the pledge's outstanding amount, or a pledge that is not committed (cancelled,"
               + " written off, paid)")
-  public RestResponse<AllocationView> allocate(
+  public RestResponse<AllocationView> allocateReceipt(
       @PathParam("receiptId") UUID receiptId,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       @NotNull @Valid AllocateReceiptRequest request,

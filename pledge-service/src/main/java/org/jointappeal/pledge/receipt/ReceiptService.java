@@ -66,7 +66,7 @@ public class ReceiptService {
     var receipt =
         recordReceipt(
             DonorCode.of(request.donorCode()),
-            request.amount().toMoney(),
+            request.amount().toMoney("amount"),
             request.valueDate(),
             request.bankReference(),
             request.remittanceText(),
@@ -150,7 +150,7 @@ public class ReceiptService {
   public AllocationView allocateNow(UUID receiptId, AllocateReceiptRequest request, String actor) {
     var receipt =
         receipts.findByIdOptional(receiptId).orElseThrow(() -> NotFound.of("receipt", receiptId));
-    var amount = request.amount().toMoney();
+    var amount = request.amount().toMoney("amount");
     receipt.allocate(amount);
     var usd = UnoreRate.atRate(amount, receipt.unitsPerUsd());
     var applied =

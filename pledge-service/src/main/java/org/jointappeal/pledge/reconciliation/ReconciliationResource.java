@@ -91,7 +91,7 @@ public class ReconciliationResource {
                   @ExampleObject(
                       name = "not-found",
                       value = ReconciliationExamples.APPEAL_NOT_FOUND_PROBLEM)))
-  public RestResponse<Object> ofAppeal(
+  public RestResponse<Object> getAppealReconciliation(
       @PathParam("appealCode") String appealCode,
       @Parameter(description = "Age overdue money as of this business date (default: today)")
           @QueryParam("asOf")
@@ -150,7 +150,7 @@ public class ReconciliationResource {
                   @ExampleObject(
                       name = "not-found",
                       value = ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM)))
-  public RestResponse<Object> ofDonor(
+  public RestResponse<Object> getDonorReconciliation(
       @PathParam("donorCode") String donorCode,
       @Parameter(description = "Age overdue money as of this business date (default: today)")
           @QueryParam("asOf")

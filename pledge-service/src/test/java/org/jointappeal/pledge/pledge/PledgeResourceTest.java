@@ -149,6 +149,22 @@ class PledgeResourceTest {
 
   @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
+  void anAmountOfSixteenIntegerDigitsIsRejectedNamingTheField() {
+    // NUMERIC(19,4) holds 15 integer digits: this one used to pass validation and fail the insert
+    given()
+        .contentType(JSON)
+        .body(pledge(appeal, "NOR", "1000000000000000.00", "NOK"))
+        .when()
+        .post("/pledges")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/amount-too-large"))
+        .body("errors.field", hasItem("amount.amount"));
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
   void pledgeAgainstAnAppealThatIsNotLaunchedIsRejected() {
     given()
         .contentType(JSON)

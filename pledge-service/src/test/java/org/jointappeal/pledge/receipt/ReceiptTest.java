@@ -108,6 +108,17 @@ class ReceiptTest {
 
   @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
+  void aReceiptTooLargeToStoreIsRejectedNamingTheField() {
+    post(body("NOR", "1000000000000000", "NOK", "1997-10-15"), UUID.randomUUID().toString())
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/amount-too-large"))
+        .body("errors.field", hasItem("amount.amount"));
+    assertThat(written()).isZero();
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
   void aReceiptWithMoreDecimalsThanItsCurrencyIsRejected() {
     post(body("NOR", "1000.001", "NOK", "1997-10-15"), UUID.randomUUID().toString())
         .statusCode(422)
