@@ -138,6 +138,20 @@ class TwoInstancesIT {
     }
 
     awaitEveryOutboxPublished();
+    // rows marked sent before the topics are read: the broker acknowledged each of them, while
+    // rows written later (the overdue check keeps running) may not be on the topics yet
+    Map<String, Set<String>> sentRows = new HashMap<>();
+    for (var producer : PRODUCERS.entrySet()) {
+      for (String topic : producer.getValue()) {
+        sentRows.put(
+            producer.getKey() + "/" + topic,
+            new HashSet<>(
+                strings(
+                    producer.getKey(),
+                    "select id::text from outbox_event where topic = ? and sent_at is not null",
+                    topic)));
+      }
+    }
     var published = readTopics();
     for (String topic : Platform.TOPICS) {
       var records = published.getOrDefault(topic, List.of());
@@ -156,10 +170,7 @@ class TwoInstancesIT {
             published.getOrDefault(topic, List.of()).stream()
                 .map(r -> header(r, "ce_id"))
                 .collect(Collectors.toSet());
-        Set<String> rows =
-            new HashSet<>(
-                strings(
-                    producer.getKey(), "select id::text from outbox_event where topic = ?", topic));
+        Set<String> rows = sentRows.get(producer.getKey() + "/" + topic);
         assertThat(onTopic)
             .as("every outbox row of " + producer.getKey() + " on " + topic)
             .containsAll(rows);
