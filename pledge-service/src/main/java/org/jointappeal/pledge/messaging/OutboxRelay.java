@@ -138,8 +138,7 @@ public class OutboxRelay {
 
   private static Message<String> toMessage(OutboxEvent row) {
     return Message.of(row.payload())
-        .addMetadata(
-            OutgoingKafkaRecordMetadata.<String>builder().withKey(row.appealCode()).build())
+        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.recordKey()).build())
         .addMetadata(
             OutgoingCloudEventMetadata.builder()
                 .withId(row.id().toString())
