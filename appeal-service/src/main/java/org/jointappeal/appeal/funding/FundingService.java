@@ -26,7 +26,6 @@ import org.jointappeal.appeal.messaging.PledgeEventV1.PledgeChanged;
 public class FundingService {
 
   private final AppealRepository appeals;
-  private final PledgeCopyRepository pledges;
   private final PledgeStateHistory history;
   private final AppealFundingRepository projections;
   private final Outbox outbox;
@@ -34,13 +33,11 @@ public class FundingService {
 
   FundingService(
       AppealRepository appeals,
-      PledgeCopyRepository pledges,
       PledgeStateHistory history,
       AppealFundingRepository projections,
       Outbox outbox,
       Clock clock) {
     this.appeals = appeals;
-    this.pledges = pledges;
     this.history = history;
     this.projections = projections;
     this.outbox = outbox;
@@ -57,43 +54,47 @@ public class FundingService {
     publish(revised.appeal(), revised.effectiveOn());
   }
 
-  /** Runs in the consumer's transaction, next to its inbox row. */
+  /**
+   * Applies a batch of pledge events in the consumer's transaction, next to their inbox rows, and
+   * publishes each touched appeal's figures once: a burst of events for one appeal is one
+   * funding.changed with the newest figures, not one per event.
+   */
   @Transactional(TxType.MANDATORY)
-  public void apply(PledgeChanged event) {
-    var state = event.pledge();
-    // kept even when older than the newest: it is still what stood on its own business date
-    history.keep(state, event.occurredOn(), clock.instant());
-    var copy = pledges.findByIdOptional(state.pledgeId());
-    boolean changed;
-    if (copy.isEmpty()) {
-      pledges.persist(
-          new PledgeCopy(
-              state.pledgeId(),
-              state.appealCode(),
-              state.donorCode(),
-              state.status(),
-              state.usdValue().amount(),
-              state.version(),
-              clock.instant()));
-      changed = true;
-    } else {
-      changed =
-          copy.get()
-              .update(state.status(), state.usdValue().amount(), state.version(), clock.instant());
-    }
-    if (!changed) {
-      Log.debugf(
-          "stale pledge state kept for history only pledgeId=%s version=%d",
-          state.pledgeId(), state.version());
+  public void apply(List<PledgeChanged> events) {
+    if (events.isEmpty()) {
       return;
     }
-    var appeal = appeals.findByIdOptional(event.appealCode());
-    if (appeal.isEmpty()) {
-      Log.warnf("pledge for an appeal this service does not know appeal=%s", event.appealCode());
-      return;
+    var changed =
+        history.keepAll(
+            events.stream()
+                .map(e -> new PledgeStateHistory.Applied(e.pledge(), e.occurredOn()))
+                .toList(),
+            clock.instant());
+    // per appeal, the business date of its last event that changed today's figures
+    Map<String, LocalDate> touched = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      var event = events.get(i);
+      if (changed.get(i)) {
+        touched.put(event.appealCode(), event.occurredOn());
+      } else {
+        Log.debugf(
+            "stale pledge state kept for history only pledgeId=%s version=%d",
+            event.pledge().pledgeId(), event.pledge().version());
+      }
     }
-    pledges.flush();
-    publish(appeal.get(), event.occurredOn());
+    // sorted: two instances locking the same appeals always lock them in the same order
+    touched.keySet().stream()
+        .sorted()
+        .forEach(
+            code ->
+                appeals
+                    .findByIdOptional(code)
+                    .ifPresentOrElse(
+                        appeal -> publish(appeal, touched.get(code)),
+                        () ->
+                            Log.warnf(
+                                "pledge for an appeal this service does not know appeal=%s",
+                                code)));
   }
 
   /** The figures now (asOf null) or at the end of a business date, optionally grouped. */
@@ -114,6 +115,12 @@ public class FundingService {
   }
 
   private FundingStatus statusOf(Appeal appeal, LocalDate asOf, GroupBy groupBy) {
+    var states = history.asOf(appeal.code(), asOf == null ? PledgeStateHistory.END_OF_TIME : asOf);
+    return statusOf(appeal, asOf, groupBy, states);
+  }
+
+  private FundingStatus statusOf(
+      Appeal appeal, LocalDate asOf, GroupBy groupBy, List<PledgeFacts> states) {
     List<RequirementFacts> lines;
     Integer revision;
     BigDecimal original;
@@ -129,21 +136,22 @@ public class FundingService {
       // before the launch, nothing was required yet
       original = inForce.isPresent() ? appeal.originalRequirements().amount() : BigDecimal.ZERO;
     }
-    var states = history.asOf(appeal.code(), asOf == null ? PledgeStateHistory.END_OF_TIME : asOf);
     return FundingCalculator.compute(
         appeal.code(), asOf, revision, original, lines, states, groupBy);
   }
 
   private void publish(Appeal appeal, LocalDate occurredOn) {
     long version = projections.lockOrCreate(appeal.code()).nextVersion();
-    var figures = statusOf(appeal, null, null).figures();
+    // read once, under the lock: every grouping is computed from the same states
+    var states = history.asOf(appeal.code(), PledgeStateHistory.END_OF_TIME);
+    var figures = statusOf(appeal, null, null, states).figures();
     Map<String, List<FundingChangedV1.GroupFiguresV1>> groups = new LinkedHashMap<>();
     for (GroupBy grouping : GroupBy.values()) {
       if (grouping.ofLines()) {
         // the same calculation as GET /appeals/{code}/funding?groupBy=, so both always agree
         groups.put(
             grouping.parameter(),
-            statusOf(appeal, null, grouping).groups().stream()
+            statusOf(appeal, null, grouping, states).groups().stream()
                 .map(FundingChangedV1.GroupFiguresV1::of)
                 .toList());
       }
