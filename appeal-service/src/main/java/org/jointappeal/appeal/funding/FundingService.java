@@ -3,6 +3,8 @@ package org.jointappeal.appeal.funding;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
@@ -30,18 +32,21 @@ public class FundingService {
   private final AppealFundingRepository projections;
   private final Outbox outbox;
   private final Clock clock;
+  private final EntityManager em;
 
   FundingService(
       AppealRepository appeals,
       PledgeStateHistory history,
       AppealFundingRepository projections,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      EntityManager em) {
     this.appeals = appeals;
     this.history = history;
     this.projections = projections;
     this.outbox = outbox;
     this.clock = clock;
+    this.em = em;
   }
 
   /** A launched appeal starts with zero funding, published so that gap alerts can see it. */
@@ -64,6 +69,10 @@ public class FundingService {
     if (events.isEmpty()) {
       return;
     }
+    // The queries below are native: with the default AUTO flush mode each one would first flush,
+    // and dirty-check, every appeal loaded so far in this batch. Nothing here needs to read back
+    // what Hibernate holds unflushed (pledge states go in by JDBC), so once, at commit, is enough.
+    em.setFlushMode(FlushModeType.COMMIT);
     var changed =
         history.keepAll(
             events.stream()
