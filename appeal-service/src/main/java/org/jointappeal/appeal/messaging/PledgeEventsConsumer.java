@@ -2,6 +2,7 @@ package org.jointappeal.appeal.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,18 +17,23 @@ public class PledgeEventsConsumer {
 
   private final Inbox inbox;
   private final FundingService funding;
+  private final TraceContext traces;
 
-  PledgeEventsConsumer(Inbox inbox, FundingService funding) {
+  PledgeEventsConsumer(Inbox inbox, FundingService funding, TraceContext traces) {
     this.inbox = inbox;
     this.funding = funding;
+    this.traces = traces;
   }
 
   @Incoming("pledge-events")
   @Blocking
   @Transactional
-  public void on(PledgeEventV1 event, IncomingCloudEventMetadata<PledgeEventV1> cloudEvent) {
+  public void on(
+      PledgeEventV1 event,
+      IncomingCloudEventMetadata<PledgeEventV1> cloudEvent,
+      IncomingKafkaRecordMetadata<String, PledgeEventV1> record) {
     MDC.put("eventId", cloudEvent.getId());
-    try {
+    try (var span = traces.continueFrom(record.getHeaders(), CONSUMER)) {
       if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
         return;
       }
