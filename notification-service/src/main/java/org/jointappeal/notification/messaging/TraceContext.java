@@ -21,8 +21,8 @@ import org.apache.kafka.common.header.Headers;
  * Carries a trace across the outbox: the context of the transaction that appends a row is stored
  * with it (W3C {@code traceparent}, {@code tracestate}), the relay publishes the row as its child,
  * and a consumer continues from the record's headers, so that the rows it appends belong to the
- * same trace. With tracing off ({@code quarkus.otel.sdk.disabled=true}) nothing is stored and every
- * span is a no-op.
+ * same trace. With tracing off ({@code quarkus.otel.sdk.disabled=true}) nothing is exported; the
+ * Kafka connector still writes {@code traceparent} headers, so the context may travel regardless.
  */
 @ApplicationScoped
 public class TraceContext {
