@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jointappeal.appeal.NotFound;
 import org.jointappeal.appeal.appeal.Appeal;
 import org.jointappeal.appeal.appeal.AppealLaunched;
@@ -59,19 +60,24 @@ public class FundingService {
     publish(revised.appeal(), revised.effectiveOn());
   }
 
+  /** An appeal whose figures a batch changed: the business date and index of its last event. */
+  public record Touched(String appealCode, LocalDate occurredOn, int lastEvent) {}
+
   /**
-   * Applies a batch of pledge events in the consumer's transaction, next to their inbox rows, and
-   * publishes each touched appeal's figures once: a burst of events for one appeal is one
-   * funding.changed with the newest figures, not one per event.
+   * Keeps a batch of pledge states, in the consumer's transaction next to their inbox rows, and
+   * answers which appeals' figures they changed, in appeal code order (two instances locking the
+   * same appeals lock them in the same order). The caller publishes each once: a burst of events
+   * for one appeal is one funding.changed with the newest figures, not one per event.
    */
   @Transactional(TxType.MANDATORY)
-  public void apply(List<PledgeChanged> events) {
+  public List<Touched> keep(List<PledgeChanged> events) {
     if (events.isEmpty()) {
-      return;
+      return List.of();
     }
-    // The queries below are native: with the default AUTO flush mode each one would first flush,
-    // and dirty-check, every appeal loaded so far in this batch. Nothing here needs to read back
-    // what Hibernate holds unflushed (pledge states go in by JDBC), so once, at commit, is enough.
+    // The queries that follow are native: with the default AUTO flush mode each one would first
+    // flush, and dirty-check, every appeal loaded so far in this batch. Nothing here reads back
+    // what
+    // Hibernate holds unflushed (pledge states go in by JDBC), so once, at commit, is enough.
     em.setFlushMode(FlushModeType.COMMIT);
     var changed =
         history.keepAll(
@@ -79,31 +85,31 @@ public class FundingService {
                 .map(e -> new PledgeStateHistory.Applied(e.pledge(), e.occurredOn()))
                 .toList(),
             clock.instant());
-    // per appeal, the business date of its last event that changed today's figures
-    Map<String, LocalDate> touched = new LinkedHashMap<>();
+    Map<String, Touched> touched = new TreeMap<>();
     for (int i = 0; i < events.size(); i++) {
       var event = events.get(i);
       if (changed.get(i)) {
-        touched.put(event.appealCode(), event.occurredOn());
+        touched.put(event.appealCode(), new Touched(event.appealCode(), event.occurredOn(), i));
       } else {
         Log.debugf(
             "stale pledge state kept for history only pledgeId=%s version=%d",
             event.pledge().pledgeId(), event.pledge().version());
       }
     }
-    // sorted: two instances locking the same appeals always lock them in the same order
-    touched.keySet().stream()
-        .sorted()
-        .forEach(
-            code ->
-                appeals
-                    .findByIdOptional(code)
-                    .ifPresentOrElse(
-                        appeal -> publish(appeal, touched.get(code)),
-                        () ->
-                            Log.warnf(
-                                "pledge for an appeal this service does not know appeal=%s",
-                                code)));
+    return List.copyOf(touched.values());
+  }
+
+  /** Publishes the appeal's figures as they now stand, dated with the last event's date. */
+  @Transactional(TxType.MANDATORY)
+  public void publish(Touched touched) {
+    appeals
+        .findByIdOptional(touched.appealCode())
+        .ifPresentOrElse(
+            appeal -> publish(appeal, touched.occurredOn()),
+            () ->
+                Log.warnf(
+                    "pledge for an appeal this service does not know appeal=%s",
+                    touched.appealCode()));
   }
 
   /** The figures now (asOf null) or at the end of a business date, optionally grouped. */

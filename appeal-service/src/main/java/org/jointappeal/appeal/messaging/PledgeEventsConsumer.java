@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jointappeal.appeal.funding.FundingService;
 
@@ -29,10 +30,12 @@ public class PledgeEventsConsumer {
 
   private final Inbox inbox;
   private final FundingService funding;
+  private final TraceContext traces;
 
-  PledgeEventsConsumer(Inbox inbox, FundingService funding) {
+  PledgeEventsConsumer(Inbox inbox, FundingService funding, TraceContext traces) {
     this.inbox = inbox;
     this.funding = funding;
+    this.traces = traces;
   }
 
   @Incoming("pledge-events")
@@ -74,14 +77,22 @@ public class PledgeEventsConsumer {
             inbox.firstDeliveries(
                 CONSUMER, records.stream().map(PledgeEventsConsumer::eventId).toList()));
     var changes = new ArrayList<PledgeEventV1.PledgeChanged>();
+    var origins = new ArrayList<Headers>();
     for (var record : records) {
       // remove: an id seen twice in one batch is applied once
       if (fresh.remove(eventId(record))
           && record.getPayload() instanceof PledgeEventV1.PledgeChanged changed) {
         changes.add(changed);
+        origins.add(record.getHeaders());
       }
     }
-    funding.apply(changes);
+    for (var touched : funding.keep(changes)) {
+      // each appeal's funding.changed continues the trace of the last event that changed it
+      try (var span = traces.continueFrom(origins.get(touched.lastEvent()), CONSUMER)) {
+        span.span().setAttribute("jointappeal.appeal.code", touched.appealCode());
+        funding.publish(touched);
+      }
+    }
   }
 
   private static String eventId(IncomingKafkaRecord<String, ?> record) {

@@ -169,10 +169,12 @@ class FundingProjectionTest {
     QuarkusTransaction.requiringNew()
         .run(
             () ->
-                funding.apply(
-                    List.of(
-                        PledgeEvents.changed(appeal, first, "100000.00", "COMMITTED", 1),
-                        PledgeEvents.changed(appeal, second, "300000.00", "COMMITTED", 1))));
+                funding
+                    .keep(
+                        List.of(
+                            PledgeEvents.changed(appeal, first, "100000.00", "COMMITTED", 1),
+                            PledgeEvents.changed(appeal, second, "300000.00", "COMMITTED", 1)))
+                    .forEach(funding::publish));
     var records =
         KafkaTestClient.readUntil(
             "funding-events",
