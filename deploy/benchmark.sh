@@ -25,5 +25,7 @@ fi
 # the benchmark itself is small: always rebuilt, so that it matches this checkout
 mvn -B -q package -DskipTests -Pbenchmarks -pl deploy/local-stack,deploy/benchmarks
 
-exec java -Xmx1g -cp "deploy/benchmarks/target/lib/*:deploy/benchmarks/target/benchmarks-${version}.jar" \
+# The services run with the full JIT (the local stack's default, C1 only, is for fast test start-ups);
+# SERVICE_JVM_OPTIONS replaces these, e.g. to add -XX:StartFlightRecording for a profile.
+exec java -Xmx1g "-Djointappeal.service.jvm-options=${SERVICE_JVM_OPTIONS:--XX:+UseSerialGC}" -cp "deploy/benchmarks/target/lib/*:deploy/benchmarks/target/benchmarks-${version}.jar" \
   org.jointappeal.benchmarks.Benchmark "$@"

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Remembers which events a consumer has applied. Insert-first in the effect's transaction: a
@@ -23,22 +26,28 @@ public class Inbox {
   }
 
   /**
-   * ON CONFLICT, not a caught unique violation: in PostgreSQL a failed statement aborts the
-   * transaction.
+   * The ids of the events not seen before, for a whole batch in one statement. ON CONFLICT, not a
+   * caught unique violation: in PostgreSQL a failed statement aborts the transaction.
    */
   @Transactional(TxType.MANDATORY)
-  public boolean firstDelivery(String consumer, String eventId) {
-    int inserted =
+  public Set<String> firstDeliveries(String consumer, List<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    @SuppressWarnings("unchecked") // native query: one column of text
+    List<String> inserted =
         em.createNativeQuery(
                 """
                 insert into inbox_message (consumer, event_id, received_at)
-                values (?1, ?2, now()) on conflict do nothing""")
+                select ?1, id, now() from unnest(cast(?2 as text[])) as id
+                on conflict do nothing returning event_id""")
             .setParameter(1, consumer)
-            .setParameter(2, eventId)
-            .executeUpdate();
-    if (inserted == 0) {
-      duplicates.increment();
+            .setParameter(2, eventIds.toArray(String[]::new))
+            .getResultList();
+    long repeated = eventIds.stream().distinct().count() - inserted.size();
+    if (repeated > 0) {
+      duplicates.increment(repeated);
     }
-    return inserted == 1;
+    return new HashSet<>(inserted);
   }
 }

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,7 @@ public class OutboxRelay {
   private final Outbox outbox;
   private final OutboxConfig config;
   private final OutboxMetrics metrics;
+  private final TraceContext traces;
   private final Map<String, MutinyEmitter<String>> emitters;
   private final String holder = "appeal-service-" + UUID.randomUUID();
   // one drainer per instance; the lease makes it one per service
@@ -50,11 +52,13 @@ public class OutboxRelay {
       Outbox outbox,
       OutboxConfig config,
       OutboxMetrics metrics,
+      TraceContext traces,
       @Channel("appeal-events-out") MutinyEmitter<String> appealEvents,
       @Channel("funding-events-out") MutinyEmitter<String> fundingEvents) {
     this.outbox = outbox;
     this.config = config;
     this.metrics = metrics;
+    this.traces = traces;
     this.emitters = Map.of("appeal-events", appealEvents, "funding-events", fundingEvents);
   }
 
@@ -137,8 +141,10 @@ public class OutboxRelay {
     return acknowledged;
   }
 
-  private static Message<String> toMessage(OutboxEvent row) {
+  private Message<String> toMessage(OutboxEvent row) {
     return Message.of(row.payload())
+        // the connector's publish span is a child of this, not of whatever is current here
+        .addMetadata(TracingMetadata.withCurrent(traces.restore(row)))
         .addMetadata(
             OutgoingKafkaRecordMetadata.<String>builder().withKey(row.appealCode()).build())
         .addMetadata(

@@ -1,7 +1,11 @@
 package org.jointappeal.appeal.funding;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jointappeal.appeal.KafkaTestClient;
+import org.jointappeal.appeal.messaging.PledgeEventDeserializer;
+import org.jointappeal.appeal.messaging.PledgeEventV1;
 
 /** Pledge events as pledge-service's relay publishes them. */
 public final class PledgeEvents {
@@ -16,6 +20,18 @@ public final class PledgeEvents {
 
   static String json(String appeal, UUID pledgeId, String usd, String status, long version) {
     return aPledge(appeal, pledgeId).usd(usd).status(status).version(version).json();
+  }
+
+  /** A committed-pledge event as the consumer reads it, to apply without Kafka in between. */
+  static PledgeEventV1.PledgeChanged changed(
+      String appeal, UUID pledgeId, String usd, String status, long version) {
+    var headers = new RecordHeaders().add("ce_type", COMMITTED.getBytes(StandardCharsets.UTF_8));
+    return (PledgeEventV1.PledgeChanged)
+        new PledgeEventDeserializer()
+            .deserialize(
+                "pledge-events",
+                headers,
+                json(appeal, pledgeId, usd, status, version).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Sends one pledge event; returns its event id. */

@@ -7,9 +7,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Scenario 2, the alert leg: from the 200 of a commitment that lifts an appeal's coverage over the
  * default funding-gap rule's 50 % to the moment notification-service shows that appeal's alert
- * RESOLVED ({@code GET /alerts?appealCode=}, polled every 5 ms, so up to about 5 ms plus one
- * request is in the figure). One sample per fresh appeal of USD 100.00 requirements, whose alert
- * fires at launch (0 % covered); the pledge is USD 60.00. Samples run one after another.
+ * RESOLVED ({@code GET /alerts?appeal=&rule=funding-gap}, polled every 5 ms, so up to about 5 ms
+ * plus one request is in the figure). One sample per fresh appeal of USD 100.00 requirements, whose
+ * alert fires at launch (0 % covered); the pledge is USD 60.00. Samples run one after another.
  */
 final class AlertPropagation {
 
@@ -64,7 +64,12 @@ final class AlertPropagation {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       var response =
-          api.call("GET", api.notificationUrl() + "/alerts?appealCode=" + appeal, "finance", null);
+          // the appeal-level gap rule only: other default rules (large pledge, ...) alert apart
+          api.call(
+              "GET",
+              api.notificationUrl() + "/alerts?appeal=" + appeal + "&rule=funding-gap",
+              "finance",
+              null);
       if (response.statusCode() == 200) {
         JsonNode alerts = Api.read(response);
         // newest first: the appeal's current alert state is the first one's

@@ -139,12 +139,17 @@ final class Api {
         .formatted(code, code, usd);
   }
 
-  /** A pledge recorded by a finance officer for a donor, in USD (no exchange rate needed). */
+  /**
+   * A pledge recorded by a finance officer for a donor, in USD (no exchange rate needed). Its one
+   * instalment falls due in 2099: due in 1997, every loaded pledge would be overdue today, and the
+   * overdue check would raise three alerts per pledge in the middle of the measurements.
+   */
   static String pledge(String appeal, String donor, String usd) {
     return """
         {"appealCode":"%s","donorCode":"%s","amount":{"amount":"%s","currency":"USD"},
-         "announcedOn":"1997-07-02","occasion":"Benchmark"}"""
-        .formatted(appeal, donor, usd);
+         "announcedOn":"1997-07-02","occasion":"Benchmark",
+         "instalments":[{"dueOn":"2099-12-31","amount":{"amount":"%s","currency":"USD"}}]}"""
+        .formatted(appeal, donor, usd, usd);
   }
 
   static String commitment(String reference) {

@@ -93,7 +93,7 @@ final class BankStatementImport {
         """
         {"code":"%s","name":"Benchmark donor","kind":"ORGANISATION","ibans":["%s"]}"""
             .formatted(DONOR, Camt053.PAYER_IBAN);
-    int registered = api.call("POST", api.pledgeUrl() + "/donors", "finance", donor).statusCode();
+    int registered = api.create(api.pledgeUrl() + "/donors", "finance", donor).join().statusCode();
     if (registered != 201 && registered != 409) {
       throw new IllegalStateException("cannot register donor " + DONOR + ": HTTP " + registered);
     }

@@ -8,11 +8,13 @@ import org.jointappeal.localstack.Platform;
 
 /**
  * One platform per test JVM, on free ports: PostgreSQL, Kafka, Keycloak and the three packaged
- * services as separate processes. Stopped when the JVM ends.
+ * services as separate processes, exporting their traces to a receiver in this JVM. Stopped when
+ * the JVM ends.
  */
 final class RunningPlatform {
 
   private static Platform platform;
+  private static TraceReceiver traces;
   private static RuntimeException startFailure;
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -38,6 +40,9 @@ final class RunningPlatform {
             "pledge-service", Map.of("PLEDGE_METRICS_REFRESH_INTERVAL", "PT2S"));
         platform.overrideEnvironment(
             "notification-service", Map.of("NOTIFICATION_METRICS_REFRESH_INTERVAL", "PT2S"));
+        // known before the services start: they read the endpoint once
+        traces = TraceReceiver.start();
+        platform.exportTracesTo(traces.endpoint());
         platform.startServices(target.resolve("e2e-logs"), Duration.ofMinutes(3));
       } catch (RuntimeException e) {
         startFailure = e;
@@ -58,6 +63,12 @@ final class RunningPlatform {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot clear " + dir, e);
     }
+  }
+
+  /** The spans the services exported since the platform started. */
+  static TraceReceiver traces() {
+    get();
+    return traces;
   }
 
   static String url(String service) {

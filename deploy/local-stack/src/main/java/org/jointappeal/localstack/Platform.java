@@ -206,6 +206,22 @@ public final class Platform implements AutoCloseable {
     environmentOverrides.computeIfAbsent(service, s -> new LinkedHashMap<>()).putAll(environment);
   }
 
+  /**
+   * Turns tracing on in the services started after this call and sends their spans to an OTLP/HTTP
+   * receiver ({@code endpoint} without {@code /v1/traces}), the way an operator points them at a
+   * collector; spans are exported every half second, so a test need not wait long for them.
+   */
+  public void exportTracesTo(String endpoint) {
+    for (String service : SERVICES) {
+      overrideEnvironment(
+          service,
+          Map.of(
+              "QUARKUS_OTEL_SDK_DISABLED", "false",
+              "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", endpoint,
+              "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.5S"));
+    }
+  }
+
   /** Configuration of one service, as environment variables (the same names work in production). */
   public Map<String, String> environmentOf(String service) {
     String db = database(service);

@@ -62,18 +62,22 @@ public final class ServiceProcess implements AutoCloseable {
     return service;
   }
 
+  /**
+   * JVM options of the services, besides the heap cap. The default starts fast (C1 only), right for
+   * tests; the benchmark runs them with the full JIT, as production does.
+   */
+  public static final String JVM_OPTIONS = "jointappeal.service.jvm-options";
+
+  static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
   private void launch() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var command = new java.util.ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m"));
+    command.addAll(
+        List.of(System.getProperty(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+    command.addAll(List.of("-jar", jar.toString()));
     var builder =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xms64m",
-                    "-Xmx384m",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-jar",
-                    jar.toString()))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().putAll(environment);

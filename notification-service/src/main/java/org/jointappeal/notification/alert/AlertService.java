@@ -1,5 +1,8 @@
 package org.jointappeal.notification.alert;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,6 +41,7 @@ public class AlertService {
   private final SilenceService silences;
   private final Outbox outbox;
   private final Clock clock;
+  private final Tracer tracer;
 
   AlertService(
       AlertRepository alerts,
@@ -48,7 +52,8 @@ public class AlertService {
       KnownReceiptRepository receipts,
       SilenceService silences,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      Tracer tracer) {
     this.alerts = alerts;
     this.rules = rules;
     this.coverages = coverages;
@@ -58,6 +63,7 @@ public class AlertService {
     this.silences = silences;
     this.outbox = outbox;
     this.clock = clock;
+    this.tracer = tracer;
   }
 
   /**
@@ -270,19 +276,44 @@ public class AlertService {
 
   private void fire(AlertRule rule, Map<String, String> labels, Observation seen) {
     var alert = new Alert(rule, labels, seen, clock.instant());
-    alerts.persist(alert);
-    outbox.append(AlertFiringV1.of(alert, clock.instant()));
+    Span span = transition(AlertStatus.FIRING, alert);
+    try (Scope current = span.makeCurrent()) { // the alert event goes out in this trace
+      alerts.persist(alert);
+      outbox.append(AlertFiringV1.of(alert, clock.instant()));
+    } finally {
+      span.end();
+    }
     Log.infof(
         "alert firing alertId=%s rule=%s subject=%s", alert.id(), rule.name(), seen.subject());
   }
 
   private void resolve(Alert alert, Observation seen, String reason) {
     if (alert.resolve(seen, reason, clock.instant())) {
-      outbox.append(AlertResolvedV1.of(alert, clock.instant()));
+      Span span = transition(AlertStatus.RESOLVED, alert);
+      try (Scope current = span.makeCurrent()) {
+        outbox.append(AlertResolvedV1.of(alert, clock.instant()));
+      } finally {
+        span.end();
+      }
       Log.infof(
           "alert resolved alertId=%s rule=%s subject=%s",
           alert.id(), alert.rule(), alert.subject());
     }
+  }
+
+  /** A span per transition, e.g. {@code alert FIRING funding-gap}, in the trace of its cause. */
+  private Span transition(AlertStatus to, Alert alert) {
+    Span span =
+        tracer
+            .spanBuilder("alert " + to + " " + alert.rule())
+            .setAttribute("jointappeal.alert.id", alert.id().toString())
+            .setAttribute("jointappeal.alert.rule", alert.rule())
+            .setAttribute("jointappeal.alert.status", to.name())
+            .startSpan();
+    if (alert.appealCode() != null) {
+      span.setAttribute("jointappeal.appeal.code", alert.appealCode());
+    }
+    return span;
   }
 
   private LocalDate today() {

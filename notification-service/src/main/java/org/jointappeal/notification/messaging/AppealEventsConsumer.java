@@ -2,6 +2,7 @@ package org.jointappeal.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,18 +17,23 @@ public class AppealEventsConsumer {
 
   private final Inbox inbox;
   private final AlertService alerts;
+  private final TraceContext traces;
 
-  AppealEventsConsumer(Inbox inbox, AlertService alerts) {
+  AppealEventsConsumer(Inbox inbox, AlertService alerts, TraceContext traces) {
     this.inbox = inbox;
     this.alerts = alerts;
+    this.traces = traces;
   }
 
   @Incoming("appeal-events")
   @Blocking
   @Transactional
-  public void on(AppealEventV1 event, IncomingCloudEventMetadata<AppealEventV1> cloudEvent) {
+  public void on(
+      AppealEventV1 event,
+      IncomingCloudEventMetadata<AppealEventV1> cloudEvent,
+      IncomingKafkaRecordMetadata<String, AppealEventV1> record) {
     MDC.put("eventId", cloudEvent.getId());
-    try {
+    try (var span = traces.continueFrom(record.getHeaders(), CONSUMER)) {
       if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
         return;
       }

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * One outbox row; its id is the CloudEvents id forever, so a resend is recognisably the same event.
  * {@code recordedAt} is the business clock's time, {@code writtenAt} the database's (for the
- * publish-delay metric).
+ * publish-delay metric). {@code traceparent} and {@code tracestate} are the W3C trace context it
+ * was written in (null when nothing was traced): it is published as part of that trace.
  */
 public record OutboxEvent(
     UUID id,
@@ -17,4 +18,6 @@ public record OutboxEvent(
     String subject,
     String payload,
     Instant recordedAt,
-    Instant writtenAt) {}
+    Instant writtenAt,
+    String traceparent,
+    String tracestate) {}

@@ -2,6 +2,7 @@ package org.jointappeal.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -21,18 +22,23 @@ public class PledgeEventsConsumer {
 
   private final Inbox inbox;
   private final AlertService alerts;
+  private final TraceContext traces;
 
-  PledgeEventsConsumer(Inbox inbox, AlertService alerts) {
+  PledgeEventsConsumer(Inbox inbox, AlertService alerts, TraceContext traces) {
     this.inbox = inbox;
     this.alerts = alerts;
+    this.traces = traces;
   }
 
   @Incoming("pledge-events")
   @Blocking
   @Transactional
-  public void on(PledgeEventV1 event, IncomingCloudEventMetadata<PledgeEventV1> cloudEvent) {
+  public void on(
+      PledgeEventV1 event,
+      IncomingCloudEventMetadata<PledgeEventV1> cloudEvent,
+      IncomingKafkaRecordMetadata<String, PledgeEventV1> record) {
     MDC.put("eventId", cloudEvent.getId());
-    try {
+    try (var span = traces.continueFrom(record.getHeaders(), CONSUMER)) {
       if (!inbox.firstDelivery(CONSUMER, cloudEvent.getId())) {
         return;
       }

@@ -22,21 +22,25 @@ public class Outbox {
   private final EntityManager em;
   private final ObjectMapper json;
   private final Event<OutboxAppended> appended;
+  private final TraceContext traces;
 
-  Outbox(EntityManager em, ObjectMapper json, Event<OutboxAppended> appended) {
+  Outbox(EntityManager em, ObjectMapper json, Event<OutboxAppended> appended, TraceContext traces) {
     this.em = em;
     this.json = json;
     this.appended = appended;
+    this.traces = traces;
   }
 
   /** Must run inside the state change's transaction: the event exists if and only if it commits. */
   @Transactional(TxType.MANDATORY)
   public UUID append(OutgoingEvent event) {
     UUID id = UUID.randomUUID();
+    TraceContext.Stored trace = traces.current(); // published later as part of this trace
     em.createNativeQuery(
             """
-            insert into outbox_event (id, topic, appeal_code, type, subject, payload, recorded_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+            insert into outbox_event (id, topic, appeal_code, type, subject, payload, recorded_at,
+              traceparent, tracestate)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
         .setParameter(1, id)
         .setParameter(2, event.topic())
         .setParameter(3, event.recordKey()) // the key column, named when every key was an appeal
@@ -44,6 +48,8 @@ public class Outbox {
         .setParameter(5, event.subject())
         .setParameter(6, serialize(event))
         .setParameter(7, Timestamp.from(event.recordedAt()))
+        .setParameter(8, trace.traceparent())
+        .setParameter(9, trace.tracestate())
         .executeUpdate();
     appended.fire(new OutboxAppended(event.topic()));
     return id;
@@ -56,7 +62,8 @@ public class Outbox {
     List<Object[]> rows =
         em.createNativeQuery(
                 """
-                select id, seq, topic, appeal_code, type, subject, payload, recorded_at, written_at
+                select id, seq, topic, appeal_code, type, subject, payload, recorded_at, written_at,
+                  traceparent, tracestate
                 from outbox_event where sent_at is null order by seq limit ?1""")
             .setParameter(1, size)
             .getResultList();
@@ -72,7 +79,9 @@ public class Outbox {
                     (String) r[5],
                     (String) r[6],
                     toInstant(r[7]),
-                    toInstant(r[8])))
+                    toInstant(r[8]),
+                    (String) r[9],
+                    (String) r[10]))
         .toList();
   }
 
