@@ -33,6 +33,13 @@ final class RunningPlatform {
       try {
         platform = Platform.startStack(work, Platform.Ports.free());
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "e2e-platform-shutdown"));
+        // domain gauges within seconds rather than the production 30 s (DashboardMetricsIT)
+        platform.overrideEnvironment(
+            "appeal-service", Map.of("APPEAL_METRICS_REFRESH_INTERVAL", "PT2S"));
+        platform.overrideEnvironment(
+            "pledge-service", Map.of("PLEDGE_METRICS_REFRESH_INTERVAL", "PT2S"));
+        platform.overrideEnvironment(
+            "notification-service", Map.of("NOTIFICATION_METRICS_REFRESH_INTERVAL", "PT2S"));
         // known before the services start: they read the endpoint once
         traces = TraceReceiver.start();
         platform.exportTracesTo(traces.endpoint());

@@ -42,4 +42,30 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     }
     return list(query.toString(), Sort.descending("startsAt").and("id"), params);
   }
+
+  /**
+   * Firing alerts per rule, zero for a rule with none (so its series does not vanish), and a rule
+   * deleted while its alerts still fire counted too.
+   */
+  List<FiringCount> firingPerRule() {
+    @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                """
+                select coalesce(r.name, a.rule), coalesce(r.kind, a.kind), count(a.id)
+                from alert_rule r
+                full join (select id, rule, kind from alert where status = 'FIRING') a
+                  on a.rule = r.name
+                group by 1, 2""")
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new FiringCount(
+                    (String) row[0],
+                    RuleKind.valueOf((String) row[1]),
+                    ((Number) row[2]).longValue()))
+        .toList();
+  }
 }

@@ -331,6 +331,12 @@ public class AlertService {
         .toList();
   }
 
+  /** Firing alerts per rule, for the metrics. */
+  @Transactional
+  public List<FiringCount> firingPerRule() {
+    return alerts.firingPerRule();
+  }
+
   /** Another donor's alert, or one about no donor, reads as missing to a donor. */
   @Transactional
   public AlertView find(UUID id, DonorScope scope) {

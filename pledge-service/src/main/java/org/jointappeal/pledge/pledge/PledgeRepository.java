@@ -66,4 +66,22 @@ public class PledgeRepository implements PanacheRepositoryBase<Pledge, UUID> {
             .getResultList();
     return ids;
   }
+
+  /** Every status with its count and USD value; a status no pledge stands in is absent. */
+  List<StatusTotal> totalsByStatus() {
+    @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "select status, count(*), coalesce(sum(usd_amount), 0) from pledge group by status")
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new StatusTotal(
+                    PledgeStatus.valueOf((String) row[0]),
+                    ((Number) row[1]).longValue(),
+                    (java.math.BigDecimal) row[2]))
+        .toList();
+  }
 }

@@ -254,6 +254,12 @@ public class PledgeService {
     return pledges.listInScope(appealCodeOrNull, scope).stream().map(PledgeView::of).toList();
   }
 
+  /** Pledges per status with their USD value, for the metrics. */
+  @Transactional
+  public List<StatusTotal> totalsByStatus() {
+    return pledges.totalsByStatus();
+  }
+
   /** The path's pledge id is part of what a write-off request means. */
   record KeyedRequest(UUID pledgeId, WriteOffRequest request) {}
 

@@ -1,0 +1,100 @@
+package org.jointappeal.appeal.funding;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.jointappeal.appeal.Appeals;
+import org.jointappeal.appeal.Db;
+import org.jointappeal.appeal.StackResource;
+import org.jointappeal.appeal.appeal.AppealFixtures;
+import org.jointappeal.appeal.appeal.AppealService;
+import org.junit.jupiter.api.Test;
+
+/** Operators see each launched appeal's coverage and unmet requirements on /q/metrics. */
+@QuarkusTest
+@StackResource
+class CoverageMetricsTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  // measured with 1000 as well: the first computation is the costly one (docs/operations.md)
+  private static final int APPEALS = 100;
+
+  private static String metrics() {
+    return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  }
+
+  private static Double metric(String series) {
+    return metrics()
+        .lines()
+        .filter(l -> l.startsWith(series + " "))
+        .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static void awaitApplied(String eventId) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> Db.count("select count(*) from inbox_message where event_id = ?", eventId) == 1);
+  }
+
+  @Test
+  void coverageIsFundingOverCurrentRequirementsPerLaunchedAppeal() {
+    String appeal = Appeals.uniqueCode();
+    AppealFixtures.launched(appeal); // USD 1 000 000
+    UUID pledge = UUID.randomUUID();
+    PledgeEvents.send(PledgeEvents.ANNOUNCED, appeal, pledge, "300000.00", "ANNOUNCED", 0);
+    awaitApplied(
+        PledgeEvents.send(PledgeEvents.COMMITTED, appeal, pledge, "300000.00", "COMMITTED", 1));
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(metric("jointappeal_funding_coverage{appeal=\"" + appeal + "\"}"))
+                  .isEqualTo(0.30);
+              assertThat(metric("jointappeal_funding_unmet_usd{appeal=\"" + appeal + "\"}"))
+                  .isEqualTo(700000.0);
+            });
+  }
+
+  @Test
+  void aClosedAppealLeavesTheGauges() {
+    String appeal = Appeals.uniqueCode();
+    String series = "jointappeal_funding_coverage{appeal=\"" + appeal + "\"}";
+    AppealFixtures.launched(appeal);
+    await().atMost(WAIT).until(() -> metric(series) != null);
+
+    Arc.container().instance(AppealService.class).get().close(appeal, OptionalLong.empty(), "test");
+
+    await().atMost(WAIT).until(() -> metric(series) == null);
+  }
+
+  @Test
+  void aRefreshComputesOnlyTheAppealsWhoseFundingChanged() {
+    long launched = Db.count("select count(*) from appeal where status = 'LAUNCHED'");
+    for (long i = launched; i < APPEALS; i++) {
+      AppealFixtures.launched(Appeals.uniqueCode());
+    }
+    var metrics = Arc.container().instance(CoverageMetrics.class).get();
+    long started = System.nanoTime();
+    metrics.refresh(); // whatever the schedule has not computed yet
+    long first = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    started = System.nanoTime();
+    metrics.refresh();
+    Duration unchanged = Duration.ofNanos(System.nanoTime() - started);
+    System.out.printf(
+        "coverage refresh with %d launched appeals: %d ms, then %d ms unchanged%n",
+        Db.count("select count(*) from appeal where status = 'LAUNCHED'"),
+        first,
+        unchanged.toMillis());
+    assertThat(unchanged).isLessThan(Duration.ofSeconds(1));
+  }
+}

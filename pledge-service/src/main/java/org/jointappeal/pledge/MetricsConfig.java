@@ -1,0 +1,14 @@
+package org.jointappeal.pledge;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The domain gauges (pledges by status) and the dead-letter topic sizes. */
+@ConfigMapping(prefix = "pledge.metrics")
+public interface MetricsConfig {
+
+  /** How often the gauges are read from the database and the broker; a scrape never waits. */
+  @WithDefault("PT30S")
+  Duration refreshInterval();
+}
