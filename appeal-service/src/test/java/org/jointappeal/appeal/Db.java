@@ -31,6 +31,20 @@ public final class Db {
     }
   }
 
+  /** Runs one statement (test set-up only); returns the rows it changed. */
+  public static int update(String sql, Object... params) {
+    try (Connection c =
+            DriverManager.getConnection(PostgresKafkaTestResource.jdbcUrl(), "appeal", "appeal");
+        var statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long count(String sql, Object... params) {
     return ((Number) column(sql, params).get(0)).longValue();
   }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 
 /** The funding projection's version per appeal: it grows with every published change. */
 @Entity
@@ -17,6 +18,13 @@ public class AppealFunding {
   @Column(name = "projection_version", nullable = false)
   private long projectionVersion;
 
+  /** As last published: the coverage gauges read these (null: not published since V4). */
+  @Column(name = "coverage_percent", precision = 9, scale = 2)
+  private BigDecimal coveragePercent;
+
+  @Column(name = "unmet_usd", precision = 19, scale = 4)
+  private BigDecimal unmetUsd;
+
   protected AppealFunding() {}
 
   AppealFunding(String appealCode) {
@@ -25,5 +33,10 @@ public class AppealFunding {
 
   long nextVersion() {
     return ++projectionVersion;
+  }
+
+  void published(FundingFigures figures) {
+    this.coveragePercent = figures.coveragePercent();
+    this.unmetUsd = figures.unmet().amount();
   }
 }

@@ -8,30 +8,23 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Funding coverage ({@code jointappeal.funding.coverage}, a ratio: 0.30 = 30 %) and unmet
  * requirements in USD ({@code jointappeal.funding.unmet.usd}) per launched appeal, tagged {@code
  * appeal}: a few hundred appeals at most, so the tag stays bounded. A closed appeal leaves the
  * gauges; an appeal without requirements has no coverage. Refreshed on a schedule so a scrape never
- * waits for the database; an appeal is computed again only when its projection version moved.
+ * waits for the database; the figures are those the projection stored when it last published.
  */
 @ApplicationScoped
 public class CoverageMetrics {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-  // short transactions: the first refresh after a start computes every launched appeal
-  private static final int BATCH = 100;
 
   private final CurrentCoverage coverage;
   private final MultiGauge coverageRatio;
   private final MultiGauge unmetUsd;
-  private final Map<String, Computed> computed = new HashMap<>();
-
-  private record Computed(long version, AppealCoverage coverage) {}
 
   CoverageMetrics(CurrentCoverage coverage, MeterRegistry registry) {
     this.coverage = coverage;
@@ -51,34 +44,16 @@ public class CoverageMetrics {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   synchronized void refresh() {
     try {
-      var versions = coverage.launchedAppealVersions();
-      computed.keySet().retainAll(versions.keySet());
-      var changed = new ArrayList<String>();
-      versions.forEach(
-          (code, version) -> {
-            var known = computed.get(code);
-            if (known == null || known.version() != version) {
-              changed.add(code);
-            }
-          });
-      for (int from = 0; from < changed.size(); from += BATCH) {
-        List<String> batch = changed.subList(from, Math.min(changed.size(), from + BATCH));
-        for (AppealCoverage appeal : coverage.of(batch)) {
-          computed.put(
-              appeal.appealCode(), new Computed(versions.get(appeal.appealCode()), appeal));
-        }
-      }
-      publish();
+      publish(coverage.launched());
     } catch (RuntimeException e) {
       Log.warnf("funding coverage not measured: %s", e.toString());
     }
   }
 
-  private void publish() {
+  private void publish(List<AppealCoverage> appeals) {
     var ratios = new ArrayList<MultiGauge.Row<?>>();
     var unmet = new ArrayList<MultiGauge.Row<?>>();
-    for (Computed each : computed.values()) {
-      AppealCoverage appeal = each.coverage();
+    for (AppealCoverage appeal : appeals) {
       Tags tags = Tags.of("appeal", appeal.appealCode());
       if (appeal.coveragePercent() != null) {
         ratios.add(MultiGauge.Row.of(tags, appeal.coveragePercent().divide(HUNDRED)));

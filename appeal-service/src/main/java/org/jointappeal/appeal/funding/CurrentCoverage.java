@@ -2,15 +2,14 @@ package org.jointappeal.appeal.funding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Collection;
-import java.util.HashMap;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The launched appeals' coverage, computed exactly as {@code GET /appeals/{code}/funding} computes
- * it, so the dashboard and the API never disagree. The projection's version tells which appeals
- * changed since they were last computed: only those need computing again.
+ * The launched appeals' coverage as the projection last published it ({@code appeal_funding}),
+ * which is what {@code GET /appeals/{code}/funding} computes, so the dashboard and the API never
+ * disagree. An appeal not published since those columns exist is computed once here.
  */
 @ApplicationScoped
 public class CurrentCoverage {
@@ -23,32 +22,28 @@ public class CurrentCoverage {
     this.funding = funding;
   }
 
-  /** Each launched appeal with its projection version, which grows with every funding change. */
   @Transactional
-  public Map<String, Long> launchedAppealVersions() {
+  public List<AppealCoverage> launched() {
     @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
     List<Object[]> rows =
         projections
             .getEntityManager()
             .createNativeQuery(
                 """
-                select a.code, coalesce(f.projection_version, 0) from appeal a
+                select a.code, f.coverage_percent, f.unmet_usd from appeal a
                 left join appeal_funding f on f.appeal_code = a.code
                 where a.status = 'LAUNCHED'""")
             .getResultList();
-    var versions = new HashMap<String, Long>();
-    rows.forEach(row -> versions.put((String) row[0], ((Number) row[1]).longValue()));
-    return versions;
-  }
-
-  @Transactional
-  public List<AppealCoverage> of(Collection<String> appealCodes) {
-    return appealCodes.stream()
-        .map(code -> funding.status(code, null, null))
-        .map(
-            status ->
-                new AppealCoverage(
-                    status.appealCode(), status.coveragePercent(), status.unmet().amount()))
-        .toList();
+    var coverage = new ArrayList<AppealCoverage>(rows.size());
+    for (Object[] row : rows) {
+      String code = (String) row[0];
+      if (row[2] != null) {
+        coverage.add(new AppealCoverage(code, (BigDecimal) row[1], (BigDecimal) row[2]));
+      } else {
+        var status = funding.status(code, null, null);
+        coverage.add(new AppealCoverage(code, status.coveragePercent(), status.unmet().amount()));
+      }
+    }
+    return coverage;
   }
 }

@@ -156,10 +156,12 @@ public class FundingService {
   }
 
   private void publish(Appeal appeal, LocalDate occurredOn) {
-    long version = projections.lockOrCreate(appeal.code()).nextVersion();
+    var projection = projections.lockOrCreate(appeal.code());
+    long version = projection.nextVersion();
     // read once, under the lock: every grouping is computed from the same states
     var states = history.asOf(appeal.code(), PledgeStateHistory.END_OF_TIME);
     var figures = statusOf(appeal, null, null, states).figures();
+    projection.published(figures);
     Map<String, List<FundingChangedV1.GroupFiguresV1>> groups = new LinkedHashMap<>();
     for (GroupBy grouping : GroupBy.values()) {
       if (grouping.ofLines()) {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 class CoverageMetricsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
-  // measured with 1000 as well: the first computation is the costly one (docs/operations.md)
-  private static final int APPEALS = 100;
 
   private static String metrics() {
     return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -78,23 +76,28 @@ class CoverageMetricsTest {
   }
 
   @Test
-  void aRefreshComputesOnlyTheAppealsWhoseFundingChanged() {
-    long launched = Db.count("select count(*) from appeal where status = 'LAUNCHED'");
-    for (long i = launched; i < APPEALS; i++) {
-      AppealFixtures.launched(Appeals.uniqueCode());
-    }
-    var metrics = Arc.container().instance(CoverageMetrics.class).get();
-    long started = System.nanoTime();
-    metrics.refresh(); // whatever the schedule has not computed yet
-    long first = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    started = System.nanoTime();
-    metrics.refresh();
-    Duration unchanged = Duration.ofNanos(System.nanoTime() - started);
-    System.out.printf(
-        "coverage refresh with %d launched appeals: %d ms, then %d ms unchanged%n",
-        Db.count("select count(*) from appeal where status = 'LAUNCHED'"),
-        first,
-        unchanged.toMillis());
-    assertThat(unchanged).isLessThan(Duration.ofSeconds(1));
+  void anAppealWithoutStoredFiguresIsComputed() {
+    String appeal = Appeals.uniqueCode();
+    AppealFixtures.launched(appeal); // USD 1 000 000
+    UUID pledge = UUID.randomUUID();
+    awaitApplied(
+        PledgeEvents.send(PledgeEvents.COMMITTED, appeal, pledge, "250000.00", "COMMITTED", 1));
+    // as an appeal last published before the figures were stored
+    assertThat(
+            Db.update(
+                "update appeal_funding set coverage_percent = null, unmet_usd = null"
+                    + " where appeal_code = ?",
+                appeal))
+        .isEqualTo(1);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(metric("jointappeal_funding_coverage{appeal=\"" + appeal + "\"}"))
+                  .isEqualTo(0.25);
+              assertThat(metric("jointappeal_funding_unmet_usd{appeal=\"" + appeal + "\"}"))
+                  .isEqualTo(750000.0);
+            });
   }
 }
