@@ -81,9 +81,19 @@ final class Api {
 
   CompletableFuture<HttpResponse<String>> send(
       String method, String url, String user, String jsonOrNull, Map<String, String> headers) {
+    return send(method, url, user, jsonOrNull, headers, Duration.ofSeconds(60));
+  }
+
+  CompletableFuture<HttpResponse<String>> send(
+      String method,
+      String url,
+      String user,
+      String jsonOrNull,
+      Map<String, String> headers,
+      Duration timeout) {
     var request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(60))
+            .timeout(timeout)
             .header("Authorization", "Bearer " + token(user))
             .header("Accept", "application/json");
     headers.forEach(request::header);

@@ -83,7 +83,9 @@ final class BankStatementImport {
             api.pledgeUrl() + "/bank-statements",
             "finance",
             xml,
-            Map.of("Content-Type", "application/xml"))
+            Map.of("Content-Type", "application/xml"),
+            // one synchronous request for the whole file: thousands of entries take minutes
+            java.time.Duration.ofMinutes(15))
         .join();
   }
 

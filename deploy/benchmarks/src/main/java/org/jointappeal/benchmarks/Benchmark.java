@@ -169,9 +169,16 @@ public final class Benchmark {
                 readSteps));
       }
 
-      results.bankStatement =
-          new BankStatementImport(api, data, options.loadConcurrency())
-              .run(options.statementEntries());
+      try {
+        results.bankStatement =
+            new BankStatementImport(api, data, options.loadConcurrency())
+                .run(options.statementEntries());
+      } catch (RuntimeException e) {
+        // reported as failed; the replay still runs
+        results.bankStatement =
+            new BankStatementImport.Result(
+                "failed", options.statementEntries(), 0, 0, java.util.Map.of(), e.toString());
+      }
       log("bank statement %s", results.bankStatement);
 
       if (options.replay()) {
