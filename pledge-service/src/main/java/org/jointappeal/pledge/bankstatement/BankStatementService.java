@@ -1,6 +1,7 @@
 package org.jointappeal.pledge.bankstatement;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -53,7 +54,10 @@ public class BankStatementService {
    * one pledge matches with confidence. Anything wrong with the file refuses it whole. The same
    * statement again (Stmt/Id and account) answers 200 with the first import and writes nothing.
    */
+  // one transaction for the whole file: a statement of thousands of entries needs longer than the
+  // default 60 s (10,000 entries in the benchmark)
   @Transactional
+  @TransactionConfiguration(timeout = 900)
   public Answer<BankStatementView> importStatement(byte[] xml, String actor) {
     long max = config.maxSize().asLongValue();
     if (xml.length > max) {
@@ -80,6 +84,7 @@ public class BankStatementService {
             entries.alreadyTaken(
                 parsed.accountIban(),
                 parsed.entries().stream().map(Camt053.Entry::reference).toList()));
+    var open = matcher.openPledges();
     for (var entry : parsed.entries()) {
       if (!entry.credit()) {
         statement.debitIgnored();
@@ -89,7 +94,7 @@ public class BankStatementService {
         statement.credit(true);
       } else {
         statement.credit(false);
-        take(statement, entry, actor);
+        take(statement, entry, actor, open);
       }
     }
     statements.flush();
@@ -100,7 +105,8 @@ public class BankStatementService {
   }
 
   /** One new booked credit: receipt, matching, allocation when confident. */
-  private void take(BankStatement statement, Camt053.Entry parsed, String actor) {
+  private void take(
+      BankStatement statement, Camt053.Entry parsed, String actor, PledgeMatcher.OpenPledges open) {
     var entry = new StatementEntry(statement.id(), statement.accountIban(), parsed);
     entries.persist(entry);
     var payer =
@@ -111,7 +117,8 @@ public class BankStatementService {
     }
     var receipt = recordReceipt(entry, payer, actor);
     entry.received(payer, receipt.id());
-    var outcome = matcher.match(entry.referenceText(), entry.amount(), payer, receipt.usdValue());
+    var outcome =
+        matcher.match(entry.referenceText(), entry.amount(), payer, receipt.usdValue(), open);
     if (outcome.confident().isPresent()) {
       var match = outcome.confident().get();
       receipts.allocateNow(

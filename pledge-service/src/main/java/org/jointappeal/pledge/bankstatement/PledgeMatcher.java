@@ -6,12 +6,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.fx.UnoreRate;
@@ -88,13 +91,23 @@ public class PledgeMatcher {
    * @param usd the credit's USD value at its value date's UNORE; null when not known
    */
   public Outcome match(String referenceText, Money amount, DonorCode payer, Money usd) {
-    var referenced = referenced(referenceText, payer);
+    return match(referenceText, amount, payer, usd, openPledges());
+  }
+
+  /**
+   * The same, with the payers' open pledges loaded once for a whole statement: without it every
+   * entry loaded all of its payer's open pledges twice (2,250 of them in the benchmark's statement:
+   * 100 ms an entry).
+   */
+  public Outcome match(
+      String referenceText, Money amount, DonorCode payer, Money usd, OpenPledges openPledges) {
+    var referenced = referenced(referenceText, payer, openPledges);
     var candidates = new ArrayList<Candidate>();
     for (var pledge : referenced) {
       candidates.add(byReference(pledge, amount, payer));
     }
     if (payer != null) {
-      for (var pledge : open(payer)) {
+      for (var pledge : openPledges.of(payer)) {
         if (referenced.stream().noneMatch(p -> p.id().equals(pledge.id()))) {
           byAmount(pledge, amount, usd).ifPresent(candidates::add);
         }
@@ -116,7 +129,7 @@ public class PledgeMatcher {
   }
 
   /** Pledges named by id, and the payer's pledges whose agreement reference appears. */
-  private List<Pledge> referenced(String text, DonorCode payer) {
+  private List<Pledge> referenced(String text, DonorCode payer, OpenPledges openPledges) {
     var ids = new LinkedHashSet<UUID>();
     var m = UUID_TEXT.matcher(text);
     while (m.find()) {
@@ -131,7 +144,7 @@ public class PledgeMatcher {
     }
     if (payer != null) {
       String upper = text.toUpperCase(Locale.ROOT);
-      for (var pledge : open(payer)) {
+      for (var pledge : openPledges.of(payer)) {
         String agreement = pledge.agreementReference();
         boolean named =
             agreement != null
@@ -163,7 +176,32 @@ public class PledgeMatcher {
     }
   }
 
-  private List<Pledge> open(DonorCode donor) {
+  /**
+   * Each payer's open pledges, read once per statement. The entities are the transaction's own, so
+   * an allocation that pays a pledge shows at once; that is why they are filtered again at each
+   * use.
+   */
+  public static final class OpenPledges {
+    private final Function<DonorCode, List<Pledge>> load;
+    private final Map<DonorCode, List<Pledge>> loaded = new HashMap<>();
+
+    private OpenPledges(Function<DonorCode, List<Pledge>> load) {
+      this.load = load;
+    }
+
+    List<Pledge> of(DonorCode donor) {
+      return loaded.computeIfAbsent(donor, load).stream()
+          .filter(p -> PAYABLE.contains(p.status()))
+          .toList();
+    }
+  }
+
+  /** A fresh cache for one statement (one transaction). */
+  public OpenPledges openPledges() {
+    return new OpenPledges(this::load);
+  }
+
+  private List<Pledge> load(DonorCode donor) {
     return em.createQuery(
             "select p from Pledge p where p.donorCode = :donor and p.status in :payable"
                 + " order by p.announcedOn, p.id",
