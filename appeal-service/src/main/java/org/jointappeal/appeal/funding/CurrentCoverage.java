@@ -5,17 +5,23 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The launched appeals' coverage as the projection last published it ({@code appeal_funding}),
  * which is what {@code GET /appeals/{code}/funding} computes, so the dashboard and the API never
- * disagree. An appeal not published since those columns exist is computed once here.
+ * disagree. An appeal not published since those columns exist is computed here, once per projection
+ * version: until its next change the same figures are reused.
  */
 @ApplicationScoped
 public class CurrentCoverage {
 
   private final AppealFundingRepository projections;
   private final FundingService funding;
+  private final Map<String, Computed> computed = new ConcurrentHashMap<>();
+
+  private record Computed(long version, AppealCoverage coverage) {}
 
   CurrentCoverage(AppealFundingRepository projections, FundingService funding) {
     this.projections = projections;
@@ -30,7 +36,8 @@ public class CurrentCoverage {
             .getEntityManager()
             .createNativeQuery(
                 """
-                select a.code, f.coverage_percent, f.unmet_usd from appeal a
+                select a.code, f.coverage_percent, f.unmet_usd,
+                  coalesce(f.projection_version, 0) from appeal a
                 left join appeal_funding f on f.appeal_code = a.code
                 where a.status = 'LAUNCHED'""")
             .getResultList();
@@ -40,8 +47,17 @@ public class CurrentCoverage {
       if (row[2] != null) {
         coverage.add(new AppealCoverage(code, (BigDecimal) row[1], (BigDecimal) row[2]));
       } else {
-        var status = funding.status(code, null, null);
-        coverage.add(new AppealCoverage(code, status.coveragePercent(), status.unmet().amount()));
+        long version = ((Number) row[3]).longValue();
+        var known = computed.get(code);
+        if (known == null || known.version() != version) {
+          var status = funding.status(code, null, null);
+          known =
+              new Computed(
+                  version,
+                  new AppealCoverage(code, status.coveragePercent(), status.unmet().amount()));
+          computed.put(code, known);
+        }
+        coverage.add(known.coverage());
       }
     }
     return coverage;
