@@ -23,6 +23,9 @@ import org.jointappeal.pledge.receipt.ReceiptSource;
 @ApplicationScoped
 public class BankStatementService {
 
+  /** Entries taken between two flushes that clear the session (see flushAndForget). */
+  private static final int ENTRIES_PER_FLUSH = 100;
+
   private final BankStatementRepository statements;
   private final StatementEntryRepository entries;
   private final DonorService donors;
@@ -85,6 +88,7 @@ public class BankStatementService {
                 parsed.accountIban(),
                 parsed.entries().stream().map(Camt053.Entry::reference).toList()));
     var open = matcher.openPledges();
+    int takenSinceClear = 0;
     for (var entry : parsed.entries()) {
       if (!entry.credit()) {
         statement.debitIgnored();
@@ -95,6 +99,10 @@ public class BankStatementService {
       } else {
         statement.credit(false);
         take(statement, entry, actor, open);
+        if (++takenSinceClear == ENTRIES_PER_FLUSH) {
+          statement = flushAndForget(statement);
+          takenSinceClear = 0;
+        }
       }
     }
     statements.flush();
@@ -102,6 +110,18 @@ public class BankStatementService {
         "bank statement imported bankStatementId=%s credits=%d autoMatched=%d unmatched=%d",
         statement.id(), statement.credits(), statement.autoMatched(), statement.unmatched());
     return Answer.created(location(statement), view(statement));
+  }
+
+  /**
+   * Writes what the last entries did and forgets their entities, still in the one transaction:
+   * every flush (each receipt, allocation and outbox row flushes) checks each entity the session
+   * holds, so without this an import slowed with every entry (3,000 entries: 7 per second, falling;
+   * 10,000 did not finish in 15 minutes).
+   */
+  private BankStatement flushAndForget(BankStatement statement) {
+    statements.flush();
+    statements.getEntityManager().clear();
+    return statements.findById(statement.id());
   }
 
   /** One new booked credit: receipt, matching, allocation when confident. */
@@ -117,10 +137,10 @@ public class BankStatementService {
     }
     var receipt = recordReceipt(entry, payer, actor);
     entry.received(payer, receipt.id());
-    var outcome =
-        matcher.match(entry.referenceText(), entry.amount(), payer, receipt.usdValue(), open);
-    if (outcome.confident().isPresent()) {
-      var match = outcome.confident().get();
+    var confident =
+        matcher.confident(entry.referenceText(), entry.amount(), payer, receipt.usdValue(), open);
+    if (confident.isPresent()) {
+      var match = confident.get();
       receipts.allocateNow(
           receipt.id(),
           new AllocateReceiptRequest(
@@ -129,6 +149,7 @@ public class BankStatementService {
               match.instalmentNumber()),
           actor);
       entry.autoMatched(match.pledge().id());
+      open.allocated(match.pledge().id());
       Log.infof(
           "statement entry matched entryId=%s receiptId=%s pledgeId=%s reason=%s",
           entry.id(), receipt.id(), match.pledge().id(), match.reason());

@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jointappeal.pledge.Appeals;
 import org.jointappeal.pledge.Db;
@@ -209,6 +210,45 @@ class BankStatementImportTest {
     pledge(pledge)
         .body("instalments.paid.amount", contains("0.00", "199000.00"))
         .body("instalments.status", contains("PENDING", "PARTIALLY_PAID"));
+  }
+
+  @Test
+  void aLongStatementPaysAPledgeOnlyWhatItOwesWhenItsCreditsStraddleTheSessionsFlushes() {
+    // four instalments of 250.00: each credit of 250.00 matches the next open one by amount
+    var quarters = new ArrayList<InstalmentRequest>();
+    for (int q = 1; q <= 4; q++) {
+      quarters.add(
+          new InstalmentRequest(LocalDate.parse("1997-12-31").plusDays(q), money("250.00", "USD")));
+    }
+    String pledge = committedPledge(appeal, donor, "1000.00", "USD", quarters);
+    // the import flushes and forgets its entities every 100 credits: credits 99 to 103 pay the
+    // pledge on both sides of that point; the fifth finds it paid and waits
+    var statement = aStatement();
+    String stranger = newIban();
+    for (int position = 1; position <= 250; position++) {
+      statement.with(
+          position >= 99 && position <= 103
+              ? aCredit("250.00", "USD").from(payerIban)
+              : aCredit("10.00", "USD").from(stranger));
+    }
+
+    importing(statement.xml())
+        .statusCode(201)
+        .body("summary.entries", equalTo(250))
+        .body("summary.credits", equalTo(250))
+        .body("summary.receiptsCreated", equalTo(5))
+        .body("summary.autoMatched", equalTo(4))
+        .body("summary.unmatched", equalTo(246))
+        .body("entries", hasSize(250))
+        .body("entries[97].matching", equalTo("UNIDENTIFIED"))
+        .body(
+            "entries[98..102].matching",
+            contains("AUTO_MATCHED", "AUTO_MATCHED", "AUTO_MATCHED", "AUTO_MATCHED", "UNMATCHED"));
+
+    pledge(pledge)
+        .body("status", equalTo("PAID"))
+        .body("paid.amount", equalTo("1000.00"))
+        .body("instalments.status", contains("PAID", "PAID", "PAID", "PAID"));
   }
 
   @Test
