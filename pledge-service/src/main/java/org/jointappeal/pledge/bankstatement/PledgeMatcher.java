@@ -156,11 +156,10 @@ public class PledgeMatcher {
     }
     if (payer != null) {
       String upper = text.toUpperCase(Locale.ROOT);
-      for (var pledge : openPledges.of(payer)) {
-        String agreement = openPledges.agreementToken(pledge);
-        boolean named = agreement.length() >= 4 && containsToken(upper, agreement);
-        if (named && found.stream().noneMatch(p -> p.id().equals(pledge.id()))) {
-          found.add(pledge);
+      for (var agreement : openPledges.agreementsOf(payer)) {
+        boolean named = agreement.token().length() >= 4 && containsToken(upper, agreement.token());
+        if (named && found.stream().noneMatch(p -> p.id().equals(agreement.pledgeId()))) {
+          found.add(openPledges.pledge(payer, agreement.pledgeId()));
         }
       }
     }
@@ -188,33 +187,38 @@ public class PledgeMatcher {
   /**
    * Each payer's open pledges, read once per statement. They are detached copies: an import of
    * thousands of entries must not dirty-check thousands of pledges at every flush. A pledge an
-   * allocation changed is read again ({@link #allocated}), and each use filters by status.
+   * allocation changed is read again ({@link #allocated}), and each use filters by status. With
+   * them, the agreement references of all the payer's pledges, open or not: a credit that names a
+   * paid or cancelled pledge names it all the same.
    */
   public static final class OpenPledges {
     private final Function<DonorCode, List<Pledge>> load;
+    private final Function<DonorCode, List<Agreement>> loadAgreements;
     private final Function<UUID, Pledge> reload;
     private final Map<DonorCode, Map<UUID, Pledge>> loaded = new HashMap<>();
-    private final Map<UUID, String> agreementTokens = new HashMap<>();
+    private final Map<DonorCode, List<Agreement>> agreements = new HashMap<>();
 
-    private OpenPledges(Function<DonorCode, List<Pledge>> load, Function<UUID, Pledge> reload) {
+    private OpenPledges(
+        Function<DonorCode, List<Pledge>> load,
+        Function<DonorCode, List<Agreement>> loadAgreements,
+        Function<UUID, Pledge> reload) {
       this.load = load;
+      this.loadAgreements = loadAgreements;
       this.reload = reload;
     }
 
     List<Pledge> of(DonorCode donor) {
-      return loaded.computeIfAbsent(donor, this::byId).values().stream()
-          .filter(p -> PAYABLE.contains(p.status()))
-          .toList();
+      return open(donor).values().stream().filter(p -> PAYABLE.contains(p.status())).toList();
     }
 
-    /** The agreement reference upper-cased ("" when none), once per pledge, not once per entry. */
-    String agreementToken(Pledge pledge) {
-      return agreementTokens.computeIfAbsent(
-          pledge.id(),
-          id ->
-              pledge.agreementReference() == null
-                  ? ""
-                  : pledge.agreementReference().toUpperCase(Locale.ROOT));
+    List<Agreement> agreementsOf(DonorCode donor) {
+      return agreements.computeIfAbsent(donor, loadAgreements);
+    }
+
+    /** The donor's pledge: the open copy while it is payable, else as it is now. */
+    Pledge pledge(DonorCode donor, UUID pledgeId) {
+      var open = open(donor).get(pledgeId);
+      return open != null && PAYABLE.contains(open.status()) ? open : reload.apply(pledgeId);
     }
 
     /** An allocation paid (part of) this pledge: its outstanding amount and status changed. */
@@ -226,16 +230,35 @@ public class PledgeMatcher {
       }
     }
 
-    private Map<UUID, Pledge> byId(DonorCode donor) {
-      var byId = new LinkedHashMap<UUID, Pledge>();
-      load.apply(donor).forEach(p -> byId.put(p.id(), p));
-      return byId;
+    private Map<UUID, Pledge> open(DonorCode donor) {
+      return loaded.computeIfAbsent(
+          donor,
+          d -> {
+            var byId = new LinkedHashMap<UUID, Pledge>();
+            load.apply(d).forEach(p -> byId.put(p.id(), p));
+            return byId;
+          });
     }
   }
 
+  /** A pledge's agreement reference, upper-cased, as the remittance text is. */
+  record Agreement(String token, UUID pledgeId) {}
+
   /** A fresh cache for one statement (one transaction). */
   public OpenPledges openPledges() {
-    return new OpenPledges(this::load, this::reload);
+    return new OpenPledges(this::load, this::agreements, this::reload);
+  }
+
+  private List<Agreement> agreements(DonorCode donor) {
+    return em.createQuery(
+            "select p.agreementReference, p.id from Pledge p"
+                + " where p.donorCode = :donor and p.agreementReference is not null"
+                + " order by p.announcedOn, p.id",
+            Object[].class)
+        .setParameter("donor", donor)
+        .getResultStream()
+        .map(row -> new Agreement(((String) row[0]).toUpperCase(Locale.ROOT), (UUID) row[1]))
+        .toList();
   }
 
   private List<Pledge> load(DonorCode donor) {

@@ -132,6 +132,42 @@ class BankStatementImportTest {
   }
 
   @Test
+  void aCreditNamingAPaidPledgesAgreementWaitsThoughAnotherPledgeMatchesItsAmount() {
+    String paid = committedPledge(appeal, donor, "100000.00", "USD");
+    String agreement = StatementFixtures.agreementOf(paid);
+    importing(
+            aStatement()
+                .with(aCredit("100000.00", "USD").from(payerIban).creditorReference(agreement))
+                .xml())
+        .statusCode(201)
+        .body("entries[0].pledgeId", equalTo(paid));
+    String other = committedPledge(appeal, donor, "100000.00", "USD");
+
+    // the donor's treasury paid the same agreement twice: that is for a person to sort out
+    String entry =
+        importing(
+                aStatement()
+                    .with(aCredit("100000.00", "USD").from(payerIban).creditorReference(agreement))
+                    .xml())
+            .statusCode(201)
+            .body("summary.autoMatched", equalTo(0))
+            .body("entries[0].matching", equalTo("UNMATCHED"))
+            .extract()
+            .path("entries[0].id");
+
+    given()
+        .when()
+        .get("/unmatched-receipts/" + entry)
+        .then()
+        .statusCode(200)
+        .body("suggestions.pledgeId", contains(other, paid))
+        .body("suggestions.reason", contains("AMOUNT", "REFERENCE"))
+        .body("suggestions[1].allocatable", equalTo(false))
+        .body("suggestions[1].detail", equalTo("the pledge is PAID"));
+    pledge(other).body("paid.amount", equalTo("0.00"));
+  }
+
+  @Test
   void anAmountWithinToleranceOfTheDonorsOnlyOpenPledgeAllocatesTheCredit() {
     String pledge = committedPledge(appeal, donor, "100000.00", "USD");
 
