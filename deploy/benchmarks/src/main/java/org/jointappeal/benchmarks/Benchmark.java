@@ -172,7 +172,7 @@ public final class Benchmark {
       try {
         results.bankStatement =
             new BankStatementImport(api, data, options.loadConcurrency())
-                .run(options.statementEntries());
+                .run(options.statementEntries(), () -> settle(topics));
       } catch (RuntimeException e) {
         // reported as failed; the replay still runs
         results.bankStatement =
