@@ -26,6 +26,7 @@ fi
 mvn -B -q package -DskipTests -Pbenchmarks -pl deploy/local-stack,deploy/benchmarks
 
 # The services run with the full JIT (the local stack's default, C1 only, is for fast test start-ups);
-# SERVICE_JVM_OPTIONS replaces these, e.g. to add -XX:StartFlightRecording for a profile.
-exec java -Xmx1g "-Djointappeal.service.jvm-options=${SERVICE_JVM_OPTIONS:--XX:+UseSerialGC}" -cp "deploy/benchmarks/target/lib/*:deploy/benchmarks/target/benchmarks-${version}.jar" \
+# SERVICE_JVM_OPTIONS replaces these, e.g. to add -XX:StartFlightRecording for a profile;
+# BENCHMARK_JVM_OPTIONS adds options to the load generator (e.g. -Xlog:gc:file=...).
+exec java -Xmx1g ${BENCHMARK_JVM_OPTIONS:-} "-Djointappeal.service.jvm-options=${SERVICE_JVM_OPTIONS:--XX:+UseSerialGC}" -cp "deploy/benchmarks/target/lib/*:deploy/benchmarks/target/benchmarks-${version}.jar" \
   org.jointappeal.benchmarks.Benchmark "$@"
