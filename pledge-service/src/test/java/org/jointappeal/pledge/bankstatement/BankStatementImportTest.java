@@ -3,6 +3,7 @@ package org.jointappeal.pledge.bankstatement;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -165,6 +166,36 @@ class BankStatementImportTest {
         .body("suggestions[1].allocatable", equalTo(false))
         .body("suggestions[1].detail", equalTo("the pledge is PAID"));
     pledge(other).body("paid.amount", equalTo("0.00"));
+  }
+
+  @Test
+  void aCreditNamingTwoPledgesWaitsWithBothSuggested() {
+    String byId = committedPledge(appeal, donor, "100000.00", "USD");
+    String byAgreement = committedPledge(appeal, donor, "100000.00", "USD");
+
+    String entry =
+        importing(
+                aStatement()
+                    .with(
+                        aCredit("100000.00", "USD")
+                            .from(payerIban)
+                            .endToEndId(byId)
+                            .creditorReference(StatementFixtures.agreementOf(byAgreement)))
+                    .xml())
+            .statusCode(201)
+            .body("summary.autoMatched", equalTo(0))
+            .body("entries[0].matching", equalTo("UNMATCHED"))
+            .extract()
+            .path("entries[0].id");
+
+    given()
+        .when()
+        .get("/unmatched-receipts/" + entry)
+        .then()
+        .statusCode(200)
+        .body("suggestions.pledgeId", containsInAnyOrder(byId, byAgreement))
+        .body("suggestions.reason", contains("REFERENCE", "REFERENCE"))
+        .body("suggestions.outstanding.amount", contains("100000.00", "100000.00"));
   }
 
   @Test
