@@ -2,7 +2,7 @@
 # The benchmark of issue #8: starts PostgreSQL, Kafka, Keycloak and the three packaged services on
 # free ports, loads data through the public APIs, runs every scenario and writes report.md,
 # report.json and PNG charts into deploy/benchmarks/target/report/ (git-ignored).
-#   deploy/benchmark.sh            full run (about 20 min on a quiet 2-core machine)
+#   deploy/benchmark.sh            full run (about 30 min on a quiet 2-core machine)
 #   deploy/benchmark.sh --quick    smoke run (a few minutes; figures are not measurements)
 # Any option as --name=value, e.g. --scales=1,10 --step-seconds=10; see docs/performance.md.
 # Needs only a JDK 17+ and Maven 3.8+; run it on an otherwise idle machine.

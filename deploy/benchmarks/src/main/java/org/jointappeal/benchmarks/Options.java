@@ -30,7 +30,7 @@ public record Options(
     int statementEntries,
     boolean replay) {
 
-  /** Full-run defaults (a quiet 2-core machine: 1.5-2.5 hours, mostly data loading and replay). */
+  /** Full-run defaults (a quiet 2-core machine: about 30 minutes, a third of it loading data). */
   public static Options parse(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick") || Boolean.getBoolean("bench.quick");
     var o = new Args(args);
