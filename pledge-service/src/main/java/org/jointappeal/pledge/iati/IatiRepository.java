@@ -21,11 +21,15 @@ class IatiRepository {
     this.em = em;
   }
 
-  /** Withdrawn pledges are not reported: a cancellation takes the announcement back. */
+  /**
+   * Withdrawn pledges are not reported: a cancellation takes the announcement back. The same export
+   * twice lists its transactions in the same order: pledges recorded in the same instant (a bulk
+   * load, a fixed test clock) follow their donor's code, then their id.
+   */
   List<Pledge> pledgesOf(String appealCode) {
     return em.createQuery(
             "select p from Pledge p where p.appealCode = :appeal and p.status <> :cancelled"
-                + " order by p.announcedOn, p.createdAt",
+                + " order by p.announcedOn, p.createdAt, p.donorCode, p.id",
             Pledge.class)
         .setParameter("appeal", appealCode)
         .setParameter("cancelled", PledgeStatus.CANCELLED)
@@ -38,7 +42,7 @@ class IatiRepository {
     }
     return em.createQuery(
             "select a from Allocation a where a.pledgeId in :ids"
-                + " order by a.valueDate, a.recordedAt",
+                + " order by a.valueDate, a.recordedAt, a.id",
             Allocation.class)
         .setParameter("ids", pledgeIds)
         .getResultList();
