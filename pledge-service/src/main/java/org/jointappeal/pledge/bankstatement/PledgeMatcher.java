@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.fx.UnoreRate;
@@ -191,39 +190,29 @@ public class PledgeMatcher {
    * them, the agreement references of all the payer's pledges, open or not: a credit that names a
    * paid or cancelled pledge names it all the same.
    */
-  public static final class OpenPledges {
-    private final Function<DonorCode, List<Pledge>> load;
-    private final Function<DonorCode, List<Agreement>> loadAgreements;
-    private final Function<UUID, Pledge> reload;
+  public final class OpenPledges {
     private final Map<DonorCode, Map<UUID, Pledge>> loaded = new HashMap<>();
     private final Map<DonorCode, List<Agreement>> agreements = new HashMap<>();
 
-    private OpenPledges(
-        Function<DonorCode, List<Pledge>> load,
-        Function<DonorCode, List<Agreement>> loadAgreements,
-        Function<UUID, Pledge> reload) {
-      this.load = load;
-      this.loadAgreements = loadAgreements;
-      this.reload = reload;
-    }
+    private OpenPledges() {}
 
     List<Pledge> of(DonorCode donor) {
       return open(donor).values().stream().filter(p -> PAYABLE.contains(p.status())).toList();
     }
 
     List<Agreement> agreementsOf(DonorCode donor) {
-      return agreements.computeIfAbsent(donor, loadAgreements);
+      return agreements.computeIfAbsent(donor, PledgeMatcher.this::loadAgreements);
     }
 
     /** The donor's pledge: the open copy while it is payable, else as it is now. */
     Pledge pledge(DonorCode donor, UUID pledgeId) {
       var open = open(donor).get(pledgeId);
-      return open != null && PAYABLE.contains(open.status()) ? open : reload.apply(pledgeId);
+      return open != null && PAYABLE.contains(open.status()) ? open : reload(pledgeId);
     }
 
     /** An allocation paid (part of) this pledge: its outstanding amount and status changed. */
     public void allocated(UUID pledgeId) {
-      var pledge = reload.apply(pledgeId);
+      var pledge = reload(pledgeId);
       var ofDonor = loaded.get(pledge.donorCode());
       if (ofDonor != null) {
         ofDonor.replace(pledgeId, pledge);
@@ -235,7 +224,7 @@ public class PledgeMatcher {
           donor,
           d -> {
             var byId = new LinkedHashMap<UUID, Pledge>();
-            load.apply(d).forEach(p -> byId.put(p.id(), p));
+            loadOpen(d).forEach(p -> byId.put(p.id(), p));
             return byId;
           });
     }
@@ -246,10 +235,10 @@ public class PledgeMatcher {
 
   /** A fresh cache for one statement (one transaction). */
   public OpenPledges openPledges() {
-    return new OpenPledges(this::load, this::agreements, this::reload);
+    return new OpenPledges();
   }
 
-  private List<Agreement> agreements(DonorCode donor) {
+  private List<Agreement> loadAgreements(DonorCode donor) {
     return em.createQuery(
             "select p.agreementReference, p.id from Pledge p"
                 + " where p.donorCode = :donor and p.agreementReference is not null"
@@ -261,7 +250,7 @@ public class PledgeMatcher {
         .toList();
   }
 
-  private List<Pledge> load(DonorCode donor) {
+  private List<Pledge> loadOpen(DonorCode donor) {
     // flushed first (auto flush), so detaching loses nothing: the copies only answer questions.
     // A pledge the session held already (named by id in this entry) may not have taken the fetched
     // instalments: read them while it is still managed.
