@@ -69,6 +69,11 @@ class BankStatementImportTest {
     return given().when().get("/receipts/" + receiptId).then().statusCode(200).extract().jsonPath();
   }
 
+  /** The unmatched queue's view of one entry, with its suggestions. */
+  private static ValidatableResponse waiting(String entryId) {
+    return given().when().get("/unmatched-receipts/" + entryId).then().statusCode(200);
+  }
+
   private static List<String> waitingIds() {
     return given().when().get("/unmatched-receipts").then().statusCode(200).extract().path("id");
   }
@@ -156,11 +161,7 @@ class BankStatementImportTest {
             .extract()
             .path("entries[0].id");
 
-    given()
-        .when()
-        .get("/unmatched-receipts/" + entry)
-        .then()
-        .statusCode(200)
+    waiting(entry)
         .body("suggestions.pledgeId", contains(other, paid))
         .body("suggestions.reason", contains("AMOUNT", "REFERENCE"))
         .body("suggestions[1].allocatable", equalTo(false))
@@ -188,11 +189,7 @@ class BankStatementImportTest {
             .extract()
             .path("entries[0].id");
 
-    given()
-        .when()
-        .get("/unmatched-receipts/" + entry)
-        .then()
-        .statusCode(200)
+    waiting(entry)
         .body("suggestions.pledgeId", containsInAnyOrder(byId, byAgreement))
         .body("suggestions.reason", contains("REFERENCE", "REFERENCE"))
         .body("suggestions.outstanding.amount", contains("100000.00", "100000.00"));
@@ -247,11 +244,7 @@ class BankStatementImportTest {
             .extract()
             .path("entries[0].id");
 
-    given()
-        .when()
-        .get("/unmatched-receipts/" + entry)
-        .then()
-        .statusCode(200)
+    waiting(entry)
         .body("matching", equalTo("UNMATCHED"))
         .body("donorCode", equalTo(donor))
         .body("suggestions", empty());
@@ -331,11 +324,7 @@ class BankStatementImportTest {
             .extract()
             .path("entries[0].id");
 
-    given()
-        .when()
-        .get("/unmatched-receipts/" + entry)
-        .then()
-        .statusCode(200)
+    waiting(entry)
         .body("suggestions", hasSize(2))
         // the exact amount first
         .body("suggestions.pledgeId", contains(first, second))
@@ -363,11 +352,7 @@ class BankStatementImportTest {
             .path("entries[0].id");
 
     assertThat(Db.count("select count(*) from receipt")).isEqualTo(receiptsBefore);
-    given()
-        .when()
-        .get("/unmatched-receipts/" + entry)
-        .then()
-        .statusCode(200)
+    waiting(entry)
         .body("matching", equalTo("UNIDENTIFIED"))
         .body("payerIban", equalTo(stranger))
         .body("donorCode", nullValue());
