@@ -1,6 +1,7 @@
 package org.jointappeal.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ final class BankStatementImport {
             xml,
             Map.of("Content-Type", "application/xml"),
             // one synchronous request for the whole file: thousands of entries take minutes
-            java.time.Duration.ofMinutes(15))
+            Duration.ofMinutes(15))
         .join();
   }
 

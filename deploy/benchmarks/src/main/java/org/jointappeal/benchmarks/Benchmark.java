@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jointappeal.localstack.Platform;
 
 /**
@@ -177,7 +178,7 @@ public final class Benchmark {
         // reported as failed; the replay still runs
         results.bankStatement =
             new BankStatementImport.Result(
-                "failed", options.statementEntries(), 0, 0, java.util.Map.of(), e.toString());
+                "failed", options.statementEntries(), 0, 0, Map.of(), e.toString());
       }
       log("bank statement %s", results.bankStatement);
 
