@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.jointappeal.pledge.forecast.CashHistory.InstalmentFact;
 import org.jointappeal.pledge.forecast.CashHistory.PaymentFact;
@@ -338,8 +340,8 @@ public final class CashForecastBackTest {
     g.fillRect(0, 0, width, height);
     double plotW = width - left - right, plotH = height - top - bottom;
     double yMax = max * 1.1;
-    java.util.function.IntToDoubleFunction x = m -> left + plotW * (m + 0.5) / n;
-    java.util.function.DoubleUnaryOperator y = v -> top + plotH * (1 - v / yMax);
+    IntToDoubleFunction x = m -> left + plotW * (m + 0.5) / n;
+    DoubleUnaryOperator y = v -> top + plotH * (1 - v / yMax);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.setColor(new Color(220, 220, 220));
     for (int t = 0; t <= 5; t++) {
@@ -400,11 +402,7 @@ public final class CashForecastBackTest {
   }
 
   private static void line(
-      Graphics2D g,
-      java.util.function.IntToDoubleFunction x,
-      java.util.function.DoubleUnaryOperator y,
-      double[] values,
-      Color color) {
+      Graphics2D g, IntToDoubleFunction x, DoubleUnaryOperator y, double[] values, Color color) {
     g.setColor(color);
     var path = new Path2D.Double();
     path.moveTo(x.applyAsDouble(0), y.applyAsDouble(values[0]));

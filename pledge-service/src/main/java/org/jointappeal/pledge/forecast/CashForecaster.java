@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -136,7 +137,7 @@ public final class CashForecaster {
         if (valueDate.isBefore(firstDay)) {
           continue;
         }
-        long m = first.until(YearMonth.from(valueDate), java.time.temporal.ChronoUnit.MONTHS);
+        long m = first.until(YearMonth.from(valueDate), ChronoUnit.MONTHS);
         if (m < months) {
           usd[(int) m][s] += o.cents;
           minor[currencies.get(o.currency)][(int) m][s] += o.minor;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ class CashForecasterTest {
     BigDecimal expected =
         new BigDecimal("1000.00")
             .multiply(BigDecimal.valueOf(1 - writeOff))
-            .setScale(2, java.math.RoundingMode.HALF_EVEN);
+            .setScale(2, RoundingMode.HALF_EVEN);
     assertThat(forecast.months().get(1).expectedUsd()).isEqualByComparingTo(expected);
     assertThat(forecast.months().get(0).expectedUsd()).isEqualByComparingTo("0.00");
     assertThat(forecast.months().get(1).p50Usd()).isEqualByComparingTo("1000.00");
@@ -177,7 +178,7 @@ class CashForecasterTest {
     BigDecimal expected =
         new BigDecimal("1000.00")
             .multiply(BigDecimal.valueOf(conversion * (1 - writeOff)))
-            .setScale(2, java.math.RoundingMode.HALF_EVEN);
+            .setScale(2, RoundingMode.HALF_EVEN);
     assertThat(forecast.expectedTotalUsd()).isEqualByComparingTo(expected);
   }
 
