@@ -16,7 +16,7 @@ update pledge_state set currency = 'USD', units_per_usd = 1, announced_on = occu
     when status = 'ANNOUNCED' then usd_value
     when status = 'COMMITTED' then coalesce(outstanding_usd, usd_value)
     else coalesce(outstanding_usd, 0) end,
-  paid = coalesce(paid_usd, 0), written_off = coalesce(written_off_usd, 0),
+  paid = coalesce(paid_usd, 0), paid_usd = coalesce(paid_usd, 0), written_off = coalesce(written_off_usd, 0),
   recorded_at = applied_at;
 alter table pledge_state alter column currency set not null;
 alter table pledge_state alter column units_per_usd set not null;
@@ -55,6 +55,63 @@ create table funding_movement (
 create index funding_movement_by_appeal on funding_movement (appeal_code, business_date);
 create index funding_movement_by_pledge on funding_movement (pledge_id);
 
+
+-- The versions applied before this migration get their movements (in USD at rate 1, as read above):
+-- per pledge, the change of each bucket from the previous version under the same keys; when the keys
+-- (donor, earmarking) changed, what the previous version held leaves its keys on that date.
+with buckets as (
+  select pledge_id, aggregate_version, appeal_code, occurred_on, recorded_at, announced_on,
+    donor_code, earmark_level, earmark_line_id, earmark_country, earmark_agency, earmark_sector,
+    row(donor_code, earmark_level, earmark_line_id, earmark_country, earmark_agency,
+      earmark_sector)::text as keys,
+    case when status = 'ANNOUNCED' then outstanding else 0 end as pledged,
+    case when status in ('COMMITTED', 'PARTIALLY_PAID', 'PAID', 'WRITTEN_OFF')
+      then outstanding else 0 end as committed,
+    case when status in ('COMMITTED', 'PARTIALLY_PAID', 'PAID', 'WRITTEN_OFF')
+      then paid_usd else 0 end as paid,
+    written_off
+  from pledge_state),
+versions as (
+  select b.*,
+    lag(keys) over w as before_keys, lag(pledged) over w as before_pledged,
+    lag(committed) over w as before_committed, lag(paid) over w as before_paid,
+    lag(written_off) over w as before_written_off,
+    lead(keys) over w as after_keys, lead(occurred_on) over w as after_on,
+    lead(recorded_at) over w as after_recorded, lead(aggregate_version) over w as after_version
+  from buckets b window w as (partition by pledge_id order by aggregate_version)),
+legs as (
+  -- each version's change under its own keys (from nothing when the keys are new)
+  select v.pledge_id, v.aggregate_version as version, v.appeal_code, v.occurred_on, v.recorded_at,
+    v.announced_on, v.donor_code, v.earmark_level, v.earmark_line_id, v.earmark_country,
+    v.earmark_agency, v.earmark_sector, leg.bucket, leg.delta
+  from versions v cross join lateral (values
+    ('PLEDGED', v.pledged - case when v.before_keys = v.keys then v.before_pledged else 0 end),
+    ('COMMITTED', v.committed - case when v.before_keys = v.keys then v.before_committed else 0 end),
+    ('PAID', v.paid - case when v.before_keys = v.keys then v.before_paid else 0 end),
+    ('WRITTEN_OFF',
+      v.written_off - case when v.before_keys = v.keys then v.before_written_off else 0 end))
+    as leg(bucket, delta)
+  union all
+  -- what a version held leaves its keys when the next version counts under other keys
+  select v.pledge_id, v.after_version, v.appeal_code, v.after_on, v.after_recorded, v.after_on,
+    v.donor_code, v.earmark_level, v.earmark_line_id, v.earmark_country, v.earmark_agency,
+    v.earmark_sector, leg.bucket, -leg.held
+  from versions v cross join lateral (values
+    ('PLEDGED', v.pledged), ('COMMITTED', v.committed), ('PAID', v.paid),
+    ('WRITTEN_OFF', v.written_off)) as leg(bucket, held)
+  where v.after_keys is not null and v.after_keys <> v.keys)
+insert into funding_movement (pledge_id, pledge_version, appeal_code, business_date, recorded_at,
+  from_bucket, to_bucket, amount, currency, units_per_usd, usd_amount, donor_code, earmark_level,
+  earmark_line_id, earmark_country, earmark_agency, earmark_sector)
+select pledge_id, version, appeal_code,
+  case when bucket = 'PAID' and delta > 0 then greatest(occurred_on, announced_on)
+    else occurred_on end,
+  recorded_at,
+  case when delta < 0 then bucket end, case when delta > 0 then bucket end,
+  abs(delta), 'USD', 1, case when bucket = 'PAID' then abs(delta) end, donor_code, earmark_level,
+  earmark_line_id, earmark_country, earmark_agency, earmark_sector
+from legs where delta <> 0;
+
 -- Today's figures as running totals per appeal and key (donor, earmarking level and targets): each
 -- pledge counts its outstanding amount at its rate, rounded once per pledge, and its paid USD. An
 -- event changes the rows of its pledge's old and new key by the difference, whatever the number of
@@ -74,6 +131,23 @@ create table funding_total (
   primary key (appeal_code, donor_code, earmark_level, earmark_line_id, earmark_country,
     earmark_agency, earmark_sector)
 );
+
+
+-- ... and the totals of each pledge's newest version
+insert into funding_total (appeal_code, donor_code, earmark_level, earmark_line_id, earmark_country,
+  earmark_agency, earmark_sector, pledged_usd, committed_usd, paid_usd, written_off_usd)
+select appeal_code, donor_code, earmark_level, coalesce(earmark_line_id::text, ''),
+  coalesce(trim(earmark_country), ''), coalesce(earmark_agency, ''), coalesce(earmark_sector, ''),
+  sum(case when status = 'ANNOUNCED' then outstanding else 0 end),
+  sum(case when status in ('COMMITTED', 'PARTIALLY_PAID', 'PAID', 'WRITTEN_OFF')
+    then outstanding else 0 end),
+  sum(case when status in ('COMMITTED', 'PARTIALLY_PAID', 'PAID', 'WRITTEN_OFF')
+    then paid_usd else 0 end),
+  sum(written_off)
+from (select distinct on (pledge_id) * from pledge_state
+  order by pledge_id, aggregate_version desc) newest
+group by appeal_code, donor_code, earmark_level, coalesce(earmark_line_id::text, ''),
+  coalesce(trim(earmark_country), ''), coalesce(earmark_agency, ''), coalesce(earmark_sector, '');
 
 -- +1 whenever the appeal's ledger changes: as-of answers are cached per appeal and ledger version.
 alter table appeal_funding add column ledger_version bigint not null default 0;

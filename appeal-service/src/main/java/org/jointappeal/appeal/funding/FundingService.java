@@ -175,7 +175,9 @@ public class FundingService {
         due.stream().sorted(java.util.Comparator.comparing(r -> (String) r[0])).toList()) {
       String appealCode = (String) row[0];
       if (!publishedByCaller.contains(appealCode)) {
-        publish(appealCode, ((java.sql.Date) row[1]).toLocalDate());
+        publish(
+            appealCode,
+            row[1] instanceof LocalDate day ? day : ((java.sql.Date) row[1]).toLocalDate());
         published++;
       }
     }
