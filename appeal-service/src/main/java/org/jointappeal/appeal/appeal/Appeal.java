@@ -157,7 +157,9 @@ public class Appeal {
     this.status = AppealStatus.LAUNCHED;
     this.launchedOn = on;
     this.revision = 0;
-    revisions.add(new AppealRevision(this, 0, "original requirements", on, at, by, lines));
+    var original = new AppealRevision(this, 0, "original requirements", on, at, by, lines);
+    original.tookEffect(at); // a launch is never dated after today
+    revisions.add(original);
   }
 
   /**
@@ -254,6 +256,20 @@ public class Appeal {
   /** The requirements at launch (revision 0); a draft's are its current ones. */
   public Money originalRequirements() {
     return revisions.isEmpty() ? currentRequirements() : revisions.get(0).requirements();
+  }
+
+  /**
+   * The revision in force at the end of a date as known at an instant: the latest one effective by
+   * then and recorded by that instant.
+   */
+  public Optional<AppealRevision> revisionInForceOn(LocalDate date, Instant knownAt) {
+    AppealRevision inForce = null;
+    for (AppealRevision revision : revisions) {
+      if (!revision.effectiveOn().isAfter(date) && !revision.recordedAt().isAfter(knownAt)) {
+        inForce = revision;
+      }
+    }
+    return Optional.ofNullable(inForce);
   }
 
   /** The revision in force at the end of a date: the latest one effective by then. */

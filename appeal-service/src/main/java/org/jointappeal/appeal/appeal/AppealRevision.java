@@ -44,6 +44,10 @@ public class AppealRevision {
   @Column(name = "recorded_by", nullable = false, length = 200)
   private String recordedBy;
 
+  /** When its appeal.revised.v1 was published: on its effective date, not before. */
+  @Column(name = "took_effect_at")
+  private Instant tookEffectAt;
+
   @OneToMany(mappedBy = "revision", cascade = CascadeType.ALL)
   @OrderBy("country, agency, sector")
   private List<RevisionLine> lines = new ArrayList<>();
@@ -66,6 +70,18 @@ public class AppealRevision {
     this.recordedAt = recordedAt;
     this.recordedBy = recordedBy;
     current.forEach(l -> lines.add(new RevisionLine(this, l)));
+  }
+
+  void tookEffect(Instant at) {
+    this.tookEffectAt = at;
+  }
+
+  public boolean hasTakenEffect() {
+    return tookEffectAt != null;
+  }
+
+  public Appeal appeal() {
+    return appeal;
   }
 
   public Money requirements() {

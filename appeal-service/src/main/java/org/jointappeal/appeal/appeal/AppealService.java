@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.jointappeal.appeal.AlreadyExists;
 import org.jointappeal.appeal.DomainRule;
 import org.jointappeal.appeal.DomainRuleViolation;
@@ -108,6 +109,43 @@ public class AppealService {
     return AppealView.of(appeal);
   }
 
+  private void takeEffect(AppealRevision revision) {
+    var appeal = revision.appeal();
+    revision.tookEffect(clock.instant());
+    outbox.append(AppealRevisedV1.of(appeal, revision, clock.instant()));
+    revised.fire(new AppealRevised(appeal, revision.effectiveOn()));
+  }
+
+  /**
+   * Publishes the revisions whose effective date has come (appeal.revised.v1, and through
+   * AppealRevised a funding.changed.v1), each once: the row lock (skip locked) and {@code
+   * took_effect_at} keep two instances, or a restart, from publishing one twice.
+   */
+  @Transactional
+  public int takeEffectOfDueRevisions() {
+    @SuppressWarnings("unchecked") // native query: one uuid column
+    List<UUID> due =
+        appeals
+            .getEntityManager()
+            .createNativeQuery(
+                """
+                select id from appeal_revision
+                where took_effect_at is null and effective_on <= ?1
+                order by appeal_code, number
+                for update skip locked""",
+                UUID.class)
+            .setParameter(1, today())
+            .getResultList();
+    for (var id : due) {
+      var revision = appeals.getEntityManager().find(AppealRevision.class, id);
+      takeEffect(revision);
+      Log.infof(
+          "revision took effect appeal=%s revision=%d effectiveOn=%s",
+          revision.appeal().code(), revision.number(), revision.effectiveOn());
+    }
+    return due.size();
+  }
+
   @Transactional
   public AppealView revise(
       String code, ReviseAppealRequest request, OptionalLong expectedVersion, String actor) {
@@ -120,8 +158,15 @@ public class AppealService {
             clock.instant(),
             actor);
     appeals.flush();
-    outbox.append(AppealRevisedV1.of(appeal, revision, clock.instant()));
-    revised.fire(new AppealRevised(appeal, revision.effectiveOn()));
+    if (revision.effectiveOn().isAfter(today())) {
+      // published on its effective date, by takeEffectOfDueRevisions: until then today's figures
+      // keep the revision in force
+      Log.infof(
+          "revision recorded, takes effect later appeal=%s revision=%d effectiveOn=%s",
+          code, revision.number(), revision.effectiveOn());
+    } else {
+      takeEffect(revision);
+    }
     record(
         appeal,
         actor,

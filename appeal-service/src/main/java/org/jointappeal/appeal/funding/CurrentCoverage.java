@@ -50,7 +50,7 @@ public class CurrentCoverage {
         long version = ((Number) row[3]).longValue();
         var known = computed.get(code);
         if (known == null || known.version() != version) {
-          var status = funding.status(code, null, null);
+          var status = funding.status(code, null, null, null);
           known =
               new Computed(
                   version,

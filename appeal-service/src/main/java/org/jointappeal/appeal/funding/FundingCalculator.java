@@ -27,7 +27,7 @@ final class FundingCalculator {
       Integer revision,
       BigDecimal originalRequirements,
       List<RequirementFacts> lines,
-      List<PledgeFacts> pledges,
+      List<Holding> pledges,
       GroupBy groupBy) {
     BigDecimal requirements =
         lines.stream().map(RequirementFacts::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -39,21 +39,21 @@ final class FundingCalculator {
                     Function.identity(),
                     (a, b) -> a,
                     LinkedHashMap::new));
-    var total = PledgeFacts.Amounts.NONE;
+    var total = Holding.Amounts.NONE;
     BigDecimal writtenOff = BigDecimal.ZERO;
-    for (PledgeFacts p : pledges) {
+    for (Holding p : pledges) {
       total = total.plus(p.amounts());
       writtenOff = writtenOff.add(p.writtenOff());
     }
     var totals = GroupFunding.of(null, requirements, total);
 
     // per line: only money tightly earmarked to a line in force
-    Map<String, PledgeFacts.Amounts> perLine = new LinkedHashMap<>();
-    var linesNotSpecified = PledgeFacts.Amounts.NONE;
-    for (PledgeFacts p : pledges) {
+    Map<String, Holding.Amounts> perLine = new LinkedHashMap<>();
+    var linesNotSpecified = Holding.Amounts.NONE;
+    for (Holding p : pledges) {
       var line = tightLine(p, byId);
       if (line.isPresent()) {
-        perLine.merge(line.get().lineId().toString(), p.amounts(), PledgeFacts.Amounts::plus);
+        perLine.merge(line.get().lineId().toString(), p.amounts(), Holding.Amounts::plus);
       } else {
         linesNotSpecified = linesNotSpecified.plus(p.amounts());
       }
@@ -66,7 +66,7 @@ final class FundingCalculator {
               GroupFunding.of(
                   null,
                   line.amount(),
-                  perLine.getOrDefault(line.lineId().toString(), PledgeFacts.Amounts.NONE))));
+                  perLine.getOrDefault(line.lineId().toString(), Holding.Amounts.NONE))));
     }
 
     List<GroupFunding> groups = null;
@@ -78,12 +78,12 @@ final class FundingCalculator {
           groupRequirements.merge(attribute(line, groupBy), line.amount(), BigDecimal::add);
         }
       }
-      Map<String, PledgeFacts.Amounts> groupAmounts = new TreeMap<>();
-      var notSpecified = PledgeFacts.Amounts.NONE;
-      for (PledgeFacts p : pledges) {
+      Map<String, Holding.Amounts> groupAmounts = new TreeMap<>();
+      var notSpecified = Holding.Amounts.NONE;
+      for (Holding p : pledges) {
         var key = keyOf(p, groupBy, byId);
         if (key.isPresent()) {
-          groupAmounts.merge(key.get(), p.amounts(), PledgeFacts.Amounts::plus);
+          groupAmounts.merge(key.get(), p.amounts(), Holding.Amounts::plus);
         } else {
           notSpecified = notSpecified.plus(p.amounts());
         }
@@ -97,7 +97,7 @@ final class FundingCalculator {
             groupBy.ofLines() ? groupRequirements.getOrDefault(key, BigDecimal.ZERO) : null;
         groups.add(
             GroupFunding.of(
-                key, groupRequirement, groupAmounts.getOrDefault(key, PledgeFacts.Amounts.NONE)));
+                key, groupRequirement, groupAmounts.getOrDefault(key, Holding.Amounts.NONE)));
       }
       groupsNotSpecified = GroupFunding.of(null, null, notSpecified);
     }
@@ -123,7 +123,7 @@ final class FundingCalculator {
   }
 
   private static Optional<RequirementFacts> tightLine(
-      PledgeFacts p, Map<UUID, RequirementFacts> lines) {
+      Holding p, Map<UUID, RequirementFacts> lines) {
     if (p.level() != EarmarkingLevel.TIGHTLY_EARMARKED || p.lineId() == null) {
       return Optional.empty();
     }
@@ -136,7 +136,7 @@ final class FundingCalculator {
    * Unearmarked money names nothing but its donor and level.
    */
   private static Optional<String> keyOf(
-      PledgeFacts p, GroupBy groupBy, Map<UUID, RequirementFacts> lines) {
+      Holding p, GroupBy groupBy, Map<UUID, RequirementFacts> lines) {
     if (groupBy == GroupBy.DONOR) {
       return Optional.of(p.donorCode());
     }

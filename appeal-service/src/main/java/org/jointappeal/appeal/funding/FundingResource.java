@@ -44,18 +44,28 @@ public class FundingResource {
             mediaType = CSV,
             examples = @ExampleObject(name = "geo-1997-csv", value = FundingExamples.CSV))
       })
-  @APIResponse(responseCode = "400", description = "asOf is not a date, or an unknown groupBy")
+  @APIResponse(
+      responseCode = "400",
+      description = "asOf is not a date, knownAt not an instant, or an unknown groupBy")
   @APIResponse(responseCode = "404", description = "No such appeal")
   public RestResponse<Object> getFunding(
       @PathParam("code") String code,
       @Parameter(description = "Figures at the end of this business date (ISO date)")
           @QueryParam("asOf")
           String asOf,
+      @Parameter(
+              description =
+                  "Figures as the platform knew them at this instant (ISO 8601, e.g."
+                      + " 1997-09-01T00:00:00Z): only what was recorded by then")
+          @QueryParam("knownAt")
+          String knownAt,
       @Parameter(description = "country, agency, sector, category, priority, donor or earmarking")
           @QueryParam("groupBy")
           String groupBy,
       HttpHeaders headers) {
-    var status = funding.status(code, FundingQuery.asOf(asOf), GroupBy.parse(groupBy));
+    var status =
+        funding.status(
+            code, FundingQuery.asOf(asOf), FundingQuery.knownAt(knownAt), GroupBy.parse(groupBy));
     return FundingRepresentation.of(status, headers);
   }
 
@@ -71,12 +81,17 @@ public class FundingResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = FlowSummary.class),
               examples = @ExampleObject(name = "geo-1997", value = FundingExamples.FLOW_SUMMARY)))
-  @APIResponse(responseCode = "400", description = "asOf is not a date, or an unknown groupBy")
+  @APIResponse(
+      responseCode = "400",
+      description = "asOf is not a date, knownAt not an instant, or an unknown groupBy")
   @APIResponse(responseCode = "404", description = "No such appeal")
   public FlowSummary getFlowSummary(
       @PathParam("code") String code,
       @QueryParam("asOf") String asOf,
+      @QueryParam("knownAt") String knownAt,
       @QueryParam("groupBy") String groupBy) {
-    return FlowSummary.of(funding.status(code, FundingQuery.asOf(asOf), GroupBy.parse(groupBy)));
+    return FlowSummary.of(
+        funding.status(
+            code, FundingQuery.asOf(asOf), FundingQuery.knownAt(knownAt), GroupBy.parse(groupBy)));
   }
 }

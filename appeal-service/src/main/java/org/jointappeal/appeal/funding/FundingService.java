@@ -9,41 +9,63 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jointappeal.appeal.NotFound;
 import org.jointappeal.appeal.appeal.Appeal;
 import org.jointappeal.appeal.appeal.AppealLaunched;
 import org.jointappeal.appeal.appeal.AppealRepository;
 import org.jointappeal.appeal.appeal.AppealRevised;
+import org.jointappeal.appeal.appeal.AppealRevision;
 import org.jointappeal.appeal.appeal.AppealStatus;
 import org.jointappeal.appeal.messaging.FundingChangedV1;
 import org.jointappeal.appeal.messaging.Outbox;
 import org.jointappeal.appeal.messaging.PledgeEventV1.PledgeChanged;
 
-/** The funding projection: pledges as pledge-service reports them, against the requirements. */
+/**
+ * The funding figures: today's from the ledger's running totals with the revision in force today;
+ * as of a date and as known at an instant from the ledger's movements, with the revision in force
+ * on that date as known then (docs/decisions/0007-funding-ledger.md).
+ */
 @ApplicationScoped
 public class FundingService {
 
+  /** As-of answers kept per appeal, ledger version, date and instant: enough for a dashboard. */
+  private static final int CACHED_ANSWERS = 2_000;
+
   private final AppealRepository appeals;
-  private final PledgeStateHistory history;
+  private final FundingLedger ledger;
   private final AppealFundingRepository projections;
   private final Outbox outbox;
   private final Clock clock;
   private final EntityManager em;
+  private final Map<AsOfKey, List<Holding>> answers =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<AsOfKey, List<Holding>> eldest) {
+              return size() > CACHED_ANSWERS;
+            }
+          });
+
+  private record AsOfKey(String appealCode, long ledgerVersion, LocalDate asOf, Instant knownAt) {}
 
   FundingService(
       AppealRepository appeals,
-      PledgeStateHistory history,
+      FundingLedger ledger,
       AppealFundingRepository projections,
       Outbox outbox,
       Clock clock,
       EntityManager em) {
     this.appeals = appeals;
-    this.history = history;
+    this.ledger = ledger;
     this.projections = projections;
     this.outbox = outbox;
     this.clock = clock;
@@ -55,7 +77,7 @@ public class FundingService {
     publish(launched.appeal(), launched.appeal().launchedOn());
   }
 
-  /** New requirements, new coverage: published in the revision's transaction. */
+  /** A revision taking effect changes the coverage: published in that transaction. */
   void onRevision(@Observes AppealRevised revised) {
     publish(revised.appeal(), revised.effectiveOn());
   }
@@ -64,10 +86,10 @@ public class FundingService {
   public record Touched(String appealCode, LocalDate occurredOn, int lastEvent) {}
 
   /**
-   * Keeps a batch of pledge states, in the consumer's transaction next to their inbox rows, and
-   * answers which appeals' figures they changed, in appeal code order (two instances locking the
-   * same appeals lock them in the same order). The caller publishes each once: a burst of events
-   * for one appeal is one funding.changed with the newest figures, not one per event.
+   * Takes a batch of pledge events into the ledger, in the consumer's transaction next to their
+   * inbox rows, and answers which appeals' figures they changed, in appeal code order (two
+   * instances locking the same appeals lock them in the same order). The caller publishes each
+   * once: a burst of events for one appeal is one funding.changed with the newest figures.
    */
   @Transactional(TxType.MANDATORY)
   public List<Touched> keep(List<PledgeChanged> events) {
@@ -76,15 +98,10 @@ public class FundingService {
     }
     // The queries that follow are native: with the default AUTO flush mode each one would first
     // flush, and dirty-check, every appeal loaded so far in this batch. Nothing here reads back
-    // what
-    // Hibernate holds unflushed (pledge states go in by JDBC), so once, at commit, is enough.
+    // what Hibernate holds unflushed (the ledger is written by JDBC), so once, at commit, is
+    // enough.
     em.setFlushMode(FlushModeType.COMMIT);
-    var changed =
-        history.keepAll(
-            events.stream()
-                .map(e -> new PledgeStateHistory.Applied(e.pledge(), e.occurredOn()))
-                .toList(),
-            clock.instant());
+    var changed = ledger.keepAll(events, clock.instant());
     Map<String, Touched> touched = new TreeMap<>();
     for (int i = 0; i < events.size(); i++) {
       var event = events.get(i);
@@ -92,7 +109,7 @@ public class FundingService {
         touched.put(event.appealCode(), new Touched(event.appealCode(), event.occurredOn(), i));
       } else {
         Log.debugf(
-            "stale pledge state kept for history only pledgeId=%s version=%d",
+            "pledge version not newer than the one held, history only pledgeId=%s version=%d",
             event.pledge().pledgeId(), event.pledge().version());
       }
     }
@@ -102,65 +119,164 @@ public class FundingService {
   /** Publishes the appeal's figures as they now stand, dated with the last event's date. */
   @Transactional(TxType.MANDATORY)
   public void publish(Touched touched) {
-    appeals
-        .findByIdOptional(touched.appealCode())
-        .ifPresentOrElse(
-            appeal -> publish(appeal, touched.occurredOn()),
-            () ->
-                Log.warnf(
-                    "pledge for an appeal this service does not know appeal=%s",
-                    touched.appealCode()));
+    publish(touched.appealCode(), touched.occurredOn());
   }
 
-  /** The figures now (asOf null) or at the end of a business date, optionally grouped. */
-  public FundingStatus status(String appealCode, LocalDate asOf, GroupBy groupBy) {
+  /** The same for an appeal code and business date. */
+  @Transactional(TxType.MANDATORY)
+  public void publish(String appealCode, LocalDate occurredOn) {
+    appeals
+        .findByIdOptional(appealCode)
+        .ifPresentOrElse(
+            appeal -> publish(appeal, occurredOn),
+            () ->
+                Log.warnf("pledge for an appeal this service does not know appeal=%s", appealCode));
+  }
+
+  /**
+   * Keeps the appeals a large batch changed for later (a replay far behind the topic's end): each
+   * gets one funding.changed.v1 once the consumer has caught up, not one per batch.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void defer(List<Touched> touched) {
+    for (var t : touched) {
+      em.createNativeQuery(
+              """
+              insert into funding_unpublished (appeal_code, occurred_on, touched_at)
+              values (?1, ?2, clock_timestamp())
+              on conflict (appeal_code) do update set occurred_on = excluded.occurred_on,
+                touched_at = excluded.touched_at""")
+          .setParameter(1, t.appealCode())
+          .setParameter(2, t.occurredOn())
+          .executeUpdate();
+    }
+  }
+
+  /**
+   * Publishes the deferred appeals untouched for {@code quiet} (zero: all), except those the caller
+   * publishes itself; each row is taken by one instance (skip locked) and deleted in the same
+   * transaction as its funding.changed.v1.
+   */
+  @Transactional(TxType.MANDATORY)
+  public int publishDeferred(java.time.Duration quiet, java.util.Set<String> publishedByCaller) {
+    @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
+    List<Object[]> due =
+        em.createNativeQuery(
+                """
+                delete from funding_unpublished where appeal_code in (
+                  select appeal_code from funding_unpublished
+                  where touched_at <= clock_timestamp() - make_interval(secs => ?1)
+                  order by appeal_code for update skip locked)
+                returning appeal_code, occurred_on""")
+            .setParameter(1, (double) quiet.toMillis() / 1000)
+            .getResultList();
+    int published = 0;
+    for (Object[] row :
+        due.stream().sorted(java.util.Comparator.comparing(r -> (String) r[0])).toList()) {
+      String appealCode = (String) row[0];
+      if (!publishedByCaller.contains(appealCode)) {
+        publish(
+            appealCode,
+            row[1] instanceof LocalDate day ? day : ((java.sql.Date) row[1]).toLocalDate());
+        published++;
+      }
+    }
+    return published;
+  }
+
+  /** The figures now (asOf and knownAt null), or as of a business date and/or as known then. */
+  public FundingStatus status(String appealCode, LocalDate asOf, Instant knownAt, GroupBy groupBy) {
     var appeal =
         appeals.findByIdOptional(appealCode).orElseThrow(() -> NotFound.of("appeal", appealCode));
-    return statusOf(appeal, asOf, groupBy);
+    return statusOf(appeal, asOf, knownAt, groupBy);
   }
 
   /** The same, for the public: launched and closed appeals only (a draft is not found). */
-  public FundingStatus publicStatus(String appealCode, LocalDate asOf, GroupBy groupBy) {
+  public FundingStatus publicStatus(
+      String appealCode, LocalDate asOf, Instant knownAt, GroupBy groupBy) {
     var appeal =
         appeals
             .findByIdOptional(appealCode)
             .filter(a -> a.status() != AppealStatus.DRAFT)
             .orElseThrow(() -> NotFound.of("appeal", appealCode));
-    return statusOf(appeal, asOf, groupBy);
+    return statusOf(appeal, asOf, knownAt, groupBy);
   }
 
-  private FundingStatus statusOf(Appeal appeal, LocalDate asOf, GroupBy groupBy) {
-    var states = history.asOf(appeal.code(), asOf == null ? PledgeStateHistory.END_OF_TIME : asOf);
-    return statusOf(appeal, asOf, groupBy, states);
-  }
-
-  private FundingStatus statusOf(
-      Appeal appeal, LocalDate asOf, GroupBy groupBy, List<PledgeFacts> states) {
-    List<RequirementFacts> lines;
-    Integer revision;
-    BigDecimal original;
-    if (asOf == null) {
-      lines = appeal.lines().stream().map(RequirementFacts::of).toList();
-      revision = appeal.latestRevision().map(r -> r.number()).orElse(null);
-      original = appeal.originalRequirements().amount();
-    } else {
-      var inForce = appeal.revisionInForceOn(asOf);
-      lines =
-          inForce.map(r -> r.lines().stream().map(RequirementFacts::of).toList()).orElse(List.of());
-      revision = inForce.map(r -> r.number()).orElse(null);
-      // before the launch, nothing was required yet
-      original = inForce.isPresent() ? appeal.originalRequirements().amount() : BigDecimal.ZERO;
+  private FundingStatus statusOf(Appeal appeal, LocalDate asOf, Instant knownAt, GroupBy groupBy) {
+    if (asOf == null && knownAt == null) {
+      return current(appeal, groupBy, ledger.current(appeal.code()));
     }
+    Instant known = knownAt == null ? FundingLedger.END_OF_RECORDING : knownAt;
+    LocalDate through = asOf == null ? FundingLedger.END_OF_TIME : asOf;
+    var key = new AsOfKey(appeal.code(), ledger.ledgerVersion(appeal.code()), through, known);
+    var holdings = answers.get(key);
+    if (holdings == null) {
+      holdings = List.copyOf(ledger.asOf(appeal.code(), through, known));
+      answers.put(key, holdings);
+    }
+    if (asOf == null) {
+      // today's figures as they were answered at knownAt: the revision in force on that day
+      var day = knownAt.atOffset(ZoneOffset.UTC).toLocalDate();
+      return withRevision(appeal, null, groupBy, holdings, inForce(appeal, day, knownAt));
+    }
+    // before the launch nothing was required yet: no revision in force, no requirements
+    return withRevision(appeal, asOf, groupBy, holdings, appeal.revisionInForceOn(asOf, known));
+  }
+
+  /**
+   * The revision in force on a day as known at an instant; before the first one's date (a clock set
+   * back), the first one known: today's figures always have requirements once launched.
+   */
+  private static Optional<AppealRevision> inForce(Appeal appeal, LocalDate day, Instant knownAt) {
+    var inForce = appeal.revisionInForceOn(day, knownAt);
+    if (inForce.isPresent()) {
+      return inForce;
+    }
+    return appeal.revisions().stream().filter(r -> !r.recordedAt().isAfter(knownAt)).findFirst();
+  }
+
+  private FundingStatus current(Appeal appeal, GroupBy groupBy, List<Holding> holdings) {
+    if (appeal.revisions().isEmpty()) {
+      // a draft: its lines as they stand
+      return FundingCalculator.compute(
+          appeal.code(),
+          null,
+          null,
+          appeal.originalRequirements().amount(),
+          appeal.lines().stream().map(RequirementFacts::of).toList(),
+          holdings,
+          groupBy);
+    }
+    return withRevision(
+        appeal, null, groupBy, holdings, inForce(appeal, LocalDate.now(clock), Instant.MAX));
+  }
+
+  private static FundingStatus withRevision(
+      Appeal appeal,
+      LocalDate asOf,
+      GroupBy groupBy,
+      List<Holding> holdings,
+      Optional<AppealRevision> revision) {
+    var lines =
+        revision.map(r -> r.lines().stream().map(RequirementFacts::of).toList()).orElse(List.of());
+    BigDecimal original =
+        revision.isPresent() ? appeal.originalRequirements().amount() : BigDecimal.ZERO;
     return FundingCalculator.compute(
-        appeal.code(), asOf, revision, original, lines, states, groupBy);
+        appeal.code(),
+        asOf,
+        revision.map(AppealRevision::number).orElse(null),
+        original,
+        lines,
+        holdings,
+        groupBy);
   }
 
   private void publish(Appeal appeal, LocalDate occurredOn) {
     var projection = projections.lockOrCreate(appeal.code());
     long version = projection.nextVersion();
-    // read once, under the lock: every grouping is computed from the same states
-    var states = history.asOf(appeal.code(), PledgeStateHistory.END_OF_TIME);
-    var figures = statusOf(appeal, null, null, states).figures();
+    // read once, under the lock: every grouping is computed from the same totals
+    var holdings = ledger.current(appeal.code());
+    var figures = current(appeal, null, holdings).figures();
     projection.published(figures);
     Map<String, List<FundingChangedV1.GroupFiguresV1>> groups = new LinkedHashMap<>();
     for (GroupBy grouping : GroupBy.values()) {
@@ -168,7 +284,7 @@ public class FundingService {
         // the same calculation as GET /appeals/{code}/funding?groupBy=, so both always agree
         groups.put(
             grouping.parameter(),
-            statusOf(appeal, null, grouping, states).groups().stream()
+            current(appeal, grouping, holdings).groups().stream()
                 .map(FundingChangedV1.GroupFiguresV1::of)
                 .toList());
       }

@@ -1,8 +1,8 @@
 package org.jointappeal.appeal.funding;
 
-import jakarta.ws.rs.BadRequestException;
 import java.util.Arrays;
 import java.util.Locale;
+import org.jointappeal.appeal.web.InvalidQueryParameter;
 
 /** The groupings of {@code ?groupBy=}: line attributes, and donor and earmarking level. */
 public enum GroupBy {
@@ -36,6 +36,9 @@ public enum GroupBy {
     return Arrays.stream(values())
         .filter(g -> g.parameter().equals(value))
         .findFirst()
-        .orElseThrow(() -> new BadRequestException("groupBy: unknown grouping"));
+        .orElseThrow(
+            () ->
+                new InvalidQueryParameter(
+                    "groupBy", "country, agency, sector, category, priority, donor or earmarking"));
   }
 }

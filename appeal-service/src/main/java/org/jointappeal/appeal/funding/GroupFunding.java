@@ -24,7 +24,7 @@ public record GroupFunding(
         BigDecimal coveragePercent,
     Money unmet) {
 
-  static GroupFunding of(String key, BigDecimal requirements, PledgeFacts.Amounts amounts) {
+  static GroupFunding of(String key, BigDecimal requirements, Holding.Amounts amounts) {
     BigDecimal funding = amounts.committed().add(amounts.paid());
     return new GroupFunding(
         key,

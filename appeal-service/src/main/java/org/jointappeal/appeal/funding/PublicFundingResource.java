@@ -42,19 +42,24 @@ public class PublicFundingResource {
             mediaType = FundingResource.CSV,
             examples = @ExampleObject(name = "geo-1997-csv", value = FundingExamples.CSV))
       })
-  @APIResponse(responseCode = "400", description = "asOf is not a date, or an unknown groupBy")
+  @APIResponse(
+      responseCode = "400",
+      description = "asOf is not a date, knownAt not an instant, or an unknown groupBy")
   @APIResponse(responseCode = "403", description = "groupBy=donor while donor detail is off")
   @APIResponse(responseCode = "404", description = "No such appeal, or still a draft")
   public RestResponse<Object> getPublicFunding(
       @PathParam("code") String code,
       @QueryParam("asOf") String asOf,
+      @QueryParam("knownAt") String knownAt,
       @QueryParam("groupBy") String groupBy,
       HttpHeaders headers) {
     var grouping = GroupBy.parse(groupBy);
     if (grouping == GroupBy.DONOR && !config.donorDetail()) {
       throw new ForbiddenException("per-donor figures are not public");
     }
-    var status = funding.publicStatus(code, FundingQuery.asOf(asOf), grouping);
+    var status =
+        funding.publicStatus(
+            code, FundingQuery.asOf(asOf), FundingQuery.knownAt(knownAt), grouping);
     return FundingRepresentation.of(status, headers);
   }
 }

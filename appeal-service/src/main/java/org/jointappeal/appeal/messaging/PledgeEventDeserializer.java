@@ -34,7 +34,10 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private record Envelope(
-      String appealCode, PledgeStateV1 pledge, java.time.LocalDate occurredOn) {}
+      String appealCode,
+      PledgeStateV1 pledge,
+      java.time.LocalDate occurredOn,
+      java.time.Instant recordedAt) {}
 
   /**
    * The known state-carrying types, and any later {@code pledge.*.v1} type whose payload has a
@@ -52,6 +55,12 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
 
   private static boolean inUsd(org.jointappeal.appeal.money.Money money) {
     return money == null || money.isIn("USD");
+  }
+
+  /** The original-currency amounts, where sent, are in the pledge's currency. */
+  private static boolean inCurrencyOf(
+      PledgeStateV1 pledge, org.jointappeal.appeal.money.Money money) {
+    return money == null || (pledge.amount() != null && money.isIn(pledge.amount().currency()));
   }
 
   @Override
@@ -84,6 +93,14 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
             || !inUsd(pledge.paidUsd())
             || !inUsd(pledge.outstandingUsd())
             || !inUsd(pledge.writtenOffUsd())
+            || !inCurrencyOf(pledge, pledge.paid())
+            || !inCurrencyOf(pledge, pledge.outstanding())
+            || !inCurrencyOf(pledge, pledge.writtenOff())
+            || (pledge.outstanding() != null
+                && (pledge.amount() == null
+                    || pledge.unitsPerUsd() == null
+                    || pledge.unitsPerUsd().signum() <= 0
+                    || pledge.announcedOn() == null))
             || pledge.donorCode() == null
             || !DONOR_CODE.matcher(pledge.donorCode()).matches()
             || !envelope.appealCode().equals(pledge.appealCode())) {
@@ -91,7 +108,7 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
               type + " lacks its appeal code, business date or a valid pledge state");
         }
         return new PledgeEventV1.PledgeChanged(
-            type, envelope.appealCode(), pledge, envelope.occurredOn());
+            type, envelope.appealCode(), pledge, envelope.occurredOn(), envelope.recordedAt());
       }
       json.readTree(data); // even a type we skip must be JSON, or the record is poison
       return new PledgeEventV1.NotOfInterest(type);

@@ -1,5 +1,6 @@
 package org.jointappeal.appeal.messaging;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -8,8 +9,16 @@ import java.time.LocalDate;
 public sealed interface PledgeEventV1
     permits PledgeEventV1.PledgeChanged, PledgeEventV1.NotOfInterest {
 
-  /** announced.v1, committed.v1 and later state changes: the pledge as it now is. */
-  record PledgeChanged(String type, String appealCode, PledgeStateV1 pledge, LocalDate occurredOn)
+  /**
+   * announced.v1, committed.v1 and later state changes: the pledge as it now is, the business date
+   * and when pledge-service recorded it (null only from a producer that did not send it).
+   */
+  record PledgeChanged(
+      String type,
+      String appealCode,
+      PledgeStateV1 pledge,
+      LocalDate occurredOn,
+      Instant recordedAt)
       implements PledgeEventV1 {}
 
   /** An event type this service does not act on. */

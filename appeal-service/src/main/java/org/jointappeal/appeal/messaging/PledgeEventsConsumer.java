@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jointappeal.appeal.funding.FundingService;
 
@@ -31,11 +32,17 @@ public class PledgeEventsConsumer {
   private final Inbox inbox;
   private final FundingService funding;
   private final TraceContext traces;
+  private final int deferFrom;
 
-  PledgeEventsConsumer(Inbox inbox, FundingService funding, TraceContext traces) {
+  PledgeEventsConsumer(
+      Inbox inbox,
+      FundingService funding,
+      TraceContext traces,
+      @ConfigProperty(name = "appeal.funding.defer-publish-batch-size") int deferFrom) {
     this.inbox = inbox;
     this.funding = funding;
     this.traces = traces;
+    this.deferFrom = deferFrom;
   }
 
   @Incoming("pledge-events")
@@ -86,13 +93,23 @@ public class PledgeEventsConsumer {
         origins.add(record.getHeaders());
       }
     }
-    for (var touched : funding.keep(changes)) {
+    var changed = funding.keep(changes);
+    if (records.size() >= deferFrom) {
+      // a batch this large means more is waiting (a replay, or a burst): publish once caught up
+      funding.defer(changed);
+      return;
+    }
+    var published = new java.util.HashSet<String>();
+    for (var touched : changed) {
       // each appeal's funding.changed continues the trace of the last event that changed it
       try (var span = traces.continueFrom(origins.get(touched.lastEvent()), CONSUMER)) {
         span.span().setAttribute("jointappeal.appeal.code", touched.appealCode());
         funding.publish(touched);
+        published.add(touched.appealCode());
       }
     }
+    // caught up: what earlier large batches deferred goes out now, each appeal once
+    funding.publishDeferred(java.time.Duration.ZERO, published);
   }
 
   private static String eventId(IncomingKafkaRecord<String, ?> record) {

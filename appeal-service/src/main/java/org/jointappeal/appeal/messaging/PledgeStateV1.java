@@ -7,8 +7,8 @@ import org.jointappeal.appeal.money.Money;
 
 /**
  * The fields of the contract's pledge state that appeal-service uses (v1 only gains fields, so the
- * later ones may be absent: {@code earmarking} means unearmarked, the USD figures default as {@code
- * funding.PledgeFacts} says).
+ * later ones may be absent: {@code earmarking} means unearmarked; without the original-currency
+ * {@code outstanding} the state is read in USD at rate 1, as {@code funding.PledgePosition} says).
  */
 public record PledgeStateV1(
     UUID pledgeId,
@@ -23,7 +23,10 @@ public record PledgeStateV1(
     Earmarking earmarking,
     Money paidUsd,
     Money outstandingUsd,
-    Money writtenOffUsd) {
+    Money writtenOffUsd,
+    Money paid,
+    Money outstanding,
+    Money writtenOff) {
 
   /** Where the donor wants the money to go (Grand Bargain levels). */
   public record Earmarking(

@@ -152,6 +152,19 @@ public class ProblemMapper {
         Problem.of("forbidden", "Forbidden", 403, "your role does not allow this", instance(uri)));
   }
 
+  @ServerExceptionMapper
+  public RestResponse<Problem> invalidParameter(InvalidQueryParameter e, UriInfo uri) {
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + "bad-request"),
+            "Bad Request",
+            400,
+            e.getMessage(),
+            instance(uri),
+            List.of(new Problem.Violation(e.parameter(), e.getMessage())),
+            null));
+  }
+
   /** JAX-RS's own answers: unknown path (404), wrong method (405), content type (415), 403 ... */
   @ServerExceptionMapper
   public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {

@@ -26,9 +26,6 @@ class FundingCalculatorPropertyTest {
   };
   private static final String[] CATEGORIES = {"REFUGEES", "RETURNEES"};
   private static final String[] PRIORITIES = {"EMERGENCY", "NON_EMERGENCY"};
-  private static final String[] STATUSES = {
-    "ANNOUNCED", "COMMITTED", "PARTIALLY_PAID", "PAID", "CANCELLED", "WRITTEN_OFF", "SOMETHING_NEW"
-  };
   private static final String[] DONORS = {"NOR", "SWE", "CHE", "USA", "JPN"};
 
   @Test
@@ -123,8 +120,8 @@ class FundingCalculatorPropertyTest {
     return lines;
   }
 
-  private static List<PledgeFacts> pledges(Random random, List<RequirementFacts> lines) {
-    var pledges = new ArrayList<PledgeFacts>();
+  private static List<Holding> pledges(Random random, List<RequirementFacts> lines) {
+    var pledges = new ArrayList<Holding>();
     int count = random.nextInt(30);
     for (int i = 0; i < count; i++) {
       var level = EarmarkingLevel.values()[random.nextInt(EarmarkingLevel.values().length)];
@@ -133,19 +130,19 @@ class FundingCalculatorPropertyTest {
               ? UUID.randomUUID() // a line no longer (or not yet) in force
               : lines.get(random.nextInt(lines.size())).lineId();
       pledges.add(
-          new PledgeFacts(
-              UUID.randomUUID(),
-              pick(random, DONORS),
-              pick(random, STATUSES),
-              cents(random),
-              random.nextBoolean() ? cents(random) : null,
-              random.nextBoolean() ? cents(random) : null,
-              random.nextBoolean() ? cents(random) : null,
-              level,
-              random.nextBoolean() ? pick(random, AGENCIES) : null,
-              random.nextBoolean() ? pick(random, COUNTRIES) : null,
-              random.nextBoolean() ? pick(random, SECTORS) : null,
-              level == EarmarkingLevel.TIGHTLY_EARMARKED ? lineId : null));
+          new Holding(
+              new PledgePosition.Keys(
+                  pick(random, DONORS),
+                  level,
+                  level == EarmarkingLevel.TIGHTLY_EARMARKED ? lineId : null,
+                  random.nextBoolean() ? pick(random, COUNTRIES) : null,
+                  random.nextBoolean() ? pick(random, AGENCIES) : null,
+                  random.nextBoolean() ? pick(random, SECTORS) : null),
+              new PledgePosition.Counted(
+                  random.nextBoolean() ? cents(random) : BigDecimal.ZERO,
+                  random.nextBoolean() ? cents(random) : BigDecimal.ZERO,
+                  random.nextBoolean() ? cents(random) : BigDecimal.ZERO,
+                  random.nextBoolean() ? cents(random) : BigDecimal.ZERO)));
     }
     return pledges;
   }

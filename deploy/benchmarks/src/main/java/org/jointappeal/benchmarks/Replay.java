@@ -8,8 +8,9 @@ import org.jointappeal.localstack.Platform;
 
 /**
  * Scenario 4: appeal-service rebuilds its projection from the whole {@code pledge-events} topic,
- * following the procedure of docs/events.md (stop it, empty {@code pledge_copy}, {@code
- * pledge_state} and its inbox rows, rewind group {@code appeal-service}, start it). Measured from
+ * following the procedure of docs/events.md (stop it, empty its funding ledger ({@code pledge_copy},
+ * {@code pledge_state}, {@code funding_movement}, {@code funding_total}, {@code
+ * funding_unpublished}) and its inbox rows, rewind group {@code appeal-service}, start it). Measured from
  * the first offset it commits to the moment it has consumed the whole topic, then checked: the
  * funding figures of a few appeals must equal those read before.
  */
@@ -42,7 +43,9 @@ final class Replay {
         var s = db.createStatement()) {
       db.setAutoCommit(false);
       s.execute("delete from inbox_message where consumer = 'appeal-service.pledge-events'");
-      s.execute("truncate table pledge_copy, pledge_state");
+      s.execute(
+          "truncate table pledge_copy, pledge_state, funding_movement, funding_total,"
+              + " funding_unpublished");
       db.commit();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty appeal-service's projection", e);
