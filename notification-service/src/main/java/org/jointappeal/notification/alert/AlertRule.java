@@ -181,9 +181,12 @@ public class AlertRule {
     return activeFrom == null || !day.isBefore(activeFrom);
   }
 
-  /** No gap can be measured without a coverage (an appeal or group with no requirements). */
-  boolean isGap(BigDecimal coveragePercent) {
-    return coveragePercent != null && coveragePercent.compareTo(thresholdPercent) < 0;
+  /**
+   * Below the threshold, compared with the unrounded coverage; no gap can be measured without a
+   * coverage (an appeal or group with no requirements).
+   */
+  boolean isGap(Coverage coverage) {
+    return coverage.below(thresholdPercent);
   }
 
   /**

@@ -73,7 +73,9 @@ public record RuleDefinition(
         String groupValue,
     @Schema(
             example = "30",
-            description = "OVERDUE_INSTALMENT: the ageing bucket, 30, 60 or 90 days past due")
+            description =
+                "OVERDUE_INSTALMENT: 30, 60 or 90: fires once an unpaid instalment is more than"
+                    + " this many days past due (ageing bucket 31-60, 61-90, over 90)")
         Integer minDaysOverdue,
     @Schema(
             type = SchemaType.STRING,
