@@ -33,6 +33,20 @@ public final class Db {
     }
   }
 
+  /** A statement that changes rows (test set-up); returns how many. */
+  public static int update(String sql, Object... params) {
+    try (Connection c =
+            DriverManager.getConnection(PostgresKafkaTestResource.jdbcUrl(), USER, USER);
+        var statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long count(String sql, Object... params) {
     return ((Number) column(sql, params).get(0)).longValue();
   }

@@ -25,6 +25,7 @@ public final class FundingEvents {
   private String appealCode = uniqueAppealCode();
   private long version = 1;
   private BigDecimal coveragePercent = new BigDecimal("30.00");
+  private BigDecimal fundingUsd;
   private final java.util.Map<String, java.util.List<String>> groups =
       new java.util.LinkedHashMap<>();
 
@@ -56,6 +57,25 @@ public final class FundingEvents {
   }
 
   /**
+   * Funding of exactly this many USD of the USD 1 000 000.00 requirements; the event's coverage is
+   * rounded half-even to two decimals, as appeal-service rounds it ("399950.00" gives "40.00").
+   */
+  public FundingEvents fundedUsd(String funding) {
+    this.fundingUsd = new BigDecimal(funding);
+    this.coveragePercent = rounded(fundingUsd);
+    return this;
+  }
+
+  /** Adds a line group of USD 1 000 000.00 requirements funded exactly {@code funding} USD. */
+  public FundingEvents groupFundedUsd(String dimension, String key, String funding) {
+    return group(dimension, key, rounded(new BigDecimal(funding)), new BigDecimal(funding));
+  }
+
+  private static BigDecimal rounded(BigDecimal funding) {
+    return funding.multiply(new BigDecimal(100)).divide(REQUIREMENTS, 2, RoundingMode.HALF_EVEN);
+  }
+
+  /**
    * Adds a line group of USD 1 000 000.00 requirements covered {@code percent}, e.g. {@code
    * group("priority", "NON_EMERGENCY", "31.00")}; without groups the event carries none, as an
    * older producer's.
@@ -65,6 +85,10 @@ public final class FundingEvents {
         REQUIREMENTS
             .multiply(new BigDecimal(percent))
             .divide(new BigDecimal(100), 2, RoundingMode.HALF_EVEN);
+    return group(dimension, key, new BigDecimal(percent), funded);
+  }
+
+  private FundingEvents group(String dimension, String key, BigDecimal percent, BigDecimal funded) {
     groups
         .computeIfAbsent(dimension, d -> new java.util.ArrayList<>())
         .add(
@@ -74,7 +98,7 @@ public final class FundingEvents {
                     key,
                     usd(REQUIREMENTS),
                     usd(funded),
-                    percent,
+                    percent.toPlainString(),
                     usd(REQUIREMENTS.subtract(funded).max(BigDecimal.ZERO))));
     return this;
   }
@@ -103,9 +127,11 @@ public final class FundingEvents {
     BigDecimal funded =
         coveragePercent == null
             ? new BigDecimal("250000.00")
-            : REQUIREMENTS
-                .multiply(coveragePercent)
-                .divide(new BigDecimal(100), 2, RoundingMode.HALF_EVEN);
+            : fundingUsd != null
+                ? fundingUsd
+                : REQUIREMENTS
+                    .multiply(coveragePercent)
+                    .divide(new BigDecimal(100), 2, RoundingMode.HALF_EVEN);
     BigDecimal unmet = requirements.subtract(funded).max(BigDecimal.ZERO.setScale(2));
     String coverage =
         coveragePercent == null ? "null" : "\"" + coveragePercent.toPlainString() + "\"";

@@ -69,7 +69,8 @@ public class AlertResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "One alert with its notification log",
+      description =
+          "One alert with its notification log (a donor sees only its own subscriptions' entries)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -84,7 +85,10 @@ public class AlertResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "not-found", value = AlertExamples.NOT_FOUND)))
   public AlertDetailView getAlert(@PathParam("alertId") UUID alertId) {
-    var alert = alerts.find(alertId, caller.donorScope());
-    return new AlertDetailView(alert, notifications.ofAlert(alertId));
+    var scope = caller.donorScope();
+    var alert = alerts.find(alertId, scope);
+    // a donor reads the delivery log of its own subscriptions only; staff read all of it
+    String onlySubscriber = scope.restrictedTo().isPresent() ? caller.subject() : null;
+    return new AlertDetailView(alert, notifications.ofAlert(alertId, onlySubscriber));
   }
 }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -34,6 +35,32 @@ public class AlertRule {
   static final String SEVERITY_LABEL = "severity";
   static final String DEFAULT_SEVERITY = "warning";
   static final Set<Integer> OVERDUE_BUCKETS = Set.of(30, 60, 90);
+
+  /**
+   * Labels the engine sets itself: a rule may not set them, or a rule could, say, label an
+   * appeal-wide alert {@code donor=NOR} and show it to that donor (docs/security.md).
+   */
+  static final Set<String> RESERVED_LABELS =
+      Set.of(
+          RULE_LABEL,
+          KIND_LABEL,
+          RuleEvaluation.APPEAL,
+          RuleEvaluation.DONOR,
+          RuleEvaluation.LEVEL,
+          "pledge",
+          "instalment",
+          "bucket",
+          "receipt",
+          "country",
+          "agency",
+          "sector",
+          "category",
+          "priority");
+
+  /** The only values of {@code severity}, which the engine defaults to warning. */
+  static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+
+  public static final String RESERVED_LABEL = "reserved-label";
   private static final String INVALID = "invalid-rule-parameters";
 
   @Id private UUID id;
@@ -124,6 +151,7 @@ public class AlertRule {
 
   /** Each kind takes its own parameters and refuses the others' (docs/alerts.md). */
   private static void check(RuleDefinition d) {
+    checkLabels(d.labels());
     RuleKind kind = d.kind();
     boolean gap = kind == RuleKind.FUNDING_GAP;
     need(gap, d.thresholdPercent(), "thresholdPercent", kind);
@@ -149,6 +177,24 @@ public class AlertRule {
     if (kind == RuleKind.UNMATCHED_RECEIPT && d.appealCode() != null) {
       // a receipt belongs to a donor, not an appeal, until it is allocated
       throw invalid("UNMATCHED_RECEIPT rules watch every receipt: appealCode must be null");
+    }
+  }
+
+  private static void checkLabels(Map<String, String> labels) {
+    for (var label : labels.entrySet()) {
+      if (RESERVED_LABELS.contains(label.getKey())) {
+        throw DomainRuleViolation.of(
+            RESERVED_LABEL,
+            "The label is set by the alert engine",
+            "labels.%s: reserved, the engine sets it (reserved: %s)"
+                .formatted(label.getKey(), String.join(", ", new TreeSet<>(RESERVED_LABELS))));
+      }
+      if (label.getKey().equals(SEVERITY_LABEL) && !SEVERITIES.contains(label.getValue())) {
+        throw DomainRuleViolation.of(
+            RESERVED_LABEL,
+            "The label is set by the alert engine",
+            "labels.severity: one of info, warning, critical");
+      }
     }
   }
 
@@ -181,9 +227,12 @@ public class AlertRule {
     return activeFrom == null || !day.isBefore(activeFrom);
   }
 
-  /** No gap can be measured without a coverage (an appeal or group with no requirements). */
-  boolean isGap(BigDecimal coveragePercent) {
-    return coveragePercent != null && coveragePercent.compareTo(thresholdPercent) < 0;
+  /**
+   * Below the threshold, compared with the unrounded coverage; no gap can be measured without a
+   * coverage (an appeal or group with no requirements).
+   */
+  boolean isGap(Coverage coverage) {
+    return coverage.below(thresholdPercent);
   }
 
   /**
@@ -191,7 +240,14 @@ public class AlertRule {
    * {@code kind} and the scope labels of what it is about (appeal, donor, pledge, ...).
    */
   Map<String, String> alertLabels(Map<String, String> scope) {
-    var all = new TreeMap<>(labels);
+    var all = new TreeMap<String, String>();
+    // a rule stored before reserved labels were refused keeps none of them
+    labels.forEach(
+        (name, value) -> {
+          if (!RESERVED_LABELS.contains(name)) {
+            all.put(name, value);
+          }
+        });
     all.putIfAbsent(SEVERITY_LABEL, DEFAULT_SEVERITY);
     all.put(RULE_LABEL, name);
     all.put(KIND_LABEL, kind.label());

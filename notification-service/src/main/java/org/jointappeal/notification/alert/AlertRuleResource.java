@@ -53,7 +53,10 @@ public class AlertRuleResource {
   @APIResponse(responseCode = "409", description = "Another rule has this name")
   @APIResponse(
       responseCode = "422",
-      description = "A parameter the kind needs is missing, or one it does not take is present")
+      description =
+          "A parameter the kind needs is missing, or one it does not take is present"
+              + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
+              + " info, warning, critical (reserved-label)")
   public RestResponse<AlertRuleView> createAlertRule(
       @Valid @NotNull RuleDefinition definition, UriInfo uri) {
     var created = rules.create(definition);
@@ -72,7 +75,10 @@ public class AlertRuleResource {
   @APIResponse(responseCode = "409", description = "Another rule has this name")
   @APIResponse(
       responseCode = "422",
-      description = "A parameter the kind needs is missing, or one it does not take is present")
+      description =
+          "A parameter the kind needs is missing, or one it does not take is present"
+              + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
+              + " info, warning, critical (reserved-label)")
   public AlertRuleView restateAlertRule(
       @PathParam("ruleId") UUID ruleId, @Valid @NotNull RuleDefinition definition) {
     return rules.restate(ruleId, definition);

@@ -68,18 +68,28 @@ public class AlertService {
 
   /**
    * Runs in the consumer's transaction. Coverage is null while an appeal has no requirements: no
-   * gap can be measured then, so nothing fires. {@code groupsJson} are the line groups as received,
-   * or null.
+   * gap can be measured then, so nothing fires. Funding and requirements (USD) let thresholds be
+   * compared with the unrounded coverage; null from a producer that sent none. {@code groupsJson}
+   * are the line groups as received, or null.
    */
   @Transactional(TxType.MANDATORY)
   public void onFundingChanged(
       String appealCode,
       long fundingVersion,
       BigDecimal coveragePercent,
+      BigDecimal fundingUsd,
+      BigDecimal requirementsUsd,
       BigDecimal unmetUsd,
       String groupsJson) {
     var coverage = coverages.lockOrCreate(appealCode);
-    if (!coverage.update(fundingVersion, coveragePercent, unmetUsd, groupsJson, clock.instant())) {
+    if (!coverage.update(
+        fundingVersion,
+        coveragePercent,
+        fundingUsd,
+        requirementsUsd,
+        unmetUsd,
+        groupsJson,
+        clock.instant())) {
       Log.debugf("stale funding state ignored appeal=%s version=%d", appealCode, fundingVersion);
       return;
     }

@@ -30,6 +30,13 @@ public class AppealCoverage {
   @Column(name = "unmet_usd", precision = 19, scale = 4)
   private BigDecimal unmetUsd;
 
+  /** Funding (committed + paid) in USD: with the requirements, coverage compares exactly. */
+  @Column(name = "funding_usd", precision = 19, scale = 4)
+  private BigDecimal fundingUsd;
+
+  @Column(name = "requirements_usd", precision = 19, scale = 4)
+  private BigDecimal requirementsUsd;
+
   /** The line groups by dimension as received (JSON); null from a producer that sent none. */
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(columnDefinition = "jsonb")
@@ -54,6 +61,11 @@ public class AppealCoverage {
     return coveragePercent;
   }
 
+  /** The appeal's coverage, exact where funding and requirements are known. */
+  Coverage coverage() {
+    return new Coverage(fundingUsd, requirementsUsd, coveragePercent);
+  }
+
   public BigDecimal unmetUsd() {
     return unmetUsd;
   }
@@ -66,6 +78,8 @@ public class AppealCoverage {
   boolean update(
       long fundingVersion,
       BigDecimal coveragePercent,
+      BigDecimal fundingUsd,
+      BigDecimal requirementsUsd,
       BigDecimal unmetUsd,
       String groups,
       Instant at) {
@@ -74,6 +88,8 @@ public class AppealCoverage {
     }
     this.fundingVersion = fundingVersion;
     this.coveragePercent = coveragePercent;
+    this.fundingUsd = fundingUsd;
+    this.requirementsUsd = requirementsUsd;
     this.unmetUsd = unmetUsd;
     this.groups = groups;
     this.updatedAt = at;

@@ -17,6 +17,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "known_pledge")
 public class KnownPledge {
 
+  static final String COMMITTED = "COMMITTED";
+  static final String PARTIALLY_PAID = "PARTIALLY_PAID";
   static final String CANCELLED = "CANCELLED";
   static final String WRITTEN_OFF = "WRITTEN_OFF";
 
@@ -110,9 +112,13 @@ public class KnownPledge {
     return true;
   }
 
-  /** No longer expected: its instalments are not overdue whatever their status says. */
-  boolean closed() {
-    return CANCELLED.equals(status) || WRITTEN_OFF.equals(status);
+  /**
+   * Its instalments are owed: committed or partly paid. An announced pledge is not binding, a paid
+   * one settled, a cancelled or written-off one no longer expected: none of their instalments is
+   * ever overdue, whatever the instalment's own status says.
+   */
+  boolean owed() {
+    return COMMITTED.equals(status) || PARTIALLY_PAID.equals(status);
   }
 
   public UUID pledgeId() {

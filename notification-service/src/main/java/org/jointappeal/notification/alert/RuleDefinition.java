@@ -33,13 +33,14 @@ public record RuleDefinition(
         @Size(max = 10)
         @Schema(
             description =
-                "Extra labels, part of each alert's identity; 'severity' (default warning) is the"
-                    + " usual one. 'rule', 'kind', 'appeal' and the scope labels are set by the"
-                    + " service",
+                "Extra labels, part of each alert's identity; 'severity' (info, warning or"
+                    + " critical; default warning) is the usual one. The labels the engine sets"
+                    + " ('rule', 'kind', 'appeal', 'donor', 'level' and the other scope labels) are"
+                    + " refused (422 reserved-label). Values: letters, digits, '.', '_', ':', '-'",
             example = "{\"severity\":\"warning\"}")
         Map<
                 @NotNull @Pattern(regexp = "[a-z][a-zA-Z0-9_]{0,31}") String,
-                @NotNull @Size(min = 1, max = 64) String>
+                @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}") String>
             labels,
     @DecimalMin("0.01")
         @DecimalMax("100")
@@ -73,7 +74,9 @@ public record RuleDefinition(
         String groupValue,
     @Schema(
             example = "30",
-            description = "OVERDUE_INSTALMENT: the ageing bucket, 30, 60 or 90 days past due")
+            description =
+                "OVERDUE_INSTALMENT: 30, 60 or 90: fires once an unpaid instalment is more than"
+                    + " this many days past due (ageing bucket 31-60, 61-90, over 90)")
         Integer minDaysOverdue,
     @Schema(
             type = SchemaType.STRING,

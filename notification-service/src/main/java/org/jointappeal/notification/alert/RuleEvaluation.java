@@ -52,7 +52,7 @@ final class RuleEvaluation {
               scope,
               appeal,
               active,
-              coverage.coveragePercent(),
+              coverage.coverage(),
               coverage.unmetUsd(),
               elapsed));
     }
@@ -73,7 +73,10 @@ final class RuleEvaluation {
               scope,
               appeal + " " + lines(rule.groupBy(), key),
               active,
-              decimal(group.get("coveragePercent")),
+              new Coverage(
+                  decimal(group.path("funding").get("amount")),
+                  decimal(group.path("currentRequirements").get("amount")),
+                  decimal(group.get("coveragePercent"))),
               decimal(group.path("unmet").get("amount")),
               elapsed));
     }
@@ -86,16 +89,17 @@ final class RuleEvaluation {
       Map<String, String> scope,
       String what,
       boolean active,
-      BigDecimal coverage,
+      Coverage coverage,
       BigDecimal unmet,
       BigDecimal elapsed) {
+    BigDecimal shown = coverage.shownAgainst(rule.thresholdPercent());
     String summary =
-        coverage == null
+        shown == null
             ? what + ": coverage unknown (no requirements)"
             : "%s: %s funded (threshold %s), %s unmet%s"
                 .formatted(
                     what,
-                    AlertText.percent(coverage),
+                    AlertText.percent(shown),
                     AlertText.percent(rule.thresholdPercent()),
                     AlertText.usd(unmet),
                     elapsed == null
@@ -107,7 +111,8 @@ final class RuleEvaluation {
         scope,
         active && rule.isGap(coverage),
         summary,
-        new Figures(coverage, rule.thresholdPercent(), unmet, elapsed, null, null));
+        new Figures(
+            coverage.roundedPercent(), rule.thresholdPercent(), unmet, elapsed, null, null));
   }
 
   /** "non-emergency lines" for a priority, "sector HEALTH lines" for the other dimensions. */
@@ -118,41 +123,58 @@ final class RuleEvaluation {
     return dimension + " " + key + " lines";
   }
 
-  /** One observation per instalment of a pledge: unpaid at least the bucket's days past due. */
+  /**
+   * One observation per instalment of a pledge: unpaid and in the rule's ageing bucket or a later
+   * one ({@link Ageing}). Only a committed or partly paid pledge owes its instalments: an announced
+   * one is not binding, a cancelled or written-off one no longer expected, as pledge-service's
+   * overdue check and reconciliation have it.
+   */
   static List<Observation> overdueInstalments(AlertRule rule, KnownPledge pledge, LocalDate today) {
+    Ageing ruleBucket = Ageing.after(rule.minDaysOverdue());
     List<Observation> seen = new ArrayList<>();
     for (KnownPledge.Instalment i : pledge.instalments()) {
-      long daysPastDue = Math.max(0, ChronoUnit.DAYS.between(i.dueOn(), today));
-      boolean unpaid = !pledge.closed() && !i.settled() && i.outstanding().signum() > 0;
+      long daysPastDue = Ageing.daysPastDue(i.dueOn(), today);
+      Ageing bucket = Ageing.of(daysPastDue);
+      boolean unpaid = pledge.owed() && !i.settled() && i.outstanding().signum() > 0;
       var outstanding = Money.of(i.outstanding(), i.currency());
       var scope = pledgeScope(pledge);
       scope.put("instalment", Integer.toString(i.number()));
       scope.put("bucket", Integer.toString(rule.minDaysOverdue()));
-      String summary =
-          unpaid
-              ? "%s: %s pledge instalment %d due %s unpaid for %d days, %s outstanding"
-                  .formatted(
-                      pledge.appealCode(),
-                      pledge.donorCode(),
-                      i.number(),
-                      i.dueOn(),
-                      daysPastDue,
-                      AlertText.money(outstanding))
-              : "%s: %s pledge instalment %d due %s settled (%s)"
-                  .formatted(
-                      pledge.appealCode(),
-                      pledge.donorCode(),
-                      i.number(),
-                      i.dueOn(),
-                      pledge.closed() ? pledge.status() : i.status());
+      String summary;
+      if (!pledge.owed()) {
+        summary =
+            "%s: %s pledge instalment %d due %s not owed (pledge %s)"
+                .formatted(
+                    pledge.appealCode(),
+                    pledge.donorCode(),
+                    i.number(),
+                    i.dueOn(),
+                    pledge.status());
+      } else if (unpaid) {
+        summary =
+            "%s: %s pledge instalment %d due %s unpaid for %d days%s, %s outstanding"
+                .formatted(
+                    pledge.appealCode(),
+                    pledge.donorCode(),
+                    i.number(),
+                    i.dueOn(),
+                    Math.max(0, daysPastDue),
+                    bucket == null ? "" : " (" + bucket.label() + " days past due)",
+                    AlertText.money(outstanding));
+      } else {
+        summary =
+            "%s: %s pledge instalment %d due %s settled (%s)"
+                .formatted(
+                    pledge.appealCode(), pledge.donorCode(), i.number(), i.dueOn(), i.status());
+      }
       seen.add(
           new Observation(
               pledge.pledgeId().toString(),
               pledge.appealCode(),
               scope,
-              rule.isActiveOn(today) && unpaid && daysPastDue >= rule.minDaysOverdue(),
+              rule.isActiveOn(today) && unpaid && ruleBucket.reached(bucket),
               summary,
-              Figures.of(outstanding, (int) daysPastDue)));
+              Figures.of(outstanding, (int) Math.max(0, daysPastDue))));
     }
     return seen;
   }

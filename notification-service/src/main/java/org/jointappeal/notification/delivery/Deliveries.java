@@ -125,7 +125,10 @@ public class Deliveries {
         .setParameter(3, outcome.statusCode())
         .setParameter(4, truncate(outcome.error()))
         .executeUpdate();
-    String status = outcome.delivered() ? "SENT" : attempt >= maxAttempts ? "FAILED" : "PENDING";
+    String status =
+        outcome.delivered()
+            ? "SENT"
+            : outcome.finalFailure() || attempt >= maxAttempts ? "FAILED" : "PENDING";
     em.createNativeQuery(
             """
             update delivery
@@ -140,6 +143,42 @@ public class Deliveries {
         .setParameter(3, outcome.statusCode())
         .setParameter(4, truncate(outcome.error()))
         .setParameter(5, backoffNext.toMillis() / 1000.0)
+        .executeUpdate();
+  }
+
+  /**
+   * Right before sending: the lease is still this holder's (nobody re-claimed the row since, and it
+   * is still due), and is renewed for a full {@code lease} from now, so the attempt (bounded by the
+   * request deadline, shorter than the lease) ends before anyone else may take it. False: another
+   * instance holds it or it was already settled; do not send.
+   */
+  @Transactional
+  boolean renew(UUID id, String holder, Duration lease) {
+    return em.createNativeQuery(
+                """
+                update delivery set lease_until = clock_timestamp() + make_interval(secs => ?3)
+                where id = ?1 and lease_holder = ?2 and status = 'PENDING'""")
+            .setParameter(1, id)
+            .setParameter(2, holder)
+            .setParameter(3, lease.toMillis() / 1000.0)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Gives the lease back without an attempt (its target's backlog is full): due again after {@code
+   * wait}, for this or another instance.
+   */
+  @Transactional
+  void postpone(UUID id, String holder, Duration wait) {
+    em.createNativeQuery(
+            """
+            update delivery set lease_holder = null, lease_until = null,
+                next_attempt_at = clock_timestamp() + make_interval(secs => ?3)
+            where id = ?1 and lease_holder = ?2 and status = 'PENDING'""")
+        .setParameter(1, id)
+        .setParameter(2, holder)
+        .setParameter(3, wait.toMillis() / 1000.0)
         .executeUpdate();
   }
 

@@ -33,9 +33,27 @@ public interface DeliveryConfig {
   @WithDefault("PT1H")
   Duration maxBackoff();
 
-  /** Connect and response timeout of a webhook call. */
+  /**
+   * The deadline of one webhook attempt, covering connect, request, response headers and the whole
+   * response body: a receiver that answers and then trickles its body is cut off here. Must be well
+   * under {@link #leaseDuration()} (at most half), so an attempt never outlives its lease.
+   */
   @WithDefault("PT10S")
   Duration requestTimeout();
+
+  /** Deliveries being sent at once, over all targets. */
+  @WithDefault("8")
+  @Min(1)
+  int senderThreads();
+
+  /**
+   * Deliveries waiting for one target (a webhook host and port; all mail shares the SMTP server): a
+   * target that is slow only delays its own. More due deliveries for a full target are left for a
+   * later sweep.
+   */
+  @WithDefault("20")
+  @Min(1)
+  int perTargetBacklog();
 
   /** Base of the links to GET /alerts/{id} in notifications. */
   @WithDefault("http://127.0.0.1:8083")

@@ -18,7 +18,7 @@ class EmailChannel {
 
   DeliveryOutcome send(ClaimedDelivery delivery, NotificationMessage message) {
     try {
-      mailer.send(Mail.withText(delivery.emailAddress(), subject(message), body(message)));
+      mailer.send(Mail.withText(oneLine(delivery.emailAddress()), subject(message), body(message)));
       return DeliveryOutcome.delivered(null);
     } catch (RuntimeException e) {
       // the SMTP server refused or is unreachable: retried like a webhook
@@ -26,12 +26,24 @@ class EmailChannel {
     }
   }
 
-  /** E.g. {@code [FIRING:2] alerts of appeal=CIS-1997} or {@code [RESOLVED] ...}. */
+  /**
+   * E.g. {@code [FIRING:2] alerts of appeal=CIS-1997} or {@code [RESOLVED] ...}. One line whatever
+   * the labels hold: control characters (a bare LF would start a header of its own: {@code Bcc:})
+   * become spaces; the mailer encodes anything beyond ASCII (RFC 2047).
+   */
   static String subject(NotificationMessage message) {
     String status =
         message.status().equals("firing") ? "FIRING:" + message.firingCount() : "RESOLVED";
-    return "[%s] alerts of %s%s"
-        .formatted(status, message.groupKey(), message.repeat() ? " (still firing)" : "");
+    return oneLine(
+        "[%s] alerts of %s%s"
+            .formatted(status, message.groupKey(), message.repeat() ? " (still firing)" : ""));
+  }
+
+  /** Header text on one line: every control character (CR, LF, NUL, tab ...) is a space. */
+  static String oneLine(String text) {
+    var line = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return line.toString();
   }
 
   static String body(NotificationMessage message) {

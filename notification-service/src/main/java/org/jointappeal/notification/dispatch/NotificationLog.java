@@ -136,9 +136,13 @@ public class NotificationLog {
         == 1;
   }
 
-  /** For GET /alerts/{id}: oldest first. */
+  /**
+   * For GET /alerts/{id}: oldest first; with {@code onlySubscriber}, only the notifications of that
+   * subscriber's own subscriptions (a donor sees nothing of others' deliveries, such as the status
+   * codes of their receivers).
+   */
   @Transactional
-  public List<NotificationLogEntry> ofAlert(UUID alertId) {
+  public List<NotificationLogEntry> ofAlert(UUID alertId, String onlySubscriber) {
     @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
     List<Object[]> rows =
         em.createNativeQuery(
@@ -148,8 +152,12 @@ public class NotificationLog {
                        case when d.status = 'PENDING' then d.next_attempt_at end
                 from notification_log l join delivery d on d.id = l.delivery_id
                 where l.alert_id = ?1
+                  and (cast(?2 as text) is null or exists (
+                    select 1 from subscription s
+                    where s.id = l.subscription_id and s.subscriber = cast(?2 as text)))
                 order by l.notified_at, l.transition, l.sequence, l.subscription_id""")
             .setParameter(1, alertId)
+            .setParameter(2, onlySubscriber)
             .getResultList();
     return rows.stream()
         .map(

@@ -21,9 +21,11 @@ public record FundingChangedV1(
   public static final String TYPE = "org.jointappeal.funding.changed.v1";
 
   /**
-   * Coverage in percent of current requirements, null while there are no requirements; unmet in
-   * USD. {@code groups} (line groups by dimension) is kept as received, null from an older
-   * producer.
+   * Coverage in percent of current requirements (rounded half-even to two decimals), null while
+   * there are no requirements; current requirements, funding and unmet in USD (thresholds are
+   * compared with funding / requirements, not with the rounded percent). {@code groups} (line
+   * groups by dimension) is kept as received, null from an older producer.
    */
-  public record Figures(BigDecimal coveragePercent, Money unmet) {}
+  public record Figures(
+      BigDecimal coveragePercent, Money currentRequirements, Money funding, Money unmet) {}
 }

@@ -39,12 +39,14 @@ public class FundingEventsConsumer {
       }
       if (event instanceof FundingChangedV1 changed) {
         MDC.put("appealCode", changed.appealCode());
-        var unmet = changed.funding().unmet();
+        var figures = changed.funding();
         alerts.onFundingChanged(
             changed.appealCode(),
             changed.version(),
-            changed.funding().coveragePercent(),
-            unmet == null ? null : unmet.amount(),
+            figures.coveragePercent(),
+            amount(figures.funding()),
+            amount(figures.currentRequirements()),
+            amount(figures.unmet()),
             changed.groups() == null || changed.groups().isNull()
                 ? null
                 : changed.groups().toString());
@@ -53,5 +55,9 @@ public class FundingEventsConsumer {
       MDC.remove("eventId");
       MDC.remove("appealCode");
     }
+  }
+
+  private static java.math.BigDecimal amount(org.jointappeal.notification.Money usd) {
+    return usd == null ? null : usd.amount();
   }
 }

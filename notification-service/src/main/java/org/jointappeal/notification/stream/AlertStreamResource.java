@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,10 +35,12 @@ public class AlertStreamResource {
 
   private final AlertFeed feed;
   private final CurrentCaller caller;
+  private final Clock clock;
 
-  AlertStreamResource(AlertFeed feed, CurrentCaller caller) {
+  AlertStreamResource(AlertFeed feed, CurrentCaller caller, Clock clock) {
     this.feed = feed;
     this.caller = caller;
+    this.clock = clock;
   }
 
   @GET
@@ -44,21 +49,54 @@ public class AlertStreamResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "Every alert that fires or resolves from now on; a donor sees only alerts labelled with its donor code",
+          "Every alert that fires or resolves from now on; a donor sees only alerts labelled with"
+              + " its donor code. The stream ends when the caller's token expires: reconnect with"
+              + " a fresh token",
       content =
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
               examples = @ExampleObject(name = "firing", value = EXAMPLE)))
   public Multi<OutboundSseEvent> streamAlerts(@Context Sse sse) {
     DonorScope scope = caller.donorScope(); // read now: the request scope ends with this method
-    return feed.follow(scope)
-        .map(
-            event ->
-                sse.newEventBuilder()
-                    .id(Long.toString(event.sequence()))
-                    .name("alert")
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(AlertStreamEvent.class, event)
-                    .build());
+    // the token authorised this request only until it expires: the stream ends there too
+    Duration left =
+        caller
+            .tokenExpiresAt()
+            .map(expiry -> Duration.between(clock.instant(), expiry))
+            .orElse(null);
+    Multi<AlertStreamEvent> events = feed.follow(scope);
+    if (left != null) {
+      events = until(events, left);
+    }
+    return events.map(
+        event ->
+            sse.newEventBuilder()
+                .id(Long.toString(event.sequence()))
+                .name("alert")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(AlertStreamEvent.class, event)
+                .build());
+  }
+
+  /**
+   * The events until {@code left} has passed, then the end of the stream, cancelling the feed (so
+   * the listener is gone too; Mutiny's {@code select().first(Duration)} completes without that).
+   */
+  private static Multi<AlertStreamEvent> until(Multi<AlertStreamEvent> events, Duration left) {
+    if (left.isNegative() || left.isZero()) {
+      return Multi.createFrom().empty();
+    }
+    Multi<Optional<AlertStreamEvent>> expiry =
+        Multi.createFrom()
+            .ticks()
+            .startingAfter(left)
+            .every(Duration.ofDays(1))
+            .map(tick -> Optional.<AlertStreamEvent>empty());
+    return Multi.createBy()
+        .merging()
+        .streams(events.map(Optional::of), expiry)
+        .select()
+        .first(Optional::isPresent)
+        .map(Optional::get);
   }
 }

@@ -26,6 +26,20 @@ public final class SubscriptionExamples {
        "detail":"EMAIL takes emailAddress only; WEBHOOK takes webhookUrl and webhookSecret only",
        "instance":"/subscriptions"}""";
 
+  public static final String TARGET_REFUSED_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/webhook-target-refused",
+       "title":"The webhook target is not allowed","status":422,
+       "detail":"webhookUrl: the host 169.254.169.254 resolves to 169.254.169.254, a link-local address",
+       "instance":"/subscriptions"}""";
+
+  public static final String TOO_MANY_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/too-many-subscriptions",
+       "title":"Too many subscriptions","status":422,
+       "detail":"a subscriber holds at most 50 subscriptions; delete one first",
+       "instance":"/subscriptions"}""";
+
   public static final String FORBIDDEN_PROBLEM =
       """
       {"type":"https://jointappeal.org/problems/forbidden","title":"Forbidden","status":403,

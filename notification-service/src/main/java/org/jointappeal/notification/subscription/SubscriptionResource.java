@@ -67,15 +67,26 @@ public class SubscriptionResource {
                       value = SubscriptionExamples.FORBIDDEN_PROBLEM)))
   @APIResponse(
       responseCode = "422",
-      description = "The channel's target is missing, or another channel's is given",
+      description =
+          "The channel's target is missing, or another channel's is given; the webhook URL is"
+              + " refused by the outbound policy (not https, or its host resolves inside the"
+              + " operator's network); or the subscriber already holds the most subscriptions"
+              + " allowed",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "target-mismatch",
-                      value = SubscriptionExamples.TARGET_MISMATCH_PROBLEM)))
+              examples = {
+                @ExampleObject(
+                    name = "target-mismatch",
+                    value = SubscriptionExamples.TARGET_MISMATCH_PROBLEM),
+                @ExampleObject(
+                    name = "webhook-target-refused",
+                    value = SubscriptionExamples.TARGET_REFUSED_PROBLEM),
+                @ExampleObject(
+                    name = "too-many-subscriptions",
+                    value = SubscriptionExamples.TOO_MANY_PROBLEM)
+              }))
   public RestResponse<SubscriptionView> createSubscription(
       @RequestBody(
               content =

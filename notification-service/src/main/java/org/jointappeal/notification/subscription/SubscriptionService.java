@@ -15,11 +15,21 @@ import org.jointappeal.notification.NotFound;
 @ApplicationScoped
 public class SubscriptionService {
 
+  public static final String TOO_MANY = "too-many-subscriptions";
+
   private final SubscriptionRepository subscriptions;
+  private final WebhookTargets webhookTargets;
+  private final SubscriptionConfig config;
   private final Clock clock;
 
-  SubscriptionService(SubscriptionRepository subscriptions, Clock clock) {
+  SubscriptionService(
+      SubscriptionRepository subscriptions,
+      WebhookTargets webhookTargets,
+      SubscriptionConfig config,
+      Clock clock) {
     this.subscriptions = subscriptions;
+    this.webhookTargets = webhookTargets;
+    this.config = config;
     this.clock = clock;
   }
 
@@ -39,6 +49,18 @@ public class SubscriptionService {
       donorCode = own.get();
     }
     requireTarget(request);
+    if (request.channel() == Channel.WEBHOOK) {
+      webhookTargets.requireAllowed(request.webhookUrl()); // checked again before each send
+    }
+    // one subscriber's creations in turn, so two at once cannot both take the last place
+    long held = subscriptions.lockAndCount(subscriber);
+    if (held >= config.maxPerSubscriber()) {
+      throw DomainRuleViolation.of(
+          TOO_MANY,
+          "Too many subscriptions",
+          "a subscriber holds at most %d subscriptions; delete one first"
+              .formatted(config.maxPerSubscriber()));
+    }
     boolean email = request.channel() == Channel.EMAIL;
     var subscription =
         new Subscription(

@@ -3,6 +3,8 @@ package org.jointappeal.notification.web;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jointappeal.notification.DonorScope;
@@ -25,6 +27,17 @@ public class CurrentCaller {
       return token.getSubject();
     }
     return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+  }
+
+  /**
+   * When the caller's token expires ({@code exp}); empty without one. A stream that outlives its
+   * request ends there.
+   */
+  public Optional<Instant> tokenExpiresAt() {
+    if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+      return Optional.of(Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+    return Optional.empty();
   }
 
   /** The donor role always narrows, whatever other roles the token holds. */

@@ -13,7 +13,9 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import java.util.UUID;
+import org.jointappeal.notification.Db;
 import org.jointappeal.notification.StackResource;
+import org.jointappeal.notification.Subscriptions;
 import org.junit.jupiter.api.Test;
 
 /** A donor reads only the alerts about its own pledges (labelled donor=<its code>). */
@@ -35,6 +37,59 @@ class DonorAlertsTest {
         .statusCode(200)
         .body("labels.donor", equalTo("NOR"))
         .body("notifications.size()", equalTo(0));
+  }
+
+  /** A delivery of the alert to the subscription, already settled (no sender touches it). */
+  private static void notified(UUID alert, UUID subscription, String status, Integer code) {
+    UUID delivery = UUID.randomUUID();
+    Db.update(
+        """
+        insert into delivery (id, subscription_id, group_key, channel, status, payload, decided_at,
+                              attempts, last_status_code)
+        values (?, ?, 'appeal=X', 'WEBHOOK', ?, '{}', now(), 1, ?)""",
+        delivery,
+        subscription,
+        status,
+        code);
+    Db.update(
+        """
+        insert into notification_log (subscription_id, alert_id, transition, sequence,
+                                      delivery_id, notified_at)
+        values (?, ?, 'FIRING', 0, ?, now())""",
+        subscription,
+        alert,
+        delivery);
+  }
+
+  @Test
+  void aDonorReadsOnlyItsOwnSubscriptionsDeliveriesOfAnAlert() {
+    UUID own =
+        anAlert(uniqueAppealCode()).label("kind", "pledge-cancelled").label("donor", "NOR").fire();
+    UUID mine = Subscriptions.create("{\"channel\":\"EMAIL\",\"emailAddress\":\"mfa@example.no\"}");
+    UUID staffs = UUID.randomUUID();
+    Db.update(
+        """
+        insert into subscription (id, subscriber, channel, webhook_url, webhook_secret,
+                                  appeal_code, created_at, version)
+        values (?, 'finance', 'WEBHOOK', 'https://ops.example.org/hook', 'staff-secret-0123456789',
+                'NO-DISPATCH', now(), 0)""",
+        staffs);
+    notified(own, mine, "SENT", null);
+    notified(own, staffs, "FAILED", 503);
+
+    String body =
+        given()
+            .when()
+            .get("/alerts/{id}", own)
+            .then()
+            .statusCode(200)
+            .body("notifications.size()", equalTo(1))
+            .body("notifications[0].subscriptionId", equalTo(mine.toString()))
+            .extract()
+            .asString();
+    org.assertj.core.api.Assertions.assertThat(body)
+        .doesNotContain(staffs.toString())
+        .doesNotContain("503");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.jointappeal.notification.alert;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -67,6 +68,50 @@ class FundingGapRuleTest {
         .body("[0].labels.appeal", equalTo(appeal))
         .body("[0].labels.team", equalTo("geo"))
         .body("[0].thresholdPercent", equalTo("40.00"));
+  }
+
+  @Test
+  void coverageJustBelowTheThresholdFiresThoughItRoundsToTheThreshold() {
+    var rule = aRule().forAppeal(appeal).below("40.00");
+    rule.create();
+
+    // 399,950 of 1,000,000 = 39.995 %: the event says "40.00" (half-even), the truth is below 40
+    aFundingChange().forAppeal(appeal).fundedUsd("399950.00").publishAndAwait();
+
+    alertsOf(rule.name())
+        .body("$", hasSize(1))
+        .body("[0].status", equalTo("FIRING"))
+        .body("[0].coveragePercent", equalTo("40.00"))
+        .body("[0].summary", containsString("39.995 % funded (threshold 40 %)"));
+  }
+
+  @Test
+  void coverageExactlyAtTheThresholdIsNoGap() {
+    var rule = aRule().forAppeal(appeal).below("40.00");
+    rule.create();
+
+    aFundingChange().forAppeal(appeal).fundedUsd("400000.00").publishAndAwait();
+
+    alertsOf(rule.name()).body("$", empty());
+  }
+
+  @Test
+  void aLineGroupJustBelowTheThresholdFiresThoughItRoundsToTheThreshold() {
+    String lineRule = Rules.uniqueName("line-gap");
+    Rules.create(
+        lineRule, "FUNDING_GAP", appeal, "\"thresholdPercent\":\"40.00\",\"groupBy\":\"sector\"");
+
+    aFundingChange()
+        .forAppeal(appeal)
+        .covered("45.00")
+        .groupFundedUsd("sector", "HEALTH", "399950.00")
+        .groupFundedUsd("sector", "SHELTER", "400000.00")
+        .publishAndAwait();
+
+    Rules.alertsOf(lineRule)
+        .body("$", hasSize(1))
+        .body("[0].labels.sector", equalTo("HEALTH"))
+        .body("[0].coveragePercent", equalTo("40.00"));
   }
 
   @Test

@@ -27,6 +27,8 @@ class PledgeRulesTest {
   private static final Instant DUE_PLUS_15 = Instant.parse("1997-10-15T09:00:00Z");
 
   private static final Instant DUE_PLUS_30 = Instant.parse("1997-10-30T09:00:00Z");
+  private static final Instant DUE_PLUS_31 = Instant.parse("1997-10-31T09:00:00Z");
+  private static final Instant DUE_PLUS_91 = Instant.parse("1997-12-30T09:00:00Z");
   private static final Instant DUE_PLUS_61 = Instant.parse("1997-11-30T09:00:00Z");
   private static final Instant EVENT_TIME = Instant.parse("1997-08-01T10:00:00Z");
 
@@ -49,14 +51,18 @@ class PledgeRulesTest {
   }
 
   @Test
-  void anInstalmentUnpaidThirtyDaysPastDueFiresWhenTheClockGetsThere() {
+  void anInstalmentLeavingTheOneToThirtyDayBucketFiresTheThirtyDayRuleWhenTheClockGetsThere() {
     rule = overdueRule(30);
     clock.set(DUE_PLUS_15);
     pledge.publishAndAwait(PledgeEvents.COMMITTED);
     alertService.reevaluateAll();
     Rules.alertsOf(rule).body("$", empty());
 
-    clock.set(DUE_PLUS_30);
+    clock.set(DUE_PLUS_30); // day 30 is still in the 1-30 bucket, as in the reconciliation
+    alertService.reevaluateAll();
+    Rules.alertsOf(rule).body("$", empty());
+
+    clock.set(DUE_PLUS_31);
     alertService.reevaluateAll();
 
     Rules.alertsOf(rule)
@@ -70,15 +76,16 @@ class PledgeRulesTest {
         .body("[0].labels.instalment", equalTo("1"))
         .body("[0].labels.bucket", equalTo("30"))
         .body("[0].labels.severity", equalTo("warning"))
-        .body("[0].days", equalTo(30))
+        .body("[0].days", equalTo(31))
+        .body("[0].summary", containsString("(31-60 days past due)"))
         .body("[0].amount.amount", equalTo("1000000.00"))
-        .body("[0].startsAt", equalTo(DUE_PLUS_30.toString()));
+        .body("[0].startsAt", equalTo(DUE_PLUS_31.toString()));
   }
 
   @Test
   void anInstalmentOverdueEventFiresWithoutWaitingForTheSchedule() {
     rule = overdueRule(30);
-    clock.set(DUE_PLUS_30);
+    clock.set(DUE_PLUS_31);
 
     pledge.publishAndAwait(PledgeEvents.INSTALMENT_OVERDUE);
 
@@ -88,7 +95,7 @@ class PledgeRulesTest {
   @Test
   void paymentOfTheInstalmentResolvesTheOverdueAlert() {
     rule = overdueRule(30);
-    clock.set(DUE_PLUS_30);
+    clock.set(DUE_PLUS_31);
     pledge.publishAndAwait(PledgeEvents.COMMITTED);
 
     clock.set(DUE_PLUS_61);
@@ -107,7 +114,7 @@ class PledgeRulesTest {
   @Test
   void writingOffThePledgeResolvesTheOverdueAlert() {
     rule = overdueRule(30);
-    clock.set(DUE_PLUS_30);
+    clock.set(DUE_PLUS_31);
     pledge.publishAndAwait(PledgeEvents.COMMITTED);
 
     pledge.atVersion(2).status("WRITTEN_OFF").publishAndAwait(PledgeEvents.WRITTEN_OFF);
@@ -119,7 +126,7 @@ class PledgeRulesTest {
   void eachAgeingBucketIsItsOwnAlertAndTheEarlierOneKeepsFiring() {
     String thirty = overdueRule(30);
     String sixty = overdueRule(60);
-    clock.set(DUE_PLUS_30);
+    clock.set(DUE_PLUS_31);
     pledge.publishAndAwait(PledgeEvents.COMMITTED);
     Rules.alertsOf(sixty).body("$", empty());
 
@@ -131,6 +138,39 @@ class PledgeRulesTest {
         .body("[0].status", equalTo("FIRING"))
         .body("[0].labels.bucket", equalTo("60"));
     Rules.alertsOf(thirty).body("$", hasSize(1)).body("[0].status", equalTo("FIRING"));
+  }
+
+  @Test
+  void anAnnouncedPledgesInstalmentNeverFiresAnOverdueAlert() {
+    String thirty = overdueRule(30);
+    String sixty = overdueRule(60);
+    String ninety = overdueRule(90);
+    clock.set(DUE_PLUS_91);
+
+    pledge.status("ANNOUNCED").publishAndAwait(PledgeEvents.ANNOUNCED);
+    alertService.reevaluateAll();
+
+    Rules.alertsOf(thirty).body("$", empty());
+    Rules.alertsOf(sixty).body("$", empty());
+    Rules.alertsOf(ninety).body("$", empty());
+  }
+
+  @Test
+  void aPartlyPaidPledgesUnpaidInstalmentFiresInItsBucket() {
+    String ninety = overdueRule(90);
+    clock.set(DUE_PLUS_91);
+
+    pledge
+        .status("PARTIALLY_PAID")
+        .instalments(new String[] {"1", "1997-09-30", "1000000.00", "400000.00", "PARTIALLY_PAID"})
+        .publishAndAwait(PledgeEvents.PAYMENT_ALLOCATED);
+
+    Rules.alertsOf(ninety)
+        .body("$", hasSize(1))
+        .body("[0].status", equalTo("FIRING"))
+        .body("[0].days", equalTo(91))
+        .body("[0].amount.amount", equalTo("600000.00"))
+        .body("[0].summary", containsString("(over 90 days past due)"));
   }
 
   @Test

@@ -172,4 +172,38 @@ class WebhookDeliveryTest {
     assertThat(List.of(given().when().get("/subscriptions").then().extract().asString()))
         .allSatisfy(list -> assertThat(list).doesNotContain(SECRET));
   }
+
+  @Test
+  void aHostThatResolvesToLoopbackAfterRegistrationIsRefusedAtSendTime() {
+    receiver = WebhookReceiver.on("127.0.0.1");
+    // registered while "localhost" named a public address (written as the service would have)
+    UUID subscription = UUID.randomUUID();
+    Db.update(
+        """
+        insert into subscription (id, subscriber, channel, webhook_url, webhook_secret,
+                                  appeal_code, created_at, version)
+        values (?, 'finance', 'WEBHOOK', ?, ?, ?, now(), 0)""",
+        subscription,
+        "http://localhost:" + receiver.port() + "/hook",
+        SECRET,
+        appeal);
+
+    UUID alert = fireAndDispatch();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Db.column(
+                            """
+                            select d.status || ':' || d.attempts || ':' || d.last_error
+                            from delivery d
+                            join notification_log l on l.delivery_id = d.id where l.alert_id = ?""",
+                            alert))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .startsWith("FAILED:1:target refused: the host localhost resolves to")
+                    .contains("loopback"));
+    assertThat(receiver.calls()).isEmpty();
+  }
 }

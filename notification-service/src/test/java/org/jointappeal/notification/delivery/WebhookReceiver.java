@@ -10,19 +10,29 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A small HTTP receiver on a free loopback port that fails the first N calls with 500. */
+/**
+ * A small HTTP receiver on a free loopback port that fails the first N calls with 500. It listens
+ * on 127.0.0.2, the one loopback address the test profile exempts from the outbound policy ({@code
+ * notification.webhook.allowed-private-hosts}); 127.0.0.1 itself stays refused.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
-  record Call(String signature, String deliveryId, String body, int answeredWith) {}
+  record Call(
+      String signature, String deliveryId, String body, int answeredWith, long receivedNanos) {}
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft;
 
-  private WebhookReceiver(int failFirst) {
+  static final String ALLOWED_HOST = "127.0.0.2";
+
+  private final String host;
+
+  private WebhookReceiver(int failFirst, String host) {
     this.failuresLeft = new AtomicInteger(failFirst);
+    this.host = host;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -37,7 +47,8 @@ final class WebhookReceiver implements AutoCloseable {
                   exchange.getRequestHeaders().getFirst("X-JointAppeal-Signature"),
                   exchange.getRequestHeaders().getFirst("X-JointAppeal-Delivery"),
                   body,
-                  status));
+                  status,
+                  System.nanoTime()));
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
@@ -45,11 +56,20 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   static WebhookReceiver failingFirst(int failures) {
-    return new WebhookReceiver(failures);
+    return new WebhookReceiver(failures, ALLOWED_HOST);
+  }
+
+  /** Accepts everything, listening on {@code host} (e.g. 127.0.0.1, which the policy refuses). */
+  static WebhookReceiver on(String host) {
+    return new WebhookReceiver(0, host);
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    return "http://" + host + ":" + server.getAddress().getPort() + "/hook";
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   List<Call> calls() {

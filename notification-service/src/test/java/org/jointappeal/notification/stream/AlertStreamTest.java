@@ -9,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -36,6 +37,7 @@ class AlertStreamTest {
   URI stream;
 
   @Inject AlertFeed feed;
+  @Inject org.jointappeal.notification.TestClock clock;
 
   final List<String> lines = new CopyOnWriteArrayList<>();
   int listenersBefore;
@@ -117,5 +119,37 @@ class AlertStreamTest {
     assertThat(lines)
         .noneMatch(l -> l.contains(otherDonors.toString()))
         .noneMatch(l -> l.contains(noDonors.toString()));
+  }
+
+  /** 880966803 = TestClock.DEFAULT_NOW (1997-12-01T09:00:00Z) + 3 s, the service's clock. */
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  @OidcSecurity(claims = @Claim(key = "exp", value = "880966803", type = ClaimType.LONG))
+  void theStreamEndsWhenTheTokenExpires() {
+    clock.reset();
+    long connected = System.nanoTime();
+    listen();
+
+    var response = connection.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+
+    long openMillis = (System.nanoTime() - connected) / 1_000_000;
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(openMillis).isGreaterThanOrEqualTo(2_000); // open until expiry, not closed at once
+    await().atMost(Duration.ofSeconds(10)).until(() -> feed.listeners() <= listenersBefore);
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  @OidcSecurity(claims = @Claim(key = "exp", value = "880966799", type = ClaimType.LONG))
+  void aTokenAlreadyExpiredGetsAStreamThatEndsAtOnce() {
+    clock.reset();
+    connection =
+        HttpClient.newHttpClient()
+            .sendAsync(
+                HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.discarding());
+
+    assertThat(connection.orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join().statusCode())
+        .isEqualTo(200);
   }
 }

@@ -122,6 +122,45 @@ class SubscriptionResourceTest {
   }
 
   @Test
+  @TestSecurity(user = "capped-subscriber", roles = "finance-officer")
+  void aSubscriberAtTheCapIsRefusedAnotherSubscription() {
+    // the test profile's cap is 100: 99 held, the 100th is taken, the 101st refused
+    Db.update("delete from subscription where subscriber = 'capped-subscriber'");
+    Db.update(
+        """
+        insert into subscription (id, subscriber, channel, email_address, appeal_code,
+                                  created_at, version)
+        select gen_random_uuid(), 'capped-subscriber', 'EMAIL', 'cap@example.org', 'NO-DISPATCH',
+               now(), 0
+        from generate_series(1, 99)""");
+    // filtered to an appeal nothing alerts on: these must not receive other tests' alerts
+    String mail =
+        """
+        {"channel":"EMAIL","emailAddress":"cap@example.org","appealCode":"NO-DISPATCH"}""";
+    given()
+        .contentType("application/json")
+        .body(mail)
+        .post("/subscriptions")
+        .then()
+        .statusCode(201);
+
+    given()
+        .contentType("application/json")
+        .body(mail)
+        .when()
+        .post("/subscriptions")
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("type", endsWith("/too-many-subscriptions"))
+        .body("detail", org.hamcrest.Matchers.containsString("at most 100"));
+    org.assertj.core.api.Assertions.assertThat(
+            Db.count("select count(*) from subscription where subscriber = 'capped-subscriber'"))
+        .isEqualTo(100);
+    Db.update("delete from subscription where subscriber = 'capped-subscriber'");
+  }
+
+  @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
   void someoneElsesSubscriptionReadsAsMissing() {
     UUID othersId = UUID.randomUUID();
