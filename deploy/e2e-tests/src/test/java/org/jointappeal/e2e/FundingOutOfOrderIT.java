@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * <p>The case of issue #15, one year later: the e2e tests share one platform and its UNORE table,
  * and the other tests value NOK at 7.46 from July 1997. Here NOK is 7.40 from July 1998 and 7.60
  * from August 1998 (illustrative rates). A NOK 1,000,000 pledge announced on 2 July and committed
- * on 10 July; receipt A (NOK 400,000, value 10 September) comes first through a camt.053
- * statement, receipt B (NOK 600,000, value 20 August) second through the REST API. As of 31
- * August only B is paid (78,947.37 at 7.60) and NOK 400,000 is still committed at the pledge's
- * rate (54,054.05: the outstanding original amount converted once, not 135,135.14 − 81,081.08).
+ * on 10 July; receipt A (NOK 400,000, value 10 September) comes first through a camt.053 statement,
+ * receipt B (NOK 600,000, value 20 August) second through the REST API. As of 31 August only B is
+ * paid (78,947.37 at 7.60) and NOK 400,000 is still committed at the pledge's rate (54,054.05: the
+ * outstanding original amount converted once, not 135,135.14 − 81,081.08).
  */
 class FundingOutOfOrderIT {
 
@@ -41,8 +41,7 @@ class FundingOutOfOrderIT {
     createAndLaunchAppeal();
     String pledge = announceOnceTheLaunchIsKnown();
     Api.as("finance", "pledge-service")
-        .body(
-            "{\"agreementReference\":\"%s\",\"signedOn\":\"1998-07-10\"}".formatted(agreement))
+        .body("{\"agreementReference\":\"%s\",\"signedOn\":\"1998-07-10\"}".formatted(agreement))
         .post("/pledges/" + pledge + "/commitment")
         .then()
         .statusCode(200)
@@ -106,10 +105,8 @@ class FundingOutOfOrderIT {
     assertFigures(funding("?asOf=1998-09-30"), "0.00", "0.00", "131578.95");
 
     // Known before B was recorded: August showed nothing paid, September only A.
-    assertFigures(
-        funding("?asOf=1998-08-31&knownAt=" + beforeB), "0.00", "135135.14", "0.00");
-    assertFigures(
-        funding("?asOf=1998-09-30&knownAt=" + beforeB), "0.00", "81081.08", "52631.58");
+    assertFigures(funding("?asOf=1998-08-31&knownAt=" + beforeB), "0.00", "135135.14", "0.00");
+    assertFigures(funding("?asOf=1998-09-30&knownAt=" + beforeB), "0.00", "81081.08", "52631.58");
     // The same report as CSV, as the auditor would download it.
     String csv =
         Api.as("auditor", "appeal-service")
