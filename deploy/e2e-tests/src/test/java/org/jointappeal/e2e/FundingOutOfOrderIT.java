@@ -119,6 +119,15 @@ class FundingOutOfOrderIT {
     assertThat(csv).contains("54054.05").contains("78947.37");
   }
 
+  private JsonPath funding(String query) {
+    return Api.as("auditor", "appeal-service")
+        .get("/appeals/" + appeal + "/funding" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   private static void assertFigures(
       JsonPath figures, String pledged, String committed, String paid) {
     assertThat(figures.getString("pledged.amount")).as("pledged").isEqualTo(pledged);
