@@ -116,15 +116,21 @@ public class AppealResource {
   @RolesAllowed(Roles.APPEAL_MANAGER)
   @APIResponse(
       responseCode = "200",
-      description = "The appeal is launched and published",
+      description =
+          "The appeal is launched and published; or it was launched already, on the same date or"
+              + " none was named (a retry): its current state, nothing changes",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "If-Match names an older version (version-conflict), or the appeal was launched on"
+              + " another date or is closed (state-conflict, naming its state)")
   @APIResponse(
       responseCode = "422",
-      description = "Not a draft, no requirement lines, or a launch date in the future")
+      description = "No requirement lines, or a launch date in the future")
   public RestResponse<AppealView> launchAppeal(
       @PathParam("code") String code,
       @HeaderParam("If-Match") String ifMatch,
@@ -214,7 +220,9 @@ public class AppealResource {
   @RolesAllowed(Roles.APPEAL_MANAGER)
   @APIResponse(
       responseCode = "200",
-      description = "The appeal is closed and published",
+      description =
+          "The appeal is closed and published; or it was closed already (a retry): its current"
+              + " state, nothing changes",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

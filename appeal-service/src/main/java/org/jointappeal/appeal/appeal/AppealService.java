@@ -13,6 +13,7 @@ import org.jointappeal.appeal.AlreadyExists;
 import org.jointappeal.appeal.DomainRule;
 import org.jointappeal.appeal.DomainRuleViolation;
 import org.jointappeal.appeal.NotFound;
+import org.jointappeal.appeal.StateConflict;
 import org.jointappeal.appeal.VersionConflict;
 import org.jointappeal.appeal.messaging.AppealClosedV1;
 import org.jointappeal.appeal.messaging.AppealCreatedV1;
@@ -93,6 +94,23 @@ public class AppealService {
   @Transactional
   public AppealView launch(
       String code, OptionalLong expectedVersion, LocalDate launchedOn, String actor) {
+    var already = appeal(code);
+    if (already.status() != AppealStatus.DRAFT) {
+      // before the If-Match check: a retry whose first answer was lost carries the version read
+      // before the launch
+      if (already.status() == AppealStatus.LAUNCHED
+          && (launchedOn == null || launchedOn.equals(already.launchedOn()))) {
+        return AppealView.of(already); // the same launch again: made once, answered again
+      }
+      throw StateConflict.of(
+          "cannot launch: appeal %s is %s%s"
+              .formatted(
+                  code,
+                  already.status(),
+                  already.status() == AppealStatus.LAUNCHED
+                      ? " since " + already.launchedOn()
+                      : ""));
+    }
     var appeal = current(code, expectedVersion);
     if (launchedOn != null && launchedOn.isAfter(today())) {
       throw DomainRuleViolation.of(
@@ -180,6 +198,10 @@ public class AppealService {
 
   @Transactional
   public AppealView close(String code, OptionalLong expectedVersion, String actor) {
+    var already = appeal(code);
+    if (already.status() == AppealStatus.CLOSED) {
+      return AppealView.of(already); // closed already (a retry): answered again, nothing changes
+    }
     var appeal = current(code, expectedVersion);
     appeal.close(today());
     appeals.flush();

@@ -5,7 +5,8 @@ import org.jointappeal.appeal.money.Money;
 
 /**
  * The funding status as CSV (RFC 4180): one row for the appeal, one per requirement line, then one
- * per group; "not specified" rows carry what could not be placed. Amounts in USD, plain decimals.
+ * per group; "not specified" rows carry what could not be placed. Amounts in USD, plain decimals;
+ * text cells cannot start a formula ({@link #formulaSafe}).
  */
 final class FundingCsv {
 
@@ -90,16 +91,28 @@ final class FundingCsv {
     out.append("\r\n");
   }
 
-  private static String cell(Object value) {
+  static String cell(Object value) {
     if (value == null) {
       return "";
     }
     String text =
         value instanceof Money m
             ? m.amount().toPlainString()
-            : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-    if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+            : value instanceof BigDecimal d ? d.toPlainString() : formulaSafe(value.toString());
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
       return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+
+  /**
+   * A spreadsheet runs a cell that begins with = + - or @ (tab and carriage return also reach them)
+   * as a formula. Codes here follow strict patterns today, but a text cell so begun still gets a
+   * leading apostrophe; amounts are written apart and stay numbers (a negative one included).
+   */
+  static String formulaSafe(String text) {
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
     }
     return text;
   }

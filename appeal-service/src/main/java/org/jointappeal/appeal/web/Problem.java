@@ -2,6 +2,7 @@ package org.jointappeal.appeal.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,6 +24,19 @@ public record Problem(
   public record Violation(
       @Schema(example = "amount.amount") String field,
       @Schema(example = "must be greater than 0") String message) {}
+
+  /**
+   * The request's path as a URI reference. The path arrives decoded ({@code /appeals/a b}, a NUL),
+   * so it is quoted again; a path that still cannot be one is left out rather than failing the
+   * answer.
+   */
+  static URI instanceFor(String path) {
+    try {
+      return new URI(null, null, path, null);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
 
   static Problem of(String slug, String title, int status, String detail, URI instance) {
     return new Problem(

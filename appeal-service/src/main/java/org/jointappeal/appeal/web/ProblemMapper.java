@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jointappeal.appeal.AlreadyExists;
 import org.jointappeal.appeal.DomainRuleViolation;
 import org.jointappeal.appeal.NotFound;
+import org.jointappeal.appeal.StateConflict;
 import org.jointappeal.appeal.VersionConflict;
 
 /**
@@ -56,6 +57,17 @@ public class ProblemMapper {
   public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
     return respond(
         Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> stateConflict(StateConflict e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "state-conflict",
+            "The appeal has already taken another transition",
+            409,
+            e.getMessage(),
+            instance(uri)));
   }
 
   @ServerExceptionMapper
@@ -111,6 +123,9 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> unreadable(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof PlainText.RefusedInBody refused) {
+      return controlCharacters(jsonPath(refused), uri);
+    }
     var errors = new ArrayList<Problem.Violation>();
     String detail = "the body is not valid JSON";
     if (e instanceof UnrecognizedPropertyException unknown) {
@@ -128,6 +143,23 @@ public class ProblemMapper {
             detail,
             instance(uri),
             errors,
+            null));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> controlCharacters(PlainText.RefusedInParameter e, UriInfo uri) {
+    return controlCharacters(e.parameter(), uri);
+  }
+
+  private static RestResponse<Problem> controlCharacters(String field, UriInfo uri) {
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + "control-characters"),
+            "Text contains control characters",
+            422,
+            "control characters (other than tab and newline) are not allowed in: " + field,
+            instance(uri),
+            List.of(new Problem.Violation(field, "control characters are not allowed")),
             null));
   }
 
@@ -220,7 +252,7 @@ public class ProblemMapper {
   }
 
   private static URI instance(UriInfo uri) {
-    return URI.create(uri.getPath());
+    return Problem.instanceFor(uri.getPath());
   }
 
   private static boolean fromRequest(ConstraintViolation<?> violation) {

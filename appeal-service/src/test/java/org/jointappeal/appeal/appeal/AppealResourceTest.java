@@ -210,17 +210,81 @@ class AppealResourceTest {
         .body("type", endsWith("/no-requirements"));
   }
 
+  /** A retry whose first answer was lost: the launch happened once, the answer comes again. */
   @Test
-  void aLaunchedAppealCannotBeLaunchedAgain() {
+  void launchingALaunchedAppealAgainAnswersItsStateAndPublishesNothing() {
+    String code = Appeals.uniqueCode();
+    create(code);
+    given()
+        .header("If-Match", "\"0\"")
+        .when()
+        .post("/appeals/" + code + "/launch")
+        .then()
+        .statusCode(200);
+    long events = Db.count("select count(*) from outbox_event where appeal_code = ?", code);
+
+    given()
+        .header("If-Match", "\"0\"") // the version the first attempt read
+        .when()
+        .post("/appeals/" + code + "/launch")
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo("\"1\""))
+        .body("status", equalTo("LAUNCHED"))
+        .body("launchedOn", equalTo("1997-12-01"));
+
+    assertThat(Db.count("select count(*) from outbox_event where appeal_code = ?", code))
+        .isEqualTo(events);
+  }
+
+  @Test
+  void launchingALaunchedAppealOnAnotherDateIsAConflictNamingItsState() {
     String code = Appeals.uniqueCode();
     create(code);
     given().when().post("/appeals/" + code + "/launch").then().statusCode(200);
     given()
+        .queryParam("launchedOn", "1997-11-20")
         .when()
         .post("/appeals/" + code + "/launch")
         .then()
-        .statusCode(422)
-        .body("type", endsWith("/appeal-not-draft"));
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/state-conflict"))
+        .body("detail", equalTo("cannot launch: appeal " + code + " is LAUNCHED since 1997-12-01"));
+  }
+
+  @Test
+  void closingAClosedAppealAgainAnswersItsState() {
+    String code = Appeals.uniqueCode();
+    create(code);
+    given().when().post("/appeals/" + code + "/launch").then().statusCode(200);
+    given().when().post("/appeals/" + code + "/close").then().statusCode(200);
+    long events = Db.count("select count(*) from outbox_event where appeal_code = ?", code);
+
+    given()
+        .when()
+        .post("/appeals/" + code + "/close")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CLOSED"));
+
+    assertThat(Db.count("select count(*) from outbox_event where appeal_code = ?", code))
+        .isEqualTo(events);
+  }
+
+  @Test
+  void launchingAClosedAppealIsAConflictNamingItsState() {
+    String code = Appeals.uniqueCode();
+    create(code);
+    given().when().post("/appeals/" + code + "/launch").then().statusCode(200);
+    given().when().post("/appeals/" + code + "/close").then().statusCode(200);
+    given()
+        .when()
+        .post("/appeals/" + code + "/launch")
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("/state-conflict"))
+        .body("detail", equalTo("cannot launch: appeal " + code + " is CLOSED"));
   }
 
   @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -21,13 +23,16 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class CoverageMetricsTest {
 
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static String metrics() {
-    return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  private String metrics() {
+    return given().when().get(metricsUrl).then().statusCode(200).extract().asString();
   }
 
-  private static Double metric(String series) {
+  private Double metric(String series) {
     return metrics()
         .lines()
         .filter(l -> l.startsWith(series + " "))
@@ -36,7 +41,7 @@ class CoverageMetricsTest {
         .orElse(null);
   }
 
-  private static void awaitApplied(String eventId) {
+  private void awaitApplied(String eventId) {
     await()
         .atMost(WAIT)
         .until(

@@ -73,4 +73,35 @@ class ComposeTest {
     }
     assertThat(violations).isEmpty();
   }
+
+  /**
+   * Health and metrics answer on the management port only: the health check asks it, and it is
+   * published to the host's loopback alone (Prometheus there), never on all interfaces.
+   */
+  @Test
+  void everyServiceIsCheckedAndScrapedOnItsManagementPort() {
+    List<String> violations = new ArrayList<>();
+    for (String service : Repo.SERVICES) {
+      String port =
+          ServiceEnvironmentTest.composeEnvironment(service).get("QUARKUS_MANAGEMENT_PORT");
+      if (port == null) {
+        violations.add(service + ": no QUARKUS_MANAGEMENT_PORT");
+        continue;
+      }
+      String check = String.valueOf(Tree.listAt(services, service, "healthcheck", "test"));
+      if (!check.contains("/dev/tcp/127.0.0.1/" + port + " ")
+          || !check.contains("/q/health/ready")) {
+        violations.add(service + ": the health check does not ask /q/health/ready on " + port);
+      }
+      boolean published =
+          Tree.listAt(services, service, "ports").stream()
+              .map(String::valueOf)
+              .anyMatch(
+                  mapping -> mapping.startsWith("127.0.0.1:") && mapping.endsWith(":" + port));
+      if (!published) {
+        violations.add(service + ": management port " + port + " not published on 127.0.0.1");
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
 }

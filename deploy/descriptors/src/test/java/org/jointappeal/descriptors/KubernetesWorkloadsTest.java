@@ -43,9 +43,66 @@ class KubernetesWorkloadsTest {
         if (!"/q/health/ready".equals(readiness)) {
           violations.add(deployment.where() + " " + name + ": readiness probe is " + readiness);
         }
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+          Object port = Tree.at(container, probe, "httpGet", "port");
+          if (!"management".equals(port)) {
+            violations.add(
+                deployment.where() + " " + name + ": " + probe + " is not on the management port");
+          }
+        }
       }
     }
     assertThat(deployments()).isNotEmpty();
+    assertThat(violations).isEmpty();
+  }
+
+  /**
+   * Health and metrics listen on a port of their own (QUARKUS_MANAGEMENT_PORT), named {@code
+   * management} in the pod, and no Service routes to it: only the kubelet and Prometheus reach it.
+   */
+  @Test
+  void theManagementPortIsThePodsOwnAndNoServiceRoutesToIt() {
+    List<String> violations = new ArrayList<>();
+    for (String service : Repo.SERVICES) {
+      String configured =
+          base.stream()
+              .filter(r -> r.is("ConfigMap") && (service + "-config").equals(r.name()))
+              .map(r -> Tree.string(r.tree(), "data", "QUARKUS_MANAGEMENT_PORT"))
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+      if (configured == null) {
+        violations.add(service + "-config: no QUARKUS_MANAGEMENT_PORT");
+        continue;
+      }
+      for (Resource deployment : deployments()) {
+        if (!service.equals(deployment.name())) {
+          continue;
+        }
+        for (Object container : containers(deployment)) {
+          boolean declared =
+              Tree.listAt(container, "ports").stream()
+                  .anyMatch(
+                      port ->
+                          "management".equals(Tree.string(port, "name"))
+                              && configured.equals(String.valueOf(Tree.at(port, "containerPort"))));
+          if (!declared) {
+            violations.add(deployment.where() + ": no container port 'management' = " + configured);
+          }
+        }
+      }
+      for (Resource svc : base) {
+        if (!svc.is("Service") || !service.equals(svc.name())) {
+          continue;
+        }
+        for (Object port : Tree.listAt(svc.tree(), "spec", "ports")) {
+          String target = String.valueOf(Tree.at(port, "targetPort"));
+          if ("management".equals(target) || configured.equals(target)) {
+            violations.add(svc.where() + ": routes to the management port");
+          }
+        }
+      }
+    }
     assertThat(violations).isEmpty();
   }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Grafana dashboard (deploy/grafana/joint-appeal.json) asks only for metrics the running
- * services really expose on /q/metrics: a renamed meter or a misspelt query would otherwise show an
- * empty panel nobody notices.
+ * services really expose on /q/metrics (their management port): a renamed meter or a misspelt query
+ * would otherwise show an empty panel nobody notices.
  */
 class DashboardMetricsIT {
 
@@ -71,7 +71,7 @@ class DashboardMetricsIT {
   private static Set<String> exposedNames(String service) {
     String text =
         given()
-            .baseUri(RunningPlatform.url(service))
+            .baseUri(RunningPlatform.get().service(service).managementUrl())
             .get("/q/metrics")
             .then()
             .statusCode(200)

@@ -37,7 +37,8 @@ public final class Platform implements AutoCloseable {
       int keycloakManagement,
       int smtp,
       int pop3,
-      Map<String, Integer> services) {
+      Map<String, Integer> services,
+      Map<String, Integer> managementPorts) {
 
     /** The documented local ports (README). */
     public static Ports standard() {
@@ -49,7 +50,9 @@ public final class Platform implements AutoCloseable {
           9180,
           3025,
           3110,
-          Map.of("appeal-service", 8081, "pledge-service", 8082, "notification-service", 8083));
+          Map.of("appeal-service", 8081, "pledge-service", 8082, "notification-service", 8083),
+          // health and metrics (docs/operations.md#management-port)
+          Map.of("appeal-service", 9081, "pledge-service", 9082, "notification-service", 9083));
     }
 
     /** Free ports, for tests that must not collide with anything on a shared machine. */
@@ -62,6 +65,13 @@ public final class Platform implements AutoCloseable {
           freePort(),
           freePort(),
           freePort(),
+          Map.of(
+              "appeal-service",
+              freePort(),
+              "pledge-service",
+              freePort(),
+              "notification-service",
+              freePort()),
           Map.of(
               "appeal-service",
               freePort(),
@@ -167,6 +177,7 @@ public final class Platform implements AutoCloseable {
                       service,
                       config.repoRoot().resolve(service),
                       ports.services().get(service),
+                      ports.managementPorts().get(service),
                       environmentOf(service),
                       logDir,
                       timeout)));
@@ -189,6 +200,7 @@ public final class Platform implements AutoCloseable {
                 ServiceProcess.start(
                     service,
                     config.repoRoot().resolve(service),
+                    freePort(),
                     freePort(),
                     environmentOf(service),
                     // each instance its own log file: the file is named after the service

@@ -50,9 +50,10 @@ public final class RunPlatform {
         ==================================================================================
          Joint appeal platform is up (%d s). Press Ctrl-C to stop everything.
 
-         appeal-service        %s   (OpenAPI: /q/openapi, health: /q/health/ready)
+         appeal-service        %s   (OpenAPI: /q/openapi)
          pledge-service        %s
          notification-service  %s
+         health and metrics    %s, %s, %s   (/q/health/ready, /q/metrics)
          Keycloak              %s   (realm %s; admin console: admin / admin, local demo only)
          PostgreSQL            127.0.0.1:%d   (databases appeal, pledge, notification)
          Kafka                 %s
@@ -75,6 +76,9 @@ public final class RunPlatform {
             p.service("appeal-service").baseUrl(),
             p.service("pledge-service").baseUrl(),
             p.service("notification-service").baseUrl(),
+            p.service("appeal-service").managementUrl(),
+            p.service("pledge-service").managementUrl(),
+            p.service("notification-service").managementUrl(),
             kc,
             Platform.REALM,
             p.postgres().port(),

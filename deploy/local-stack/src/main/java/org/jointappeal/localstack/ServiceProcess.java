@@ -27,23 +27,34 @@ public final class ServiceProcess implements AutoCloseable {
   private final Map<String, String> environment;
   private final Path logFile;
   private final int port;
+  private final int managementPort;
   private Process process;
   private Duration startupTime = Duration.ZERO;
 
   private ServiceProcess(
-      String name, Path jar, int port, Map<String, String> environment, Path logFile) {
+      String name,
+      Path jar,
+      int port,
+      int managementPort,
+      Map<String, String> environment,
+      Path logFile) {
     this.name = name;
     this.jar = jar;
     this.port = port;
+    this.managementPort = managementPort;
     this.environment = environment;
     this.logFile = logFile;
   }
 
-  /** Starts {@code <moduleDir>/target/quarkus-app/quarkus-run.jar} and waits until it is ready. */
+  /**
+   * Starts {@code <moduleDir>/target/quarkus-app/quarkus-run.jar} with its API on {@code port} and
+   * health and metrics on {@code managementPort}, and waits until it is ready.
+   */
   public static ServiceProcess start(
       String name,
       Path moduleDir,
       int port,
+      int managementPort,
       Map<String, String> environment,
       Path logDir,
       Duration timeout)
@@ -54,7 +65,9 @@ public final class ServiceProcess implements AutoCloseable {
           jar + " is missing: build the services first (mvn package -DskipTests)");
     }
     Files.createDirectories(logDir);
-    var service = new ServiceProcess(name, jar, port, environment, logDir.resolve(name + ".log"));
+    var service =
+        new ServiceProcess(
+            name, jar, port, managementPort, environment, logDir.resolve(name + ".log"));
     long launched = System.nanoTime();
     service.launch();
     service.awaitReady(timeout);
@@ -83,15 +96,18 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+    builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
     process = builder.start();
     ProcessHandle handle = process.toHandle();
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> handle.destroyForcibly(), name + "-reaper"));
     LOG.log(
         System.Logger.Level.INFO,
-        "{0} starting on port {1,number,#} (log {2})",
+        "{0} starting on port {1,number,#}, management port {2,number,#} (log {3})",
         name,
         port,
+        managementPort,
         logFile);
   }
 
@@ -106,7 +122,7 @@ public final class ServiceProcess implements AutoCloseable {
       try {
         var response =
             HTTP.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -137,6 +153,11 @@ public final class ServiceProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Health ({@code /q/health}) and metrics ({@code /q/metrics}): not on the API's port. */
+  public String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
   }
 
   public Path logFile() {

@@ -49,7 +49,7 @@ public class BodyLimit {
             "Request Entity Too Large",
             413,
             "the body is %d bytes, at most %d are accepted".formatted(length, max),
-            URI.create(ctx.request().path()));
+            instance(ctx.request().path()));
     String body;
     try {
       body = json.writeValueAsString(problem);
@@ -62,6 +62,15 @@ public class BodyLimit {
         // as Quarkus does: the unread body is not drained, the connection is not reused
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body);
+  }
+
+  /** The path as sent (still percent-encoded); one that is no URI is left out of the answer. */
+  private static URI instance(String rawPath) {
+    try {
+      return URI.create(rawPath);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** -1 when absent (chunked) or unreadable: Quarkus's own route decides then. */

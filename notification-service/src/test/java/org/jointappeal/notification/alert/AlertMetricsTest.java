@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import org.jointappeal.notification.Alerts;
@@ -18,13 +20,16 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class AlertMetricsTest {
 
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
   private static final Duration REFRESH = Duration.ofSeconds(15);
 
-  private static Double firing(String rule, String kind) {
+  private Double firing(String rule, String kind) {
     String series = "jointappeal_alerts_firing{kind=\"" + kind + "\",rule=\"" + rule + "\"} ";
     return given()
         .when()
-        .get("/q/metrics")
+        .get(metricsUrl)
         .then()
         .statusCode(200)
         .extract()

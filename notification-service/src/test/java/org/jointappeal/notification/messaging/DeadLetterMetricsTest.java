@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -18,11 +20,14 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class DeadLetterMetricsTest {
 
-  private static String metrics() {
-    return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
+  private String metrics() {
+    return given().when().get(metricsUrl).then().statusCode(200).extract().asString();
   }
 
-  private static double metric(String series) {
+  private double metric(String series) {
     return metrics()
         .lines()
         .filter(l -> l.startsWith(series + " "))

@@ -10,9 +10,11 @@ import static org.jointappeal.notification.FundingEvents.aFundingChange;
 import static org.jointappeal.notification.FundingEvents.awaitApplied;
 import static org.jointappeal.notification.FundingEvents.uniqueAppealCode;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import org.jointappeal.notification.Db;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class FundingEventsConsumerTest {
 
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
   @Inject TestClock clock;
 
   @BeforeEach
@@ -33,21 +38,21 @@ class FundingEventsConsumerTest {
     clock.reset();
   }
 
-  private static long firingAlerts(String appeal) {
+  private long firingAlerts(String appeal) {
     return Db.count(
         "select count(*) from alert where appeal_code = ? and status = 'FIRING'", appeal);
   }
 
-  private static long alerts(String appeal) {
+  private long alerts(String appeal) {
     return Db.count("select count(*) from alert where appeal_code = ?", appeal);
   }
 
-  private static long inboxRows(String eventId) {
+  private long inboxRows(String eventId) {
     return Db.count("select count(*) from inbox_message where event_id = ?", eventId);
   }
 
-  private static double duplicatesCounted() {
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  private double duplicatesCounted() {
+    String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
     return metrics
         .lines()
         .filter(l -> l.startsWith("jointappeal_inbox_duplicates_total"))

@@ -126,8 +126,47 @@ final class IatiXml {
   private static void text(XMLStreamWriter xml, String element, String value)
       throws XMLStreamException {
     xml.writeStartElement(element);
-    xml.writeCharacters(value);
+    xml.writeCharacters(xmlText(value));
     xml.writeEndElement();
+  }
+
+  /**
+   * StAX escapes markup but writes control characters as they are, and XML 1.0 allows none but tab,
+   * newline and carriage return (not even as references). Requests refuse them now, but appeal
+   * titles and donor names recorded earlier, or carried by events, may hold one: it becomes U+FFFD
+   * so the document stays well-formed.
+   */
+  static String xmlText(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed;
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        if (out != null) {
+          out.append(c).append(value.charAt(i + 1));
+        }
+        i++;
+        continue;
+      }
+      allowed =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c < 0x7F)
+              || (c > 0x9F && !Character.isSurrogate(c) && c != 0xFFFE && c != 0xFFFF);
+      if (!allowed && out == null) {
+        out = new StringBuilder(value.length()).append(value, 0, i);
+      }
+      if (out != null) {
+        out.append(allowed ? c : '\uFFFD');
+      }
+    }
+    return out == null ? value : out.toString();
   }
 
   private static void narrative(XMLStreamWriter xml, String value) throws XMLStreamException {
@@ -137,6 +176,6 @@ final class IatiXml {
   private static void empty(XMLStreamWriter xml, String element, String attribute, String value)
       throws XMLStreamException {
     xml.writeEmptyElement(element);
-    xml.writeAttribute(attribute, value);
+    xml.writeAttribute(attribute, xmlText(value));
   }
 }

@@ -7,7 +7,8 @@ import org.jointappeal.pledge.money.Money;
 /**
  * The reconciliation view as CSV (RFC 4180): for each row, one line per original currency and one
  * in USD ({@code valuation} original / usd), then the totals the same way. Amounts are plain
- * decimals; the realised exchange gain or loss is on the USD lines only.
+ * decimals; the realised exchange gain or loss is on the USD lines only. Text cells that a
+ * spreadsheet would run as a formula are neutralised ({@link #formulaSafe}).
  */
 final class ReconciliationCsv {
 
@@ -111,9 +112,22 @@ final class ReconciliationCsv {
     if (value == null) {
       return "";
     }
-    String text = value instanceof Money m ? m.amount().toPlainString() : value.toString();
+    String text =
+        value instanceof Money m ? m.amount().toPlainString() : formulaSafe(value.toString());
     if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
       return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+
+  /**
+   * A spreadsheet runs a cell that begins with = + - or @ (tab and carriage return also reach them)
+   * as a formula: a donor named {@code =HYPERLINK(...)} would run in whoever opens the file. Text
+   * cells so begun get a leading apostrophe; amounts are written apart and stay numbers.
+   */
+  static String formulaSafe(String text) {
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
     }
     return text;
   }

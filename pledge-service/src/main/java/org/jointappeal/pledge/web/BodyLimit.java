@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,13 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body over {@code quarkus.http.limits.max-body-size} is refused as a problem, like every other
- * refusal. Quarkus checks the Content-Length in a route of its own and ends the exchange with an
- * empty 413 before JAX-RS (and so {@link ProblemMapper}) ever sees the request; this route runs
- * just before it and takes the same decision with the same limit, read from the same setting.
+ * A body over its route's limit is refused as a problem, like every other refusal: {@code
+ * pledge.http.max-body-size} (1 MB) everywhere, {@code quarkus.http.limits.max-body-size} (at least
+ * {@code pledge.bank-statements.max-size}) only on {@code POST /bank-statements}, where the import
+ * itself refuses a statement over its own limit. Quarkus checks the Content-Length against its one
+ * limit in a route of its own and ends the exchange with an empty 413 before JAX-RS (and so {@link
+ * ProblemMapper}) ever sees the request; this route runs just before it. A body sent without a
+ * Content-Length (chunked) is held to Quarkus's limit while it is read.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -26,15 +30,24 @@ public class BodyLimit {
   @Inject ObjectMapper json;
 
   @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-  Optional<MemorySize> maxBodySize;
+  Optional<MemorySize> transportLimit;
+
+  @Inject BodyLimitConfig config;
 
   void install(@Observes Router router) {
-    maxBodySize.ifPresent(
-        max ->
-            router
-                .route()
-                .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                .handler(ctx -> refuseOver(ctx, max.asLongValue())));
+    long everywhere = config.maxBodySize().asLongValue();
+    long statements = transportLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    router
+        .route()
+        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+        .handler(ctx -> refuseOver(ctx, isStatementImport(ctx) ? statements : everywhere));
+  }
+
+  /** The one route that takes large bodies: a camt.053 statement. */
+  private static boolean isStatementImport(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    return ctx.request().method() == HttpMethod.POST
+        && ("/bank-statements".equals(path) || "/bank-statements/".equals(path));
   }
 
   private void refuseOver(RoutingContext ctx, long max) {
@@ -49,7 +62,7 @@ public class BodyLimit {
             "Request Entity Too Large",
             413,
             "the body is %d bytes, at most %d are accepted".formatted(length, max),
-            URI.create(ctx.request().path()));
+            instance(ctx.request().path()));
     String body;
     try {
       body = json.writeValueAsString(problem);
@@ -62,6 +75,15 @@ public class BodyLimit {
         // as Quarkus does: the unread body is not drained, the connection is not reused
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body);
+  }
+
+  /** The path as sent (still percent-encoded); one that is no URI is left out of the answer. */
+  private static URI instance(String rawPath) {
+    try {
+      return URI.create(rawPath);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** -1 when absent (chunked) or unreadable: Quarkus's own route decides then. */

@@ -165,6 +165,9 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> unreadable(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof PlainText.RefusedInBody refused) {
+      return controlCharacters(jsonPath(refused), uri);
+    }
     var errors = new ArrayList<Problem.Violation>();
     String detail = "the body is not valid JSON";
     if (e instanceof UnrecognizedPropertyException unknown) {
@@ -182,6 +185,23 @@ public class ProblemMapper {
             detail,
             instance(uri),
             errors,
+            null));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> controlCharacters(PlainText.RefusedInParameter e, UriInfo uri) {
+    return controlCharacters(e.parameter(), uri);
+  }
+
+  private static RestResponse<Problem> controlCharacters(String field, UriInfo uri) {
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + "control-characters"),
+            "Text contains control characters",
+            422,
+            "control characters (other than tab and newline) are not allowed in: " + field,
+            instance(uri),
+            List.of(new Problem.Violation(field, "control characters are not allowed")),
             null));
   }
 
@@ -262,7 +282,7 @@ public class ProblemMapper {
   }
 
   private static URI instance(UriInfo uri) {
-    return URI.create(uri.getPath());
+    return Problem.instanceFor(uri.getPath());
   }
 
   private static boolean fromRequest(ConstraintViolation<?> violation) {

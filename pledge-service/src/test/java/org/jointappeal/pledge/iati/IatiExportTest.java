@@ -121,6 +121,31 @@ class IatiExportTest {
   }
 
   @Test
+  void controlCharactersInATitleLeaveTheDocumentWellFormed() {
+    // recorded before requests refused them, or carried by an event: the export must still parse
+    String odd = Appeals.uniqueCode();
+    Appeals.publish(
+        odd,
+        "org.jointappeal.appeal.launched.v1",
+        Appeals.stateJson(odd, 1, "LAUNCHED", java.util.List.of())
+            .replace("Test appeal", "Winter\\u0001appeal\\u001b[31m"));
+
+    String document =
+        given()
+            .queryParam("appeal", odd)
+            .when()
+            .get("/exports/iati")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    // XmlPath parses the document: an ill-formed one fails here
+    assertThat(XmlPath.from(document).getString("iati-activities.iati-activity.title.narrative"))
+        .isEqualTo("Winter\uFFFDappeal\uFFFD[31m");
+  }
+
+  @Test
   void anUnknownAppealIsNotFound() {
     given()
         .queryParam("appeal", "NOPE-1997")

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -18,21 +20,24 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class AppealEventsConsumerTest {
 
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
   private static final String LAUNCHED = AppealLaunchedV1.TYPE;
 
-  private static void send(String code, String eventId, String json) {
+  private void send(String code, String eventId, String json) {
     KafkaTestClient.sendCloudEvent("appeal-events", code, eventId, LAUNCHED, json);
   }
 
-  private static void awaitApplied(String eventId) {
+  private void awaitApplied(String eventId) {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> Db.count("select count(*) from inbox_message where event_id = ?", eventId) == 1);
   }
 
-  private static double duplicatesCounted() {
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  private double duplicatesCounted() {
+    String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
     return metrics
         .lines()
         .filter(l -> l.startsWith("jointappeal_inbox_duplicates_total"))

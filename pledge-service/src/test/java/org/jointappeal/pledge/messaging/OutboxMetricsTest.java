@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,8 +26,14 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class OutboxMetricsTest {
 
-  private static double metric(String name) {
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
+  @TestHTTPResource(value = "health/ready", management = true)
+  URL readinessUrl;
+
+  private double metric(String name) {
+    String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
     return metrics
         .lines()
         .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
@@ -59,7 +67,7 @@ class OutboxMetricsTest {
 
   @Test
   void theBacklogGaugesAreExposed() {
-    String metrics = given().when().get("/q/metrics").then().extract().asString();
+    String metrics = given().when().get(metricsUrl).then().extract().asString();
     assertThat(metrics)
         .contains("jointappeal_outbox_backlog ")
         .contains("jointappeal_outbox_oldest_age ");
@@ -69,7 +77,7 @@ class OutboxMetricsTest {
   void readinessReportsTheDeadLetterCount() {
     given()
         .when()
-        .get("/q/health/ready")
+        .get(readinessUrl)
         .then()
         .statusCode(200)
         .body("checks.name", hasItem("dead-letters"));

@@ -93,6 +93,29 @@ class PledgeIdempotencyAndHistoryTest {
         .statusCode(201);
   }
 
+  /** A user name can be changed or reused; the token's subject cannot. */
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  @OidcSecurity(claims = @Claim(key = "sub", value = "8f1c9d2e-4b7a-4e0f-9c3d-2a6b5e7f1d00"))
+  void theHistoryAndTheIdempotencyKeysRecordTheTokensSubjectNotTheUserName() {
+    String subject = "8f1c9d2e-4b7a-4e0f-9c3d-2a6b5e7f1d00";
+    String key = UUID.randomUUID().toString();
+    String id = announce(key, "500.00").statusCode(201).extract().path("id");
+
+    given()
+        .when()
+        .get("/pledges/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("by", contains(subject));
+    assertThat(
+            Db.count(
+                "select count(*) from idempotency_key where subject = ? and idempotency_key = ?",
+                subject,
+                key))
+        .isEqualTo(1);
+  }
+
   @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
   void theHistorySaysWhoDidWhatAndWhen() {

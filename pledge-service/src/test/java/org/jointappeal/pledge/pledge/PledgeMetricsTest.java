@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import org.jointappeal.pledge.Appeals;
 import org.jointappeal.pledge.Db;
@@ -18,10 +20,13 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class PledgeMetricsTest {
 
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
   private static final Duration REFRESH = Duration.ofSeconds(15);
 
-  private static double metric(String series) {
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+  private double metric(String series) {
+    String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
     return metrics
         .lines()
         .filter(l -> l.startsWith(series + " "))
@@ -30,12 +35,12 @@ class PledgeMetricsTest {
         .orElseThrow(() -> new AssertionError(series + " not on /q/metrics"));
   }
 
-  private static long inDatabase(String status) {
+  private long inDatabase(String status) {
     return Db.count("select count(*) from pledge where status = ?", status);
   }
 
   /** Waits until the gauges show what the database holds now, and returns that. */
-  private static double settled(String series, String status) {
+  private double settled(String series, String status) {
     long rows = inDatabase(status);
     await().atMost(REFRESH).until(() -> metric(series) == inDatabase(status));
     return rows;

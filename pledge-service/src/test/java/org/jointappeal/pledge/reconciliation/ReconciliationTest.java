@@ -197,6 +197,33 @@ class ReconciliationTest {
   }
 
   @Test
+  void aDonorNameThatLooksLikeAFormulaIsTextInTheCsvAndAmountsStayNumbers() {
+    String donor = Pledges.uniqueDonor("=HYPERLINK(\"http://evil.example/\",\"Click\")");
+    String pledge = Pledges.committed(appeal, donor, "746.00", "NOK", null);
+    // received at 7.80 what was valued at 7.46: a realised loss, a negative number
+    Pledges.paid(pledge, donor, "746.00", "NOK", "1997-11-10");
+
+    String csv =
+        given()
+            .accept("text/csv")
+            .when()
+            .get("/reconciliation/appeals/" + appeal)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    String usdLine =
+        java.util.Arrays.stream(csv.split("\r\n"))
+            .filter(line -> line.startsWith("row,usd,%s,%s,".formatted(appeal, donor)))
+            .findFirst()
+            .orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(usdLine)
+        .contains(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")\",")
+        .matches(".*,-\\d+\\.\\d{2}");
+  }
+
+  @Test
   void aDonorsViewHasARowPerPledgeOverAllAppeals() {
     String donor = Pledges.uniqueDonor("Reconciled Foundation");
     String other = Appeals.uniqueCode();

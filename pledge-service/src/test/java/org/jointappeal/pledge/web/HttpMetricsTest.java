@@ -3,8 +3,10 @@ package org.jointappeal.pledge.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import java.net.URL;
 import java.util.UUID;
 import org.jointappeal.pledge.StackResource;
 import org.junit.jupiter.api.Test;
@@ -14,12 +16,15 @@ import org.junit.jupiter.api.Test;
 @StackResource
 class HttpMetricsTest {
 
+  @TestHTTPResource(value = "metrics", management = true)
+  URL metricsUrl;
+
   @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
   void requestLatencyIsExportedAsAHistogram() {
     given().when().get("/pledges/" + UUID.randomUUID()).then().statusCode(404);
 
-    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
     assertThat(metrics.lines())
         .anyMatch(
             l ->

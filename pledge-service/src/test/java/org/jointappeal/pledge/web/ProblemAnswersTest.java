@@ -22,6 +22,9 @@ class ProblemAnswersTest {
   @ConfigProperty(name = "quarkus.http.limits.max-body-size")
   MemorySize maxBodySize;
 
+  @ConfigProperty(name = "pledge.http.max-body-size")
+  MemorySize routeLimit;
+
   @Test
   void malformedJsonIsAnUnreadableBody() {
     given()
@@ -64,5 +67,37 @@ class ProblemAnswersTest {
         .body("type", endsWith("/request-entity-too-large"))
         .body("status", equalTo(413))
         .body("instance", equalTo("/pledges"));
+  }
+
+  @Test
+  void aJsonBodyJustOverTheRouteLimitIsRefusedAsAProblem() {
+    // 1 MB on every route but the statement import, far below the transport limit
+    int overTheLimit = Math.toIntExact(routeLimit.asLongValue()) + 1;
+    given()
+        .contentType("application/json")
+        .body("\"" + "x".repeat(overTheLimit) + "\"")
+        .when()
+        .post("/receipts")
+        .then()
+        .statusCode(413)
+        .contentType(PROBLEM)
+        .body("type", endsWith("/request-entity-too-large"))
+        .body("instance", equalTo("/receipts"));
+  }
+
+  @Test
+  void aStatementOverTheRouteLimitReachesTheImportWhichAppliesItsOwnLimit() {
+    // more than 1 MB: past the route limit of other routes; the import answers (its limit in the
+    // test profile is 256 KiB), not the generic refusal
+    int overTheRouteLimit = Math.toIntExact(routeLimit.asLongValue()) + 1;
+    given()
+        .contentType("application/xml")
+        .body("<Document>" + " ".repeat(overTheRouteLimit) + "</Document>")
+        .when()
+        .post("/bank-statements")
+        .then()
+        .statusCode(413)
+        .contentType(PROBLEM)
+        .body("type", endsWith("/bank-statement-too-large"));
   }
 }
