@@ -5,6 +5,8 @@ public enum DomainRule {
   UNKNOWN_CURRENCY("unknown-currency", "Unknown currency"),
   TOO_MANY_DECIMALS("too-many-decimals", "More decimals than the currency has"),
   AMOUNT_TOO_LARGE("amount-too-large", "The amount is too large"),
+  MALFORMED_DECIMAL("malformed-decimal", "Not a decimal string"),
+  AMOUNT_NOT_POSITIVE("amount-not-positive", "The amount must be greater than zero"),
   REQUIREMENTS_NOT_IN_USD("requirements-not-in-usd", "Requirements are stated in USD"),
   APPEAL_EXISTS("appeal-exists", "An appeal with this code exists"),
   PERIOD_REVERSED("period-reversed", "The period ends before it starts"),

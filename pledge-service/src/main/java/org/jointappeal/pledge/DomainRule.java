@@ -5,6 +5,9 @@ public enum DomainRule {
   UNKNOWN_CURRENCY("unknown-currency", "Unknown currency"),
   TOO_MANY_DECIMALS("too-many-decimals", "More decimals than the currency has"),
   AMOUNT_TOO_LARGE("amount-too-large", "The amount is too large"),
+  MALFORMED_DECIMAL("malformed-decimal", "Not a decimal string"),
+  AMOUNT_NOT_POSITIVE("amount-not-positive", "The amount must be greater than zero"),
+  INVALID_RATE("invalid-rate", "Not a usable exchange rate"),
   MISSING_UNORE_RATE("missing-unore-rate", "No UN operational rate of exchange"),
   APPEAL_NOT_LAUNCHED("appeal-not-launched", "The appeal is not open for pledges"),
   PLEDGE_NOT_ANNOUNCED("pledge-not-announced", "The pledge is not in the announced state"),
@@ -24,6 +27,8 @@ public enum DomainRule {
   INSTALMENT_DUE_BEFORE_ANNOUNCEMENT(
       "instalment-due-before-announcement", "An instalment falls due before the announcement"),
   DATE_BEFORE_ANNOUNCEMENT("date-before-announcement", "A date lies before the announcement"),
+  PLEDGE_NOT_REVALUABLE(
+      "pledge-not-revaluable", "Only an unpaid announced or committed pledge is re-valued"),
   PLEDGE_NOT_CANCELLABLE("pledge-not-cancellable", "The pledge can no longer be cancelled"),
   NOTHING_TO_WRITE_OFF("nothing-to-write-off", "The pledge has no outstanding amount to write off"),
   PLEDGE_NOT_PAYABLE("pledge-not-payable", "The pledge cannot receive payments"),

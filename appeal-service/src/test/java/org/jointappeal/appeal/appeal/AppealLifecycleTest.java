@@ -286,7 +286,8 @@ class AppealLifecycleTest {
         .when()
         .post("/appeals/" + code + "/revisions")
         .then()
-        .statusCode(400)
+        .statusCode(422)
+        .body("type", endsWith("/amount-not-positive"))
         .body("errors.field", hasItem("requirementLines[0].amount.amount"));
   }
 

@@ -101,8 +101,8 @@ final class DataLoader {
     return api.create(api.pledgeUrl() + "/pledges", "finance", Api.pledge(appeal, donor, usd))
         .thenCompose(
             response -> {
-              if (response.statusCode() == 422
-                  && response.body().contains("appeal-not-launched")
+              if (response.statusCode() == 409
+                  && response.body().contains("appeal-not-yet-known")
                   && attempt < 120) {
                 Benchmark.sleep(Duration.ofMillis(500));
                 return announce(appeal, donor, usd, attempt + 1);

@@ -67,6 +67,7 @@ class AuthorizationMatrixIT {
       pledge       GET    /exchange-rates                                  401       403     403        200     200     200
       pledge       POST   /exchange-rates                                  401       403     403        200     403     403
       pledge       PUT    /exchange-rates/{currency}/{effectiveFrom}       401       403     403        201     403     403
+      pledge       GET    /exchange-rates/{currency}/{effectiveFrom}/versions 401    403     403        200     200     200
       pledge       GET    /exports/iati                                    401       403     403        200     403     200
       pledge       GET    /pledges                                         401       200     200        200     200     200
       pledge       POST   /pledges                                         401       201     403        201     403     403
@@ -74,6 +75,7 @@ class AuthorizationMatrixIT {
       pledge       POST   /pledges/{pledgeId}/cancellation                 401       200     404        200     403     403
       pledge       POST   /pledges/{pledgeId}/commitment                   401       403     403        200     403     403
       pledge       GET    /pledges/{pledgeId}/history                      401       200     404        200     200     200
+      pledge       POST   /pledges/{pledgeId}/revaluation                  401       403     403        200     403     403
       pledge       POST   /pledges/{pledgeId}/write-offs                   401       403     403        201     403     403
       pledge       GET    /pledges/{pledgeId}/write-offs/{writeOffId}      401       200     404        200     200     200
       pledge       GET    /receipts                                        401       200     200        200     403     200
@@ -454,6 +456,10 @@ class AuthorizationMatrixIT {
           Request.json(
               "/pledges/" + Fixtures.announced(appeal, owner, "100.00") + "/cancellation",
               "{\"cancelledOn\":\"1997-08-15\",\"reason\":\"Funds redirected\"}");
+      case "POST /pledges/{pledgeId}/revaluation" ->
+          Request.json(
+              "/pledges/" + Fixtures.announced(appeal, owner, "100.00") + "/revaluation",
+              "{\"revaluedOn\":\"1997-08-20\",\"reason\":\"rate corrected\"}");
       case "POST /pledges/{pledgeId}/write-offs" ->
           Request.json(
               "/pledges/" + Fixtures.committed(appeal, owner, "100.00") + "/write-offs",
@@ -543,6 +549,8 @@ class AuthorizationMatrixIT {
       case "entryId" -> entryId;
       case "ruleId" -> ruleId;
       case "silenceId" -> silenceId;
+      case "currency" -> "NOK";
+      case "effectiveFrom" -> "1997-07-01";
       default ->
           throw new IllegalStateException(
               "no fixture for {" + parameter + "} in " + row.key() + ": add one to pathValue");

@@ -112,9 +112,29 @@ class BadInputCatalogueIT {
                   with(PLEDGE, "earmarking", "{'level':'SLIGHTLY_EARMARKED'}"))
               .is(400, "unreadable-body"),
           pledges("a negative amount", "POST", "/pledges", with(PLEDGE, "amount.amount", "'-5.00'"))
-              .is(400, "invalid-request"),
+              .is(422, "amount-not-positive"),
           pledges("a zero amount", "POST", "/pledges", with(PLEDGE, "amount.amount", "'0.00'"))
-              .is(400, "invalid-request"),
+              .is(422, "amount-not-positive"),
+          pledges(
+                  "an amount as a JSON number",
+                  "POST",
+                  "/pledges",
+                  with(PLEDGE, "amount.amount", "7400"))
+              .is(422, "malformed-decimal"),
+          pledges(
+                  "an amount with an exponent",
+                  "POST",
+                  "/pledges",
+                  with(PLEDGE, "amount.amount", "'1e6'"))
+              .is(422, "malformed-decimal"),
+          pledges(
+                  "an amount with a thousands separator",
+                  "POST",
+                  "/pledges",
+                  with(PLEDGE, "amount.amount", "'1,000.00'"))
+              .is(422, "malformed-decimal"),
+          pledges("an amount of NaN", "POST", "/pledges", with(PLEDGE, "amount.amount", "'NaN'"))
+              .is(422, "malformed-decimal"),
           pledges(
                   "a tenth of a cent (USD 1.001)",
                   "POST",
@@ -162,7 +182,8 @@ class BadInputCatalogueIT {
                   "POST",
                   "/pledges",
                   with(PLEDGE, "appealCode", "'NO-SUCH-APPEAL'"))
-              .is(422, "appeal-not-launched"),
+              // pledge-service cannot tell it from a launch still on its way (ADR 0007)
+              .is(409, "appeal-not-yet-known"),
           pledges(
                   "a closed appeal",
                   "POST",
@@ -404,13 +425,25 @@ class BadInputCatalogueIT {
                   "PUT",
                   "/exchange-rates/SEK/1991-01-01",
                   "{\"unitsPerUsd\":\"-7.71\"}")
-              .is(400, "invalid-request"),
+              .is(422, "invalid-rate"),
           pledges(
                   "an exchange rate with 7 decimals",
                   "PUT",
                   "/exchange-rates/SEK/1991-01-01",
                   "{\"unitsPerUsd\":\"7.7100001\"}")
-              .is(400, "invalid-request"),
+              .is(422, "invalid-rate"),
+          pledges(
+                  "an exchange rate with an exponent",
+                  "PUT",
+                  "/exchange-rates/SEK/1991-01-01",
+                  "{\"unitsPerUsd\":\"1e3\"}")
+              .is(422, "malformed-decimal"),
+          pledges(
+                  "an exchange rate as a JSON number",
+                  "PUT",
+                  "/exchange-rates/SEK/1991-01-01",
+                  "{\"unitsPerUsd\":7.71}")
+              .is(422, "malformed-decimal"),
           pledges(
                   "an exchange rate for the 13th month",
                   "PUT",
@@ -524,7 +557,7 @@ class BadInputCatalogueIT {
                       APPEAL,
                       "requirementLines",
                       "[" + with(LINE, "amount.amount", "'-1.00'") + "]"))
-              .is(400, "invalid-request"),
+              .is(422, "amount-not-positive"),
           appeals(
                   "a requirement beyond what is stored (10^20)",
                   "POST",

@@ -98,15 +98,19 @@ class Scenario1997IT {
                 + "\"webhookSecret\":\"%s\",\"appealCode\":\"%s\",\"rule\":\"%s\"}")
             .formatted(receiver.getAddress().getPort(), WEBHOOK_SECRET, appeal, rule));
 
-    // 2. Finance loads the rates; each donor announces its own pledge on 2 July 1997.
+    // 2. Finance loads the rates (July for the pledges, October for the receipts of 15 October:
+    // a rate older than the month before is never bridged); each donor announces its own pledge
+    // on 2 July 1997. The October rates equal July's (illustrative), so no exchange gain arises.
     UNITS_PER_USD.forEach(
         (currency, rate) -> {
           if (!currency.equals("USD")) {
-            Api.as("finance", "pledge-service")
-                .body("{\"unitsPerUsd\":\"" + rate.toPlainString() + "\"}")
-                .put("/exchange-rates/" + currency + "/1997-07-01")
-                .then()
-                .statusCode(anyOf(equalTo(200), equalTo(201)));
+            for (String month : List.of("1997-07-01", "1997-10-01")) {
+              Api.as("finance", "pledge-service")
+                  .body("{\"unitsPerUsd\":\"" + rate.toPlainString() + "\"}")
+                  .put("/exchange-rates/" + currency + "/" + month)
+                  .then()
+                  .statusCode(anyOf(equalTo(200), equalTo(201)));
+            }
           }
         });
     // Norway: softly earmarked to UNHCR in Georgia, in two instalments
@@ -441,10 +445,11 @@ class Scenario1997IT {
                 return true;
               }
               // until the launch arrives the appeal (and its lines) are unknown; else a failure
-              assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+              assertThat(response.statusCode()).as(response.asString()).isEqualTo(409);
               assertThat(response.<String>path("type"))
                   .as(response.asString())
-                  .endsWith("appeal-not-launched");
+                  .endsWith("appeal-not-yet-known");
+              assertThat(response.header("Retry-After")).as(response.asString()).isNotBlank();
               return false;
             });
     return id[0];

@@ -228,8 +228,8 @@ public final class DemoData {
     var response = call("POST", pledgeUrl + "/pledges", token, body);
     // pledge-service learns of the launch through Kafka, a moment after appeal-service answered
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (response.statusCode() == 422
-        && response.body().contains("appeal-not-launched")
+    while (response.statusCode() == 409
+        && response.body().contains("appeal-not-yet-known")
         && System.nanoTime() < deadline) {
       sleep(500);
       response = call("POST", pledgeUrl + "/pledges", token, body);

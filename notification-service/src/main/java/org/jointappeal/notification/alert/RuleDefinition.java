@@ -1,6 +1,7 @@
 package org.jointappeal.notification.alert;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jointappeal.notification.StrictDecimal;
 
 /**
  * The body of POST and PUT /alert-rules: a rule as a whole. Which parameters a kind needs, and
@@ -46,6 +48,7 @@ public record RuleDefinition(
         @DecimalMax("100")
         @Digits(integer = 3, fraction = 2)
         @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @JsonDeserialize(using = StrictDecimal.class)
         @Schema(
             type = SchemaType.STRING,
             example = "40.00",
@@ -57,6 +60,7 @@ public record RuleDefinition(
         @DecimalMax("100")
         @Digits(integer = 3, fraction = 2)
         @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @JsonDeserialize(using = StrictDecimal.class)
         @Schema(
             type = SchemaType.STRING,
             example = "50.00",
@@ -88,6 +92,7 @@ public record RuleDefinition(
     @DecimalMin("0.01")
         @Digits(integer = 15, fraction = 2)
         @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @JsonDeserialize(using = StrictDecimal.class)
         @Schema(
             type = SchemaType.STRING,
             example = "10000000.00",

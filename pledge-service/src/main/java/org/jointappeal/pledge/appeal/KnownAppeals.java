@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.NotYetKnown;
 import org.jointappeal.pledge.messaging.AppealChangedV1;
 
 /** The appeals pledge-service knows of, whether they accept pledges, and their lines. */
@@ -16,10 +17,12 @@ public class KnownAppeals {
 
   private final KnownAppealRepository appeals;
   private final Clock clock;
+  private final AppealsConfig config;
 
-  KnownAppeals(KnownAppealRepository appeals, Clock clock) {
+  KnownAppeals(KnownAppealRepository appeals, Clock clock, AppealsConfig config) {
     this.appeals = appeals;
     this.clock = clock;
+    this.config = config;
   }
 
   /** Runs in the consumer's transaction, next to its inbox row. */
@@ -53,15 +56,23 @@ public class KnownAppeals {
     }
   }
 
-  /** An appeal pledges may be announced against, or the rule that says no. */
+  /**
+   * An appeal pledges may be announced against, or the answer that says no. pledge-service knows
+   * appeals only from appeal-service's events, so an unknown code is either an appeal whose launch
+   * has not arrived yet or one that does not exist: it cannot tell which, so it says "not yet
+   * known, retry" (409 with Retry-After) rather than something false. An appeal it knows as a draft
+   * or closed is refused as not launched (422).
+   */
   public KnownAppeal requireOpenForPledges(String appealCode) {
-    return appeals
-        .findByIdOptional(appealCode)
-        .filter(KnownAppeal::acceptsPledges)
-        .orElseThrow(
-            () ->
-                DomainRuleViolation.of(
-                    DomainRule.APPEAL_NOT_LAUNCHED,
-                    "appeal " + appealCode + " is not a launched appeal"));
+    var appeal =
+        appeals
+            .findByIdOptional(appealCode)
+            .orElseThrow(() -> NotYetKnown.appeal(appealCode, config.notYetKnownRetryAfter()));
+    if (!appeal.acceptsPledges()) {
+      throw DomainRuleViolation.of(
+          DomainRule.APPEAL_NOT_LAUNCHED,
+          "appeal %s is %s, not a launched appeal".formatted(appealCode, appeal.status()));
+    }
+    return appeal;
   }
 }

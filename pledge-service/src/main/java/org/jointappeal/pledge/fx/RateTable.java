@@ -23,8 +23,6 @@ public record RateTable(List<Row> rows) {
   public record Row(String currency, BigDecimal unitsPerUsd, LocalDate effectiveFrom) {}
 
   private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
-  private static final int MAX_RATE_DECIMALS = 6;
-  private static final int MAX_RATE_INTEGER_DIGITS = 12;
 
   public static RateTable parse(String csv) {
     var rows = new ArrayList<Row>();
@@ -107,19 +105,16 @@ public record RateTable(List<Row> rows) {
   }
 
   private static BigDecimal rate(String text, List<String> problems) {
-    BigDecimal rate;
-    try {
-      rate = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      problems.add("unitsPerUsd '" + text + "' is not a decimal number");
+    // the same strict syntax as the JSON API: "1e3" or "1,000" is a typo, not a thousand
+    if (!RateRules.SYNTAX.matcher(text).matches()) {
+      problems.add(
+          "unitsPerUsd '"
+              + text
+              + "' is not a decimal number (digits and one '.', no exponent, sign or separators)");
       return null;
     }
-    if (rate.signum() <= 0) {
-      problems.add("unitsPerUsd must be greater than 0");
-    } else if (rate.stripTrailingZeros().scale() > MAX_RATE_DECIMALS
-        || rate.precision() - rate.scale() > MAX_RATE_INTEGER_DIGITS) {
-      problems.add("unitsPerUsd has more than 12 digits before or 6 after the point");
-    }
+    BigDecimal rate = new BigDecimal(text);
+    RateRules.problem(rate).ifPresent(p -> problems.add("unitsPerUsd " + p));
     return rate;
   }
 

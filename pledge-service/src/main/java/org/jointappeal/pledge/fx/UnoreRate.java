@@ -35,6 +35,10 @@ public class UnoreRate {
   @Column(name = "recorded_at", nullable = false)
   private Instant recordedAt;
 
+  /** 1 when first recorded; each correction adds one (see {@link UnoreRateVersion}). */
+  @Column(nullable = false)
+  private int version;
+
   protected UnoreRate() {}
 
   UnoreRate(String currency, LocalDate effectiveFrom, BigDecimal unitsPerUsd, Instant recordedAt) {
@@ -43,11 +47,31 @@ public class UnoreRate {
     this.effectiveFrom = effectiveFrom;
     this.unitsPerUsd = unitsPerUsd;
     this.recordedAt = recordedAt;
+    this.version = 1;
   }
 
-  void revise(BigDecimal unitsPerUsd, Instant recordedAt) {
+  /**
+   * A correction: the new value becomes current as the next version. What was valued at the old
+   * value keeps it; returns the value replaced.
+   */
+  BigDecimal correct(BigDecimal unitsPerUsd, Instant recordedAt) {
+    BigDecimal previous = this.unitsPerUsd;
     this.unitsPerUsd = unitsPerUsd;
     this.recordedAt = recordedAt;
+    this.version++;
+    return previous;
+  }
+
+  UUID id() {
+    return id;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public Instant recordedAt() {
+    return recordedAt;
   }
 
   /** The one place an amount becomes USD: divided by the rate, rounded HALF_EVEN to cents once. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,17 +44,39 @@ public class UnoreRateResource {
   @PUT
   @Path("/{currency}/{effectiveFrom}")
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(responseCode = "201", description = "The rate was recorded (version 1)")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "A rate was on file for this currency and date: corrected as a new version (another"
+              + " value), or unchanged (the same value)")
+  @APIResponse(
+      responseCode = "422",
+      description = "unitsPerUsd is not a decimal string, or not a usable rate")
   public RestResponse<RateView> recordRate(
       @PathParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
       @PathParam("effectiveFrom") LocalDate effectiveFrom,
       @NotNull @Valid RecordRateRequest request,
       UriInfo uri) {
-    var recorded = rates.record(currency, effectiveFrom, request.unitsPerUsd());
-    return recorded.created()
+    var recorded =
+        rates.record(currency, effectiveFrom, request.rate(), request.reason(), caller.subject());
+    return recorded.outcome() == UnoreRateService.Outcome.CREATED
         ? RestResponse.ResponseBuilder.<RateView>created(uri.getAbsolutePath())
             .entity(recorded.rate())
             .build()
         : RestResponse.ok(recorded.rate());
+  }
+
+  @GET
+  @Path("/{currency}/{effectiveFrom}/versions")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
+  @APIResponse(
+      responseCode = "200",
+      description = "Every version of the rate, the first recording first (empty if none)")
+  public List<RateVersionView> listRateVersions(
+      @PathParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
+      @PathParam("effectiveFrom") LocalDate effectiveFrom) {
+    return rates.versions(currency, effectiveFrom);
   }
 
   @POST
@@ -89,7 +112,19 @@ public class UnoreRateResource {
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
   public List<RateView> listRates(
-      @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency) {
-    return rates.list(currency);
+      @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
+      @Parameter(
+              description =
+                  "Only the rate in force on this date, per currency (none where the date's"
+                      + " month and the month before have no rate)")
+          @QueryParam("asOf")
+          LocalDate asOf,
+      @Parameter(
+              description =
+                  "The table as it was known at this instant: corrections recorded later are"
+                      + " left out")
+          @QueryParam("knownAt")
+          Instant knownAt) {
+    return rates.list(currency, asOf, knownAt);
   }
 }

@@ -5,9 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.idempotency.Answer;
@@ -19,33 +26,65 @@ import org.jointappeal.pledge.money.Money;
 public class UnoreRateService {
 
   private final UnoreRateRepository rates;
+  private final UnoreRateVersionRepository versions;
   private final IdempotentRequests idempotency;
   private final Clock clock;
 
-  UnoreRateService(UnoreRateRepository rates, IdempotentRequests idempotency, Clock clock) {
+  UnoreRateService(
+      UnoreRateRepository rates,
+      UnoreRateVersionRepository versions,
+      IdempotentRequests idempotency,
+      Clock clock) {
     this.rates = rates;
+    this.versions = versions;
     this.idempotency = idempotency;
     this.clock = clock;
   }
 
-  /** Records a rate; a second call for the same currency and date revises it. */
+  /**
+   * Records a rate. Recording again for the same currency and date with another value is a
+   * correction: a new version, with who, when, the value replaced and why. What was valued at the
+   * old value keeps it (a pledge is re-valued only when a finance officer asks). The same value
+   * again changes nothing.
+   */
   @Transactional
-  public RateRecorded record(String currency, LocalDate effectiveFrom, BigDecimal unitsPerUsd) {
+  public RateRecorded record(
+      String currency,
+      LocalDate effectiveFrom,
+      BigDecimal unitsPerUsd,
+      String reason,
+      String actor) {
     if ("USD".equals(currency)) {
       throw DomainRuleViolation.of(
           DomainRule.UNKNOWN_CURRENCY, "USD is the base currency: its rate is 1");
     }
     Money.of(BigDecimal.ONE, currency); // rejects codes that are not ISO 4217 currencies
+    Instant now = clock.instant();
     var existing = rates.findExact(currency, effectiveFrom);
     if (existing.isPresent()) {
-      existing.get().revise(unitsPerUsd, clock.instant());
-      Log.infof("unore rate revised currency=%s effectiveFrom=%s", currency, effectiveFrom);
-      return new RateRecorded(RateView.of(existing.get()), false);
+      var rate = existing.get();
+      if (rate.unitsPerUsd().compareTo(unitsPerUsd) == 0) {
+        return new RateRecorded(RateView.of(rate), Outcome.UNCHANGED);
+      }
+      BigDecimal previous = rate.correct(unitsPerUsd, now);
+      rates.flush();
+      versions.persist(new UnoreRateVersion(rate, previous, reason, actor, now));
+      Log.infof(
+          "unore rate corrected currency=%s effectiveFrom=%s version=%d",
+          currency, effectiveFrom, rate.version());
+      return new RateRecorded(RateView.of(rate), Outcome.CORRECTED);
     }
-    var rate = new UnoreRate(currency, effectiveFrom, unitsPerUsd, clock.instant());
+    var rate = new UnoreRate(currency, effectiveFrom, unitsPerUsd, now);
     rates.persist(rate);
+    versions.persist(new UnoreRateVersion(rate, null, reason, actor, now));
     Log.infof("unore rate recorded currency=%s effectiveFrom=%s", currency, effectiveFrom);
-    return new RateRecorded(RateView.of(rate), true);
+    return new RateRecorded(RateView.of(rate), Outcome.CREATED);
+  }
+
+  /** Test data and demo loaders: a rate recorded by the system, with no reason. */
+  @Transactional
+  public RateRecorded record(String currency, LocalDate effectiveFrom, BigDecimal unitsPerUsd) {
+    return record(currency, effectiveFrom, unitsPerUsd, null, "system");
   }
 
   /**
@@ -63,41 +102,104 @@ public class UnoreRateService {
       }
     }
     int created = 0;
-    var recorded = new java.util.ArrayList<RateView>();
+    int corrected = 0;
+    var recorded = new ArrayList<RateView>();
     for (var row : table.rows()) {
-      var outcome = record(row.currency(), row.effectiveFrom(), row.unitsPerUsd());
-      created += outcome.created() ? 1 : 0;
+      var outcome =
+          record(
+              row.currency(), row.effectiveFrom(), row.unitsPerUsd(), "rate table upload", actor);
+      created += outcome.outcome() == Outcome.CREATED ? 1 : 0;
+      corrected += outcome.outcome() == Outcome.CORRECTED ? 1 : 0;
       recorded.add(outcome.rate());
     }
     var answer =
-        Answer.ok(new RateTableView(created, recorded.size() - created, List.copyOf(recorded)));
+        Answer.ok(
+            new RateTableView(
+                created, corrected, recorded.size() - created - corrected, List.copyOf(recorded)));
     key.ifPresent(k -> idempotency.complete(actor, k, answer));
-    Log.infof("unore table recorded rows=%d created=%d", recorded.size(), created);
+    Log.infof(
+        "unore table recorded rows=%d created=%d corrected=%d",
+        recorded.size(), created, corrected);
     return answer;
   }
 
-  public List<RateView> list(String currencyOrNull) {
-    var found =
-        currencyOrNull == null ? rates.findAllOrdered() : rates.findByCurrency(currencyOrNull);
-    return found.stream().map(RateView::of).toList();
+  /**
+   * The rate table: every rate (its current version), or as it was known at an instant (the
+   * versions recorded by then), and optionally only the rates in force on a date ({@code asOf}: per
+   * currency the rate that would value an amount dated then; none where that month has no rate).
+   */
+  public List<RateView> list(String currencyOrNull, LocalDate asOf, Instant knownAt) {
+    List<RateView> table;
+    if (knownAt == null) {
+      table =
+          (currencyOrNull == null ? rates.findAllOrdered() : rates.findByCurrency(currencyOrNull))
+              .stream().map(RateView::of).toList();
+    } else {
+      Map<String, UnoreRateVersion> latest = new LinkedHashMap<>();
+      for (var v : versions.findKnownAt(knownAt)) {
+        if (currencyOrNull == null || currencyOrNull.equals(v.currency())) {
+          latest.put(v.currency() + "@" + v.effectiveFrom(), v); // ascending: last one wins
+        }
+      }
+      table = latest.values().stream().map(RateView::of).toList();
+    }
+    if (asOf == null) {
+      return table;
+    }
+    var byCurrency =
+        table.stream()
+            .filter(r -> !r.effectiveFrom().isAfter(asOf))
+            .collect(
+                Collectors.toMap(
+                    RateView::currency,
+                    r -> r,
+                    (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b));
+    return byCurrency.values().stream()
+        .filter(r -> coversMonthOf(r.effectiveFrom(), asOf))
+        .sorted(Comparator.comparing(RateView::currency))
+        .toList();
   }
 
-  /** The USD value of an amount on a date, at the UNORE in force then; USD is its own value. */
+  /** Every version of one rate, the first recording first. */
+  public List<RateVersionView> versions(String currency, LocalDate effectiveFrom) {
+    return versions.findOf(currency, effectiveFrom).stream().map(RateVersionView::of).toList();
+  }
+
+  /**
+   * The USD value of an amount on a date, at the UNORE in force then; USD is its own value. A rate
+   * counts as in force only if it took effect in the date's month or the month before (monthly
+   * rates, and a mid-month correction carrying over): an older rate is not bridged.
+   */
   public UsdValue usdValue(Money amount, LocalDate on) {
     if (amount.isIn("USD")) {
       return new UsdValue(amount, BigDecimal.ONE, on);
     }
-    var rate =
-        rates
-            .findInForce(amount.currency(), on)
-            .orElseThrow(
-                () ->
-                    DomainRuleViolation.of(
-                        DomainRule.MISSING_UNORE_RATE,
-                        "no UN operational rate for %s in force on %s"
-                            .formatted(amount.currency(), on)));
-    return new UsdValue(rate.toUsd(amount), rate.unitsPerUsd(), rate.effectiveFrom());
+    var rate = rates.findInForce(amount.currency(), on);
+    if (rate.isEmpty() || !coversMonthOf(rate.get().effectiveFrom(), on)) {
+      throw DomainRuleViolation.of(
+          DomainRule.MISSING_UNORE_RATE,
+          "no UN operational rate for %s for %s (%s): %s"
+              .formatted(
+                  amount.currency(),
+                  YearMonth.from(on),
+                  on,
+                  rate.map(r -> "the latest on file took effect on " + r.effectiveFrom())
+                      .orElse("none on file before that date")));
+    }
+    return new UsdValue(
+        rate.get().toUsd(amount), rate.get().unitsPerUsd(), rate.get().effectiveFrom());
   }
 
-  public record RateRecorded(RateView rate, boolean created) {}
+  /** A rate effective in the date's month or the month before may value it. */
+  static boolean coversMonthOf(LocalDate effectiveFrom, LocalDate on) {
+    return !effectiveFrom.isBefore(YearMonth.from(on).minusMonths(1).atDay(1));
+  }
+
+  public enum Outcome {
+    CREATED,
+    CORRECTED,
+    UNCHANGED
+  }
+
+  public record RateRecorded(RateView rate, Outcome outcome) {}
 }

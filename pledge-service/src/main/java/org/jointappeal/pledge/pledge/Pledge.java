@@ -210,6 +210,33 @@ public class Pledge {
   }
 
   /**
+   * Values the pledge again (its amount at the rate now on file for its announcement date), as a
+   * finance officer asked after a rate correction. Only before any payment: allocated payments
+   * realised their gains at the rate the pledge had then. Returns whether anything changed.
+   */
+  boolean revalue(UsdValue value, LocalDate on) {
+    boolean open = status == PledgeStatus.ANNOUNCED || status == PledgeStatus.COMMITTED;
+    if (!open || paid().isPositive()) {
+      throw DomainRuleViolation.of(
+          DomainRule.PLEDGE_NOT_REVALUABLE,
+          "pledge %s is %s: only an unpaid announced or committed pledge is re-valued"
+              .formatted(id, status));
+    }
+    if (on.isBefore(announcedOn)) {
+      throw DomainRuleViolation.of(
+          DomainRule.DATE_BEFORE_ANNOUNCEMENT,
+          "re-valued on %s, before the announcement on %s".formatted(on, announcedOn));
+    }
+    if (value.unitsPerUsd().compareTo(unitsPerUsd) == 0) {
+      return false;
+    }
+    this.usdAmount = value.usd().amount();
+    this.unitsPerUsd = value.unitsPerUsd();
+    this.rateEffectiveFrom = value.rateEffectiveFrom();
+    return true;
+  }
+
+  /**
    * The outstanding remainder will not be received: it is written off, instalment by instalment,
    * and leaves the figures. Once only: afterwards nothing is outstanding.
    */
@@ -328,6 +355,24 @@ public class Pledge {
       return Money.of(BigDecimal.ZERO, amount.currency());
     }
     return sum(Instalment::outstanding);
+  }
+
+  /**
+   * The USD value at the pledge's rate of the payments that took the paid amount from {@code
+   * before} to {@code after}: rounded cumulatively, so the shares of all payments add up to the
+   * value of what was paid, and to the pledge's USD value once it is paid whole.
+   */
+  Money pledgeRateShare(Money before, Money after) {
+    return Money.of(
+        pledgeRateValueOfFirst(after.amount()).subtract(pledgeRateValueOfFirst(before.amount())),
+        "USD");
+  }
+
+  private BigDecimal pledgeRateValueOfFirst(BigDecimal original) {
+    if (original.compareTo(amount.amount()) == 0) {
+      return usdAmount;
+    }
+    return UnoreRate.atRate(Money.of(original, amount.currency()), unitsPerUsd).amount();
   }
 
   /** The sum of the allocated receipts' USD values, each at its receipt's rate. */

@@ -141,6 +141,29 @@ public class PledgeResource {
   }
 
   @POST
+  @Path("/{pledgeId}/revaluation")
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The pledge is valued at the rate now on file for its announcement date (unchanged if"
+              + " it already was)")
+  @APIResponse(responseCode = "404", description = "No such pledge")
+  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "Money was received already, the pledge is no longer open, or no rate is on file")
+  public RestResponse<PledgeView> revaluePledge(
+      @PathParam("pledgeId") UUID pledgeId,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid RevaluePledgeRequest request) {
+    var pledge =
+        pledges.revalue(pledgeId, request, IfMatch.expectedVersion(ifMatch), caller.subject());
+    return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+  }
+
+  @POST
   @Path("/{pledgeId}/write-offs")
   @RolesAllowed(Roles.FINANCE_OFFICER)
   @APIResponse(

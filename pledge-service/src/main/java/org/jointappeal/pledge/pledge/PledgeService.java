@@ -30,6 +30,7 @@ import org.jointappeal.pledge.messaging.PledgeAnnouncedV1;
 import org.jointappeal.pledge.messaging.PledgeCancelledV1;
 import org.jointappeal.pledge.messaging.PledgeCommittedV1;
 import org.jointappeal.pledge.messaging.PledgePaymentAllocatedV1;
+import org.jointappeal.pledge.messaging.PledgeRevaluedV1;
 import org.jointappeal.pledge.messaging.PledgeWrittenOffV1;
 import org.jointappeal.pledge.money.Money;
 
@@ -147,6 +148,35 @@ public class PledgeService {
     return PledgeView.of(pledge);
   }
 
+  /**
+   * Values a pledge again at the rate now on file for its announcement date, when a finance officer
+   * asks for it after a rate correction; a pledge.revalued.v1 event says so. Nothing changes (and
+   * nothing is published) when the rate on file is the one the pledge has.
+   */
+  @Transactional
+  public PledgeView revalue(
+      UUID pledgeId, RevaluePledgeRequest request, OptionalLong expectedVersion, String actor) {
+    var pledge = current(pledgeId, DonorScope.everyone(), expectedVersion);
+    notInFuture(request.revaluedOn(), "revaluedOn");
+    var previousUsd = pledge.usdValue();
+    var previousRate = pledge.unitsPerUsd();
+    var value = rates.usdValue(pledge.amount(), pledge.announcedOn());
+    if (pledge.revalue(value, request.revaluedOn())) {
+      pledges.flush();
+      outbox.append(
+          PledgeRevaluedV1.of(
+              pledge,
+              previousUsd,
+              previousRate,
+              request.revaluedOn(),
+              request.reason(),
+              clock.instant()));
+      record(pledge, "REVALUED", actor, request.revaluedOn(), request.reason());
+      Log.infof("pledge revalued pledgeId=%s appeal=%s", pledge.id(), pledge.appealCode());
+    }
+    return PledgeView.of(pledge);
+  }
+
   /** Writes off the outstanding remainder, once: a retry with the same key replays the answer. */
   @Transactional
   public Answer<WriteOffView> writeOff(
@@ -218,14 +248,22 @@ public class PledgeService {
           "the receipt is from %s, pledge %s is %s's"
               .formatted(payer, pledgeId, pledge.donorCode()));
     }
+    var paidBefore = pledge.paid();
     var parts = pledge.receivePayment(payment, instalmentNumber, usd);
+    var pledgeRateUsd = pledge.pledgeRateShare(paidBefore, pledge.paid());
     pledges.flush();
     outbox.append(PledgePaymentAllocatedV1.of(pledge, valueDate, clock.instant()));
     record(pledge, "PAYMENT_ALLOCATED", actor, valueDate, "receipt " + receiptId);
     Log.infof(
         "payment allocated pledgeId=%s appeal=%s receiptId=%s status=%s",
         pledge.id(), pledge.appealCode(), receiptId, pledge.status());
-    return new PaymentApplied(pledge.id(), pledge.appealCode(), pledge.unitsPerUsd(), parts);
+    return new PaymentApplied(
+        pledge.id(),
+        pledge.appealCode(),
+        pledge.unitsPerUsd(),
+        pledgeRateUsd,
+        pledge.announcedOn(),
+        parts);
   }
 
   public WriteOffView findWriteOff(UUID pledgeId, UUID writeOffId, DonorScope scope) {

@@ -56,6 +56,10 @@ public class Allocation {
   @Column(name = "value_date", nullable = false)
   private LocalDate valueDate;
 
+  /** The business date the money counts as paid: see {@link #paidOn()}. */
+  @Column(name = "paid_on", nullable = false)
+  private LocalDate paidOn;
+
   @Column(name = "recorded_by", nullable = false, length = 200)
   private String recordedBy;
 
@@ -104,6 +108,7 @@ public class Allocation {
       Money pledgeRateUsd,
       List<Part> parts,
       LocalDate valueDate,
+      LocalDate announcedOn,
       String recordedBy,
       Instant recordedAt) {
     this.id = UUID.randomUUID();
@@ -116,6 +121,7 @@ public class Allocation {
     this.exchangeGain = usd.amount().subtract(pledgeRateUsd.amount());
     this.parts.addAll(parts);
     this.valueDate = valueDate;
+    this.paidOn = valueDate.isBefore(announcedOn) ? announcedOn : valueDate;
     this.recordedBy = recordedBy;
     this.recordedAt = recordedAt;
   }
@@ -150,6 +156,15 @@ public class Allocation {
 
   public LocalDate valueDate() {
     return valueDate;
+  }
+
+  /**
+   * The business date of the allocation's movement (committed to paid): the receipt's value date,
+   * or the pledge's announcement date when the money arrived before the pledge existed. Figures as
+   * of a date before it do not count this money as paid to the pledge.
+   */
+  public LocalDate paidOn() {
+    return paidOn;
   }
 
   public String recordedBy() {

@@ -17,7 +17,13 @@ public record AllocationView(
     @Schema(description = "usdAmount minus pledgeRateUsd: realised gain (+) or loss (-)")
         Money exchangeGainLoss,
     List<InstalmentShare> instalments,
-    LocalDate valueDate,
+    @Schema(description = "The receipt's value date: its USD value is at the UNORE in force then")
+        LocalDate valueDate,
+    @Schema(
+            description =
+                "The business date from which the money counts as paid to the pledge: the value"
+                    + " date, or the pledge's announcement date if the money arrived before it")
+        LocalDate paidOn,
     String recordedBy,
     Instant recordedAt) {
 
@@ -37,6 +43,7 @@ public record AllocationView(
             .map(p -> new InstalmentShare(p.instalmentNumber(), Money.of(p.amount(), currency)))
             .toList(),
         a.valueDate(),
+        a.paidOn(),
         a.recordedBy(),
         a.recordedAt());
   }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UsdValue;
 import org.jointappeal.pledge.money.Money;
 
@@ -103,8 +104,15 @@ public class Receipt {
     this.recordedAt = recordedAt;
   }
 
-  /** Takes part of the unallocated amount; never more than is left, never another currency. */
-  void allocate(Money part) {
+  /**
+   * Takes part of the unallocated amount, never more than is left, never another currency; returns
+   * the part's share of the receipt's USD value. The receipt's USD value was fixed once, at its
+   * value-date rate: each allocation takes the rounded value of everything allocated so far less
+   * what earlier allocations took, and the one that empties the receipt takes the remainder. So the
+   * allocations' USD values always add up to the USD value of the part allocated, and the
+   * unallocated part keeps the rest (CHF 100.00 at 1.46 is USD 68.49 however it is split).
+   */
+  Money allocate(Money part) {
     if (!part.isIn(amount.currency())) {
       throw DomainRuleViolation.of(
           DomainRule.ALLOCATION_CURRENCY_DIFFERS,
@@ -122,7 +130,22 @@ public class Receipt {
                   amount.currency(),
                   id));
     }
+    BigDecimal usdBefore = usdOfFirst(allocated);
     allocated = allocated.add(part.amount());
+    return Money.of(usdOfFirst(allocated).subtract(usdBefore), "USD");
+  }
+
+  /** The USD value of the first {@code original} units allocated: the whole value at the end. */
+  private BigDecimal usdOfFirst(BigDecimal original) {
+    if (original.compareTo(amount.amount()) == 0) {
+      return usdAmount;
+    }
+    return UnoreRate.atRate(Money.of(original, amount.currency()), unitsPerUsd).amount();
+  }
+
+  /** The part of the receipt's USD value that no allocation has taken yet. */
+  public Money unallocatedUsd() {
+    return Money.of(usdAmount.subtract(usdOfFirst(allocated)), "USD");
   }
 
   public Money unallocated() {

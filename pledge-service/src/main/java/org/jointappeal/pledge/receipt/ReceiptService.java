@@ -13,7 +13,6 @@ import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
-import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UnoreRateService;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
@@ -151,8 +150,8 @@ public class ReceiptService {
     var receipt =
         receipts.findByIdOptional(receiptId).orElseThrow(() -> NotFound.of("receipt", receiptId));
     var amount = request.amount().toMoney("amount");
-    receipt.allocate(amount);
-    var usd = UnoreRate.atRate(amount, receipt.unitsPerUsd());
+    // the receipt's USD value is split, not each part converted on its own
+    var usd = receipt.allocate(amount);
     var applied =
         pledges.applyPayment(
             request.pledgeId(),
@@ -169,11 +168,12 @@ public class ReceiptService {
             applied.pledgeId(),
             amount,
             usd,
-            UnoreRate.atRate(amount, applied.pledgeUnitsPerUsd()),
+            applied.pledgeRateUsd(),
             applied.parts().stream()
                 .map(p -> new Allocation.Part(p.instalmentNumber(), p.amount().amount()))
                 .toList(),
             receipt.valueDate(),
+            applied.announcedOn(),
             actor,
             clock.instant());
     allocations.persist(allocation);

@@ -23,6 +23,11 @@ public record ReceiptView(
     String remittanceText,
     Money allocated,
     @Schema(description = "Not allocated to any pledge: the donor's credit") Money unallocated,
+    @Schema(
+            description =
+                "The part of usdValue no allocation has taken: allocations' USD values and this"
+                    + " add up to usdValue exactly")
+        Money unallocatedUsd,
     ReceiptStatus status,
     ReceiptSource source,
     List<AllocationView> allocations,
@@ -43,6 +48,7 @@ public record ReceiptView(
         r.remittanceText(),
         r.allocated(),
         r.unallocated(),
+        r.unallocatedUsd(),
         r.status(),
         r.source(),
         allocations.stream().map(AllocationView::of).toList(),

@@ -1,16 +1,10 @@
 package org.jointappeal.pledge.reconciliation;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.money.Money;
-import org.jointappeal.pledge.pledge.Instalment;
-import org.jointappeal.pledge.pledge.Pledge;
-import org.jointappeal.pledge.pledge.PledgeStatus;
 
 /**
  * Sums the figures of pledges: per original currency, exactly, and in USD as sums of values each
@@ -23,46 +17,30 @@ final class Ledger {
   private final Sums usd = new Sums("USD");
   private BigDecimal exchangeGainLoss = BigDecimal.ZERO;
 
-  /** Adds a pledge (not cancelled) and the realised gain or loss of its allocations. */
-  void add(Pledge pledge, BigDecimal gainLoss, LocalDate asOf) {
-    String currency = pledge.amount().currency();
-    var sums = original.computeIfAbsent(currency, Sums::new);
-    boolean committed = pledge.status() != PledgeStatus.ANNOUNCED;
-    sums.pledged = sums.pledged.add(pledge.amount().amount());
-    usd.pledged = usd.pledged.add(pledge.usdValue().amount());
-    if (committed) {
-      sums.committed = sums.committed.add(pledge.amount().amount());
-      usd.committed = usd.committed.add(pledge.usdValue().amount());
-      sums.outstanding = sums.outstanding.add(pledge.outstanding().amount());
-      usd.outstanding = usd.outstanding.add(pledge.outstandingUsd().amount());
+  /** Adds a pledge's figures as of a date (see {@link PledgeAsOf}). */
+  void add(PledgeAsOf p) {
+    var pledge = p.pledge();
+    var sums = original.computeIfAbsent(pledge.currency(), Sums::new);
+    sums.pledged = sums.pledged.add(pledge.amount());
+    usd.pledged = usd.pledged.add(pledge.usdValue());
+    if (p.committed()) {
+      sums.committed = sums.committed.add(pledge.amount());
+      usd.committed = usd.committed.add(pledge.usdValue());
+      sums.outstanding = sums.outstanding.add(p.outstanding());
+      usd.outstanding = usd.outstanding.add(p.outstandingUsd());
     }
-    sums.received = sums.received.add(pledge.paid().amount());
-    usd.received = usd.received.add(pledge.paidUsd().amount());
-    sums.writtenOff = sums.writtenOff.add(pledge.writtenOff().amount());
-    usd.writtenOff = usd.writtenOff.add(pledge.writtenOffUsd().amount());
-    if (pledge.status() == PledgeStatus.COMMITTED
-        || pledge.status() == PledgeStatus.PARTIALLY_PAID) {
-      for (Instalment instalment : pledge.instalments()) {
-        addOverdue(pledge, instalment, asOf, sums);
-      }
+    sums.received = sums.received.add(p.paid());
+    usd.received = usd.received.add(p.paidUsd());
+    sums.writtenOff = sums.writtenOff.add(p.writtenOff());
+    usd.writtenOff = usd.writtenOff.add(p.writtenOffUsd());
+    for (int bucket = 0; bucket < 4; bucket++) {
+      sums.overdue[bucket] = sums.overdue[bucket].add(p.overdue()[bucket]);
+      usd.overdue[bucket] = usd.overdue[bucket].add(p.overdueUsd()[bucket]);
     }
-    exchangeGainLoss = exchangeGainLoss.add(gainLoss);
+    exchangeGainLoss = exchangeGainLoss.add(p.gain());
   }
 
-  /** Past due on {@code asOf} (due before it) and not fully paid nor written off. */
-  private void addOverdue(Pledge pledge, Instalment instalment, LocalDate asOf, Sums sums) {
-    var unpaid = instalment.amount().subtract(instalment.paid()).subtract(instalment.writtenOff());
-    if (unpaid.signum() <= 0 || !instalment.dueOn().isBefore(asOf)) {
-      return;
-    }
-    int bucket = bucket(ChronoUnit.DAYS.between(instalment.dueOn(), asOf));
-    var unpaidUsd =
-        UnoreRate.atRate(Money.of(unpaid, pledge.amount().currency()), pledge.unitsPerUsd());
-    sums.overdue[bucket] = sums.overdue[bucket].add(unpaid);
-    usd.overdue[bucket] = usd.overdue[bucket].add(unpaidUsd.amount());
-  }
-
-  /** 0-30, 31-60, 61-90, more than 90 days past due. */
+  /** 1-30, 31-60, 61-90, more than 90 days past due (day 0 is not overdue). */
   static int bucket(long daysPastDue) {
     if (daysPastDue <= 30) {
       return 0;

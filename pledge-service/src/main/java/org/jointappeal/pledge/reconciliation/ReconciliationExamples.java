@@ -11,7 +11,7 @@ public final class ReconciliationExamples {
 
   public static final String APPEAL =
       """
-      {"appealCode":"CIS-1997","donorCode":null,"asOf":"1997-12-01","rows":[{"appealCode":"CIS-1997",
+      {"appealCode":"CIS-1997","donorCode":null,"asOf":"1997-12-01","knownAt":null,"rows":[{"appealCode":"CIS-1997",
        "donorCode":"NOR","donorName":"Norway","pledgeId":null,"pledgeStatus":null,"original":[{"currency":"NOK",
        "pledged":{"amount":"1492000.00","currency":"NOK"},"committed":{"amount":"1492000.00",
        "currency":"NOK"},"received":{"amount":"746000.00","currency":"NOK"},"outstanding":{"amount":"746000.00",
@@ -38,7 +38,7 @@ public final class ReconciliationExamples {
 
   public static final String DONOR =
       """
-      {"appealCode":null,"donorCode":"NOR","asOf":"1997-12-01","rows":[{"appealCode":"CIS-1997",
+      {"appealCode":null,"donorCode":"NOR","asOf":"1997-12-01","knownAt":null,"rows":[{"appealCode":"CIS-1997",
        "donorCode":"NOR","donorName":"Norway","pledgeId":"9b3f5d7e-2a4c-4b6d-8f1e-3c5a7e9b1d24",
        "pledgeStatus":"PARTIALLY_PAID","original":[{"currency":"NOK","pledged":{"amount":"1492000.00",
        "currency":"NOK"},"committed":{"amount":"1492000.00","currency":"NOK"},"received":{"amount":"746000.00",

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -93,11 +94,22 @@ public class ReconciliationResource {
                       value = ReconciliationExamples.APPEAL_NOT_FOUND_PROBLEM)))
   public RestResponse<Object> getAppealReconciliation(
       @PathParam("appealCode") String appealCode,
-      @Parameter(description = "Age overdue money as of this business date (default: today)")
+      @Parameter(
+              description =
+                  "Figures exact as of this business date (default: today): only what was dated"
+                      + " on or before it counts, overdue money is aged at it")
           @QueryParam("asOf")
           String asOf,
+      @Parameter(
+              description =
+                  "Only what was recorded at or before this instant (ISO 8601, e.g."
+                      + " 1997-12-01T00:00:00Z): what the platform would have said then")
+          @QueryParam("knownAt")
+          String knownAt,
       HttpHeaders headers) {
-    return represent(reconciliation.ofAppeal(appealCode, asOf(asOf), caller.donorScope()), headers);
+    return represent(
+        reconciliation.ofAppeal(appealCode, asOf(asOf), knownAt(knownAt), caller.donorScope()),
+        headers);
   }
 
   @GET
@@ -152,11 +164,22 @@ public class ReconciliationResource {
                       value = ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM)))
   public RestResponse<Object> getDonorReconciliation(
       @PathParam("donorCode") String donorCode,
-      @Parameter(description = "Age overdue money as of this business date (default: today)")
+      @Parameter(
+              description =
+                  "Figures exact as of this business date (default: today): only what was dated"
+                      + " on or before it counts, overdue money is aged at it")
           @QueryParam("asOf")
           String asOf,
+      @Parameter(
+              description =
+                  "Only what was recorded at or before this instant (ISO 8601, e.g."
+                      + " 1997-12-01T00:00:00Z): what the platform would have said then")
+          @QueryParam("knownAt")
+          String knownAt,
       HttpHeaders headers) {
-    return represent(reconciliation.ofDonor(donorCode, asOf(asOf), caller.donorScope()), headers);
+    return represent(
+        reconciliation.ofDonor(donorCode, asOf(asOf), knownAt(knownAt), caller.donorScope()),
+        headers);
   }
 
   private static LocalDate asOf(String value) {
@@ -167,6 +190,17 @@ public class ReconciliationResource {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new BadRequestException("asOf must be a date, e.g. 1997-12-01");
+    }
+  }
+
+  private static Instant knownAt(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("knownAt must be an instant, e.g. 1997-12-01T00:00:00Z");
     }
   }
 

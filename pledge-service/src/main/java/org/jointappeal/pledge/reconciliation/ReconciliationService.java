@@ -1,8 +1,8 @@
 package org.jointappeal.pledge.reconciliation;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +13,6 @@ import org.jointappeal.pledge.appeal.KnownAppealRepository;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
-import org.jointappeal.pledge.pledge.Pledge;
 
 /** The reconciliation view: per appeal with a row per donor, per donor with a row per pledge. */
 @ApplicationScoped
@@ -35,20 +34,24 @@ public class ReconciliationService {
     this.clock = clock;
   }
 
-  /** A donor sees the appeal with its own pledges only; staff see every donor's. */
-  public Reconciliation ofAppeal(String appealCode, LocalDate asOfOrNull, DonorScope scope) {
+  /**
+   * A donor sees the appeal with its own pledges only; staff see every donor's. Exact as of a
+   * business date (default today) and, with {@code knownAtOrNull}, as known at an instant.
+   */
+  public Reconciliation ofAppeal(
+      String appealCode, LocalDate asOfOrNull, Instant knownAtOrNull, DonorScope scope) {
     if (appeals.findByIdOptional(appealCode).isEmpty()) {
       throw NotFound.of("appeal", appealCode);
     }
     LocalDate asOf = asOf(asOfOrNull);
-    var pledges = ledger.pledges(appealCode, null, scope);
-    var gains = ledger.exchangeGainLoss(pledges.stream().map(Pledge::id).toList());
+    Instant knownAt = knownAt(knownAtOrNull);
     var names = ledger.donorNames();
     var byDonor = new TreeMap<String, Ledger>();
-    for (var pledge : pledges) {
-      byDonor
-          .computeIfAbsent(pledge.donorCode().value(), d -> new Ledger())
-          .add(pledge, gains.getOrDefault(pledge.id(), BigDecimal.ZERO), asOf);
+    for (var facts : ledger.facts(appealCode, null, scope)) {
+      PledgeAsOf.of(facts, asOf, knownAt)
+          .ifPresent(
+              figures ->
+                  byDonor.computeIfAbsent(facts.donorCode(), d -> new Ledger()).add(figures));
     }
     var total = new Ledger();
     var rows = new ArrayList<ReconciliationRow>();
@@ -69,12 +72,14 @@ public class ReconciliationService {
         appealCode,
         null,
         asOf,
+        knownAtOrNull,
         List.copyOf(rows),
         new Reconciliation.Totals(total.original(), total.usd()));
   }
 
   /** Another donor's view reads as a missing one (404). */
-  public Reconciliation ofDonor(String donorCode, LocalDate asOfOrNull, DonorScope scope) {
+  public Reconciliation ofDonor(
+      String donorCode, LocalDate asOfOrNull, Instant knownAtOrNull, DonorScope scope) {
     DonorCode donor;
     try {
       donor = DonorCode.of(donorCode);
@@ -83,27 +88,28 @@ public class ReconciliationService {
     }
     String name = donors.find(donor, scope).name();
     LocalDate asOf = asOf(asOfOrNull);
+    Instant knownAt = knownAt(knownAtOrNull);
     var pledges =
-        ledger.pledges(null, donor, scope).stream()
+        ledger.facts(null, donor, scope).stream()
+            .flatMap(facts -> PledgeAsOf.of(facts, asOf, knownAt).stream())
             .sorted(
-                Comparator.comparing(Pledge::appealCode)
-                    .thenComparing(Pledge::announcedOn)
-                    .thenComparing(Pledge::createdAt))
+                Comparator.comparing((PledgeAsOf p) -> p.pledge().appealCode())
+                    .thenComparing(p -> p.pledge().announcedOn())
+                    .thenComparing(p -> p.pledge().recordedAt()))
             .toList();
-    var gains = ledger.exchangeGainLoss(pledges.stream().map(Pledge::id).toList());
     var total = new Ledger();
     var rows = new ArrayList<ReconciliationRow>();
     for (var pledge : pledges) {
       var figures = new Ledger();
-      figures.add(pledge, gains.getOrDefault(pledge.id(), BigDecimal.ZERO), asOf);
+      figures.add(pledge);
       total.addAll(figures);
       rows.add(
           new ReconciliationRow(
-              pledge.appealCode(),
+              pledge.pledge().appealCode(),
               donor.value(),
               name,
-              pledge.id(),
-              pledge.status().name(),
+              pledge.pledge().id(),
+              pledge.status(),
               figures.original(),
               figures.usd()));
     }
@@ -111,8 +117,14 @@ public class ReconciliationService {
         null,
         donor.value(),
         asOf,
+        knownAtOrNull,
         List.copyOf(rows),
         new Reconciliation.Totals(total.original(), total.usd()));
+  }
+
+  /** Everything recorded so far when no knownAt is asked for. */
+  private static Instant knownAt(Instant knownAtOrNull) {
+    return knownAtOrNull == null ? Instant.MAX : knownAtOrNull;
   }
 
   private LocalDate asOf(LocalDate asOfOrNull) {

@@ -91,7 +91,7 @@ class RateTableUploadTest {
         .then()
         .statusCode(200)
         .body("created", equalTo(1));
-    // a second upload without the key would answer created 0, revised 1
+    // a second upload without the key would answer created 0, unchanged 1
     given()
         .contentType("text/csv")
         .header("Idempotency-Key", key)
@@ -101,6 +101,32 @@ class RateTableUploadTest {
         .then()
         .statusCode(200)
         .body("created", equalTo(1));
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void aTableCorrectingARateRecordsANewVersionAndLeavesTheSameValueAlone() {
+    given()
+        .contentType("text/csv")
+        .body("PTE,180.5,1997-07\nPTE,181,1997-08\n")
+        .post("/exchange-rates");
+    given()
+        .contentType("text/csv")
+        .body("PTE,180.6,1997-07\nPTE,181.000,1997-08\n")
+        .when()
+        .post("/exchange-rates")
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(0))
+        .body("revised", equalTo(1))
+        .body("unchanged", equalTo(1));
+    given()
+        .get("/exchange-rates/PTE/1997-07-01/versions")
+        .then()
+        .body("unitsPerUsd", contains("180.5", "180.6"))
+        .body("[1].recordedBy", equalTo("finance"))
+        .body("[1].reason", equalTo("rate table upload"));
+    given().get("/exchange-rates/PTE/1997-08-01/versions").then().body("version", contains(1));
   }
 
   @Test

@@ -76,6 +76,11 @@ class ContractTest {
         .instance(UnoreRateService.class)
         .get()
         .record("KRW", LocalDate.parse("1997-07-01"), new BigDecimal("890.000000"));
+    // the receipts of 15 October need October's rate (an older one is not bridged)
+    Arc.container()
+        .instance(UnoreRateService.class)
+        .get()
+        .record("KRW", LocalDate.parse("1997-10-01"), new BigDecimal("890"));
     Donors.ensure("KOR", "Republic of Korea");
   }
 
@@ -144,6 +149,29 @@ class ContractTest {
 
     assertMatchesContract(record);
     assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(pledgeId);
+  }
+
+  @Test
+  void aRevaluedPledgeIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+    // a correction of the July rate; the next test's setup corrects it back
+    Arc.container()
+        .instance(UnoreRateService.class)
+        .get()
+        .record("KRW", LocalDate.parse("1997-07-01"), new BigDecimal("900"));
+    given()
+        .contentType(JSON)
+        .body("{\"revaluedOn\":\"1997-08-20\",\"reason\":\"rate corrected\"}")
+        .when()
+        .post("/pledges/" + pledgeId + "/revaluation")
+        .then()
+        .statusCode(200);
+
+    var record = published(PledgeRevaluedV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/previousUnitsPerUsd").asText()).isEqualTo("890");
+    assertThat(value(record).at("/pledge/unitsPerUsd").asText()).isEqualTo("900");
   }
 
   @Test

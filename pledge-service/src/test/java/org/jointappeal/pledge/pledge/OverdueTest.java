@@ -43,6 +43,9 @@ class OverdueTest {
     appeal = Appeals.uniqueCode();
     Appeals.launch(appeal);
     Pledges.rate("NOK", "1997-07-01", "7.4600");
+    // receipts of September and November: each month needs a rate of its own or the month before
+    Pledges.rate("NOK", "1997-09-01", "7.4600");
+    Pledges.rate("NOK", "1997-11-01", "7.8000");
   }
 
   private void today(String date) {

@@ -165,15 +165,41 @@ class PledgeResourceTest {
 
   @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
-  void pledgeAgainstAnAppealThatIsNotLaunchedIsRejected() {
+  void pledgeAgainstAnAppealNotKnownHereIsToBeRetried() {
+    // unknown: not yet launched-and-heard-of, or not existing; pledge-service cannot tell which
     given()
         .contentType(JSON)
         .body(pledge("NO-SUCH-APPEAL", "NOR", "1000.00", "USD"))
         .when()
         .post("/pledges")
         .then()
-        .statusCode(422)
-        .body("type", endsWith("/appeal-not-launched"));
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .header("Retry-After", equalTo("2"))
+        .body("type", endsWith("/appeal-not-yet-known"))
+        .body("detail", containsString("NO-SUCH-APPEAL"));
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void aPledgeIsAcceptedOnceTheLaunchHasArrived() {
+    String fresh = Appeals.uniqueCode();
+    given()
+        .contentType(JSON)
+        .body(pledge(fresh, "NOR", "1000.00", "USD"))
+        .when()
+        .post("/pledges")
+        .then()
+        .statusCode(409)
+        .body("type", endsWith("/appeal-not-yet-known"));
+    Appeals.launch(fresh);
+    given()
+        .contentType(JSON)
+        .body(pledge(fresh, "NOR", "1000.00", "USD"))
+        .when()
+        .post("/pledges")
+        .then()
+        .statusCode(201);
   }
 
   @Test
@@ -181,7 +207,8 @@ class PledgeResourceTest {
   void missingFieldsAreListedOneByOne() {
     given()
         .contentType(JSON)
-        .body("{\"appealCode\":\"" + appeal + "\",\"amount\":{\"amount\":\"-5\"}}")
+        // missing, not malformed: a negative amount is a 422 naming it (StrictDecimalTest)
+        .body("{\"appealCode\":\"" + appeal + "\",\"amount\":{}}")
         .when()
         .post("/pledges")
         .then()

@@ -440,11 +440,13 @@ class AllocationTest {
   }
 
   @Test
-  void anAllocationWithANegativeAmountIsABadRequest() {
+  void anAllocationWithANegativeAmountIsRefused() {
     String pledge = ReceiptFixtures.committedPledge(appeal, "NOR", "100.00", "USD");
     String receipt = ReceiptFixtures.receipt("NOR", "100.00", "USD", "1997-10-15");
 
-    allocate(receipt, pledge, "-10.00", "USD").statusCode(400);
+    allocate(receipt, pledge, "-10.00", "USD")
+        .statusCode(422)
+        .body("type", endsWith("/amount-not-positive"));
 
     nothingWritten(receipt, pledge);
   }
