@@ -196,23 +196,43 @@ class FundingLedgerPropertyTest {
 
     clock.set(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC));
     check(code, null, null, pledges, revisions);
-    LocalDate asOf = LocalDate.parse("1997-01-01").plusDays(random.nextInt(430));
-    Instant knownAt =
-        LAUNCHED_AT
-            .minus(Duration.ofDays(2))
-            .plus(Duration.ofMinutes(random.nextInt(60 * 24 * 365)));
+    // dates and instants near the history's own ones, where an off-by-one shows
+    var dates = new ArrayList<LocalDate>();
+    var instants = new ArrayList<Instant>();
+    for (Pledge p : pledges) {
+      p.versions.forEach(v -> dates.add(v.occurredOn()));
+      dates.add(p.announcedOn);
+      instants.addAll(p.recordedAt);
+    }
+    revisions.forEach(r -> dates.add(r.effectiveOn()));
+    revisions.forEach(r -> instants.add(r.recordedAt()));
+    LocalDate asOf = near(random, dates);
+    Instant knownAt = near(random, instants, LAUNCHED_AT.minus(Duration.ofDays(2)));
     check(code, asOf, knownAt, pledges, revisions);
+    check(code, near(random, dates), null, pledges, revisions);
     if (random.nextBoolean()) {
       check(
           code,
-          LocalDate.parse("1997-01-01").plusDays(random.nextInt(400)),
+          LocalDate.parse("1997-01-01").plusDays(random.nextInt(430)),
           null,
           pledges,
           revisions);
     } else {
-      Instant only = LAUNCHED_AT.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 365)));
-      check(code, null, only, pledges, revisions);
+      check(code, null, near(random, instants, LAUNCHED_AT), pledges, revisions);
     }
+  }
+
+  /** One of the dates, or the day before it. */
+  private static LocalDate near(Random random, List<LocalDate> dates) {
+    return dates.get(random.nextInt(dates.size())).minusDays(random.nextInt(2));
+  }
+
+  /** One of the instants, or a second before it; now and then any instant of the year. */
+  private static Instant near(Random random, List<Instant> instants, Instant from) {
+    if (random.nextInt(5) == 0) {
+      return from.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 365)));
+    }
+    return instants.get(random.nextInt(instants.size())).minusSeconds(random.nextInt(2));
   }
 
   private List<Line> linesOf(String code) {

@@ -74,10 +74,12 @@ class FutureRevisionTest {
     long fundingChanges = published("funding.changed");
 
     clock.set(Instant.parse("1997-12-31T23:59:00Z"));
-    assertThat(appeals.takeEffectOfDueRevisions()).as("the day before").isZero();
+    // (other tests' revisions may be due too: only this appeal's events are counted)
+    appeals.takeEffectOfDueRevisions();
+    assertThat(published("appeal.revised")).as("the day before").isZero();
 
     clock.set(Instant.parse("1998-01-01T00:05:00Z"));
-    assertThat(appeals.takeEffectOfDueRevisions()).isEqualTo(1);
+    assertThat(appeals.takeEffectOfDueRevisions()).isPositive();
     given()
         .get("/appeals/" + appeal + "/funding")
         .then()
@@ -97,8 +99,9 @@ class FutureRevisionTest {
         .contains("\"currentRequirements\":{\"amount\":\"500000.00\"");
 
     // a second check (another instance, or after a restart) publishes nothing again
-    assertThat(appeals.takeEffectOfDueRevisions()).isZero();
+    appeals.takeEffectOfDueRevisions();
     assertThat(published("appeal.revised")).isEqualTo(1);
+    assertThat(published("funding.changed")).isEqualTo(fundingChanges + 1);
   }
 
   @Test
