@@ -193,9 +193,13 @@ public class PledgePages {
     }
   }
 
+  // under /pledges, not /appeals/{code}/...: JAX-RS would match AppealPages' path first
   @GET
-  @Path("/appeals/{code}/pledges/new")
-  public TemplateInstance announceForm(@PathParam("code") String code) {
+  @Path("/pledges/new")
+  public TemplateInstance announceForm(@QueryParam("appeal") String code) {
+    if (code == null || code.isBlank()) {
+      throw new ServiceProblem(404, "Not Found", null, List.of());
+    }
     return announceForm(code, new LinkedHashMap<>(), null);
   }
 
@@ -216,9 +220,9 @@ public class PledgePages {
   }
 
   @POST
-  @Path("/appeals/{code}/pledges")
+  @Path("/pledges")
   public Response announce(
-      @PathParam("code") String code,
+      @RestForm("appealCode") String code,
       @RestForm String idempotencyKey,
       @RestForm String donorCode,
       @RestForm String currency,
