@@ -223,7 +223,6 @@ public final class Platform implements AutoCloseable {
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(REALM));
     env.put("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE", "false");
     env.put("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE", "false");
-    env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
     env.putAll(environmentOverrides.getOrDefault(CONSOLE, Map.of()));
     return env;
   }

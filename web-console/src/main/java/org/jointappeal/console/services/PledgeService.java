@@ -120,7 +120,12 @@ public interface PledgeService {
   Response donorStatement(@PathParam("code") String donorCode);
 
   @GET
+  @Path("/reconciliation/donors/{code}")
+  @Produces("text/csv")
+  Response donorStatementCsv(@PathParam("code") String donorCode);
+
+  @GET
   @Path("/exports/iati")
   @Produces(MediaType.APPLICATION_XML)
-  Response iati(@QueryParam("appealCode") String appealCode);
+  Response iati(@QueryParam("appeal") String appealCode);
 }
