@@ -176,6 +176,16 @@ class ConsoleBrowserIT {
 
     await().atMost(LIVE).until(() -> alert.count() == 0);
     assertThat(home.evaluate("window.notReloaded === true")).isEqualTo(true);
+
+    // the appeal manager's own pages: alert rules, and launching a draft
+    home.navigate(console + "/alert-rules");
+    scanned(home, "alert-rules");
+    assertThat(home.textContent("#alert-rules")).contains("funding-gap");
+    String draft = Fixtures.draftAppeal().code();
+    home.navigate(console + "/appeals/" + draft);
+    scanned(home, "draft appeal");
+    home.click("text=Launch the appeal");
+    home.waitForSelector("text=launched " + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
   // (3) camt.053 upload, its summary, and allocation from the unmatched queue

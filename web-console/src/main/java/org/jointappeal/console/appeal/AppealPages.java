@@ -5,6 +5,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jointappeal.console.publicview.GroupView;
 import org.jointappeal.console.services.AppealService;
 import org.jointappeal.console.web.Charts;
@@ -50,13 +53,26 @@ public class AppealPages {
   public TemplateInstance appeal(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
     String date = validDate(asOf);
     var appeal = ServiceAnswers.object(appeals.appeal(code));
-    var revisions = ServiceAnswers.list(appeals.revisions(code));
+    boolean draft = "DRAFT".equals(appeal.get("status"));
+    // a draft has no revisions and no funding yet: appeal-service answers for launched ones only
+    List<Map<String, Object>> revisions =
+        draft ? List.of() : ServiceAnswers.list(appeals.revisions(code));
     List<Map<String, Object>> history = List.of();
     if (viewer.mayReadAppealHistory()) {
       history = ServiceAnswers.list(appeals.history(code));
     }
-    return figures(page.instance(), code, date)
+    var template =
+        draft
+            ? page.instance()
+                .data("code", code)
+                .data("asOf", date)
+                .data("funding", null)
+                .data("fingerprint", "draft")
+                .data("dimensions", List.of())
+            : figures(page.instance(), code, date);
+    return template
         .data("viewer", viewer)
+        .data("today", LocalDate.now(ZoneOffset.UTC).toString())
         .data("appeal", appeal)
         .data("original", revisions.isEmpty() ? null : revisions.get(0))
         .data("revisions", revisions)
@@ -81,6 +97,25 @@ public class AppealPages {
     }
     var fragment = figures(page.getFragment("figures").instance(), code, date, funding);
     return Response.ok(fragment.data("viewer", viewer).render()).build();
+  }
+
+  /** An appeal manager launches a draft on a business date (the service checks the rest). */
+  @POST
+  @Path("/launch")
+  public Response launch(@PathParam("code") String code, @RestForm String launchedOn) {
+    ServiceAnswers.object(appeals.launch(code, blank(launchedOn)));
+    return Response.seeOther(URI.create("/appeals/" + code)).build();
+  }
+
+  @POST
+  @Path("/close")
+  public Response close(@PathParam("code") String code) {
+    ServiceAnswers.object(appeals.close(code));
+    return Response.seeOther(URI.create("/appeals/" + code)).build();
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   @GET

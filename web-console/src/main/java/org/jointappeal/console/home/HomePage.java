@@ -41,6 +41,7 @@ public class HomePage {
     for (var appeal : ServiceAnswers.list(appeals.appeals())) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("appeal", appeal);
+      row.put("funding", null); // a draft has none (templates fail on a missing key, not on null)
       if (!"DRAFT".equals(appeal.get("status"))) {
         row.put(
             "funding",

@@ -70,5 +70,5 @@ public interface AppealService {
 
   @POST
   @Path("/appeals/{code}/close")
-  Response close(@PathParam("code") String code, @QueryParam("closedOn") String closedOn);
+  Response close(@PathParam("code") String code);
 }
