@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine: builds what is missing, starts PostgreSQL, Kafka and
-# Keycloak (all on 127.0.0.1), the three services, loads the demo data and prints how to use it.
+# Keycloak (all on 127.0.0.1), the three services and the web console (http://127.0.0.1:8084),
+# loads the demo data and prints how to use it.
 # Ctrl-C stops everything. Data stays in .local-stack/ between runs; `deploy/run.sh --fresh`
 # starts from nothing. Needs only a JDK 17+ and Maven 3.8+.
 set -euo pipefail
@@ -11,6 +12,7 @@ missing=false
 for artifact in appeal-service/target/quarkus-app/quarkus-run.jar \
   pledge-service/target/quarkus-app/quarkus-run.jar \
   notification-service/target/quarkus-app/quarkus-run.jar \
+  web-console/target/quarkus-app/quarkus-run.jar \
   deploy/kafka-broker/target/lib \
   deploy/local-stack/target/lib \
   "deploy/local-stack/target/local-stack-${version}.jar"; do
@@ -19,7 +21,7 @@ done
 if [ "$missing" = true ]; then
   echo "building the platform (first run, or after mvn clean)..."
   mvn -B -q package -DskipTests \
-    -pl deploy/kafka-broker,deploy/local-stack,appeal-service,pledge-service,notification-service
+    -pl deploy/kafka-broker,deploy/local-stack,appeal-service,pledge-service,notification-service,web-console
 fi
 
 exec java -cp "deploy/local-stack/target/lib/*:deploy/local-stack/target/local-stack-${version}.jar" \

@@ -17,15 +17,17 @@ import org.yaml.snakeyaml.DumperOptions;
  * Kubernetes imports the same realm as the local stack (deploy/keycloak/joint-appeal-realm.json)
  * without its local demo parts: no demo users, no demo-loader client, no client secrets (Keycloak
  * generates them; docs/operations.md rotates them), no password grant, TLS required outside the
- * cluster; and hardened for production (docs/security.md, "Production realm"): brute-force
- * detection, a password policy, a second factor for finance officers and appeal managers, shorter
- * token lifetimes. On a difference the expected file is written to
- * target/descriptors/keycloak-realm-import.yaml: after a realm change, copy it over
- * deploy/kubernetes/base/keycloak-realm-import.yaml.
+ * cluster, and the web console's redirects to its public address instead of loopback; and hardened
+ * for production (docs/security.md, "Production realm"): brute-force detection, a password policy,
+ * a second factor for finance officers and appeal managers, shorter token lifetimes. On a
+ * difference the expected file is written to target/descriptors/keycloak-realm-import.yaml: after a
+ * realm change, copy it over deploy/kubernetes/base/keycloak-realm-import.yaml.
  */
 class KeycloakRealmImportTest {
 
   private static final String CLI_CLIENT = "joint-appeal-cli";
+  private static final String CONSOLE_CLIENT = "web-console";
+  static final String CONSOLE_URL = "https://console.example.org";
 
   @Test
   void kubernetesImportsTheLocalRealmWithoutItsDemoParts() throws IOException {
@@ -75,6 +77,17 @@ class KeycloakRealmImportTest {
             "description",
             "Command-line client: authorization code with PKCE and a loopback redirect (RFC 8252);"
                 + " no password grant outside the local stack.");
+      }
+      if (CONSOLE_CLIENT.equals(copy.get("clientId"))) {
+        // the console's public address, not loopback (overlays set the real host name)
+        copy.put("redirectUris", List.of(CONSOLE_URL + "/*"));
+        Map<String, Object> attributes = new LinkedHashMap<>(Tree.map(copy.get("attributes")));
+        attributes.put("post.logout.redirect.uris", CONSOLE_URL + "/*");
+        copy.put("attributes", attributes);
+        copy.put(
+            "description",
+            "Web console (backend-for-frontend): code flow with PKCE, RP-initiated logout; its"
+                + " tokens name the three services as audiences. Keycloak generates its secret.");
       }
       clients.add(copy);
     }

@@ -3,6 +3,7 @@ package org.jointappeal.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,13 @@ public final class Platform implements AutoCloseable {
   public static final String REALM = "joint-appeal";
   public static final List<String> SERVICES =
       List.of("appeal-service", "pledge-service", "notification-service");
+
+  /**
+   * The web console: started after the services it calls, when it is built (a checkout that has not
+   * built it runs without it).
+   */
+  public static final String CONSOLE = "web-console";
+
   public static final List<String> TOPICS =
       List.of("appeal-events", "pledge-events", "funding-events", "alert-events");
 
@@ -50,9 +58,25 @@ public final class Platform implements AutoCloseable {
           9180,
           3025,
           3110,
-          Map.of("appeal-service", 8081, "pledge-service", 8082, "notification-service", 8083),
+          Map.of(
+              "appeal-service",
+              8081,
+              "pledge-service",
+              8082,
+              "notification-service",
+              8083,
+              CONSOLE,
+              8084),
           // health and metrics (docs/operations.md#management-port)
-          Map.of("appeal-service", 9081, "pledge-service", 9082, "notification-service", 9083));
+          Map.of(
+              "appeal-service",
+              9081,
+              "pledge-service",
+              9082,
+              "notification-service",
+              9083,
+              CONSOLE,
+              9084));
     }
 
     /** Free ports, for tests that must not collide with anything on a shared machine. */
@@ -71,6 +95,8 @@ public final class Platform implements AutoCloseable {
               "pledge-service",
               freePort(),
               "notification-service",
+              freePort(),
+              CONSOLE,
               freePort()),
           Map.of(
               "appeal-service",
@@ -78,6 +104,8 @@ public final class Platform implements AutoCloseable {
               "pledge-service",
               freePort(),
               "notification-service",
+              freePort(),
+              CONSOLE,
               freePort()));
     }
   }
@@ -165,7 +193,10 @@ public final class Platform implements AutoCloseable {
     kafka.createTopics(topics);
   }
 
-  /** Starts the three packaged services of this checkout and waits until each is ready. */
+  /**
+   * Starts the three packaged services of this checkout, then the web console if it is built, and
+   * waits until each is ready.
+   */
   public void startServices(Path logDir, Duration timeout) {
     // one after another: on two cores, parallel JVM start-ups only slow each other down
     for (String service : SERVICES) {
@@ -182,6 +213,44 @@ public final class Platform implements AutoCloseable {
                       logDir,
                       timeout)));
     }
+    Path console = config.repoRoot().resolve(CONSOLE);
+    if (Files.isRegularFile(console.resolve("target/quarkus-app/quarkus-run.jar"))) {
+      services.put(
+          CONSOLE,
+          unchecked(
+              () ->
+                  ServiceProcess.start(
+                      CONSOLE,
+                      console,
+                      ports.services().get(CONSOLE),
+                      ports.managementPorts().get(CONSOLE),
+                      consoleEnvironment(),
+                      logDir,
+                      timeout)));
+    } else {
+      System.getLogger(Platform.class.getName())
+          .log(System.Logger.Level.WARNING, "web-console is not built: running without it");
+    }
+  }
+
+  /**
+   * The console's configuration: where the services and Keycloak are. Plain http on 127.0.0.1, so
+   * its cookies go without the Secure flag here (and only here).
+   */
+  public Map<String, String> consoleEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("QUARKUS_REST_CLIENT_APPEAL_SERVICE_URL", serviceUrl("appeal-service"));
+    env.put("QUARKUS_REST_CLIENT_PLEDGE_SERVICE_URL", serviceUrl("pledge-service"));
+    env.put("QUARKUS_REST_CLIENT_NOTIFICATION_SERVICE_URL", serviceUrl("notification-service"));
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(REALM));
+    env.put("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE", "false");
+    env.put("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE", "false");
+    env.putAll(environmentOverrides.getOrDefault(CONSOLE, Map.of()));
+    return env;
+  }
+
+  private String serviceUrl(String service) {
+    return "http://127.0.0.1:" + ports.services().get(service);
   }
 
   /**

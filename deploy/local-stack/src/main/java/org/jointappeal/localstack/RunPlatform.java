@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code deploy/run.sh}: the local stack, the three services and the demo data, until Ctrl-C. Data
- * is kept in {@code .local-stack/} between runs; {@code --fresh} starts from nothing.
+ * {@code deploy/run.sh}: the local stack, the three services, the web console and the demo data,
+ * until Ctrl-C. Data is kept in {@code .local-stack/} between runs; {@code --fresh} starts from
+ * nothing.
  */
 public final class RunPlatform {
 
@@ -50,6 +51,7 @@ public final class RunPlatform {
         ==================================================================================
          Joint appeal platform is up (%d s). Press Ctrl-C to stop everything.
 
+         web console           %s   (log in as finance / demo; see the demo users below)
          appeal-service        %s   (OpenAPI: /q/openapi)
          pledge-service        %s
          notification-service  %s
@@ -73,6 +75,7 @@ public final class RunPlatform {
         """
         .formatted(
             took.toSeconds(),
+            consoleUrl(p),
             p.service("appeal-service").baseUrl(),
             p.service("pledge-service").baseUrl(),
             p.service("notification-service").baseUrl(),
@@ -93,6 +96,14 @@ public final class RunPlatform {
             Platform.REALM,
             p.service("appeal-service").baseUrl(),
             DemoData.APPEAL);
+  }
+
+  private static String consoleUrl(Platform p) {
+    try {
+      return p.service(Platform.CONSOLE).baseUrl();
+    } catch (IllegalArgumentException notBuilt) {
+      return "not running (build it: mvn package -DskipTests -pl web-console)";
+    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

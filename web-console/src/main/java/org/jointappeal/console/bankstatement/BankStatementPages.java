@@ -1,0 +1,171 @@
+package org.jointappeal.console.bankstatement;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jointappeal.console.services.PledgeService;
+import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServiceProblem;
+import org.jointappeal.console.web.Viewer;
+
+/**
+ * A finance officer's bank side: camt.053 upload with the import's summary, the statements
+ * imported, and the queue of credits no pledge took automatically, with one-click allocation of a
+ * suggestion and donor assignment of an unidentified payer.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class BankStatementPages {
+
+  @Inject @RestClient PledgeService pledges;
+  @Inject Viewer viewer;
+
+  @Inject
+  @Location("bank-statements.html")
+  Template statements;
+
+  @Inject
+  @Location("bank-statement.html")
+  Template statement;
+
+  @Inject
+  @Location("unmatched.html")
+  Template unmatched;
+
+  @GET
+  @Path("/bank-statements")
+  public TemplateInstance statements() {
+    return statementsPage(null);
+  }
+
+  private TemplateInstance statementsPage(ServiceProblem problem) {
+    return statements
+        .data("viewer", viewer)
+        .data("statements", ServiceAnswers.list(pledges.bankStatements()))
+        .data("problem", problem);
+  }
+
+  @POST
+  @Path("/bank-statements")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response upload(@RestForm("file") FileUpload file) {
+    try {
+      if (file == null || file.size() == 0) {
+        throw new ServiceProblem(400, "No file", "Choose a camt.053 file to upload.", List.of());
+      }
+      byte[] xml = Files.readAllBytes(file.uploadedFile());
+      var imported = ServiceAnswers.object(pledges.importBankStatement(xml));
+      return Response.seeOther(URI.create("/bank-statements/" + imported.get("id"))).build();
+    } catch (ServiceProblem problem) {
+      if (problem.status() >= 500) {
+        throw problem;
+      }
+      return Response.status(problem.status()).entity(statementsPage(problem).render()).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @GET
+  @Path("/bank-statements/{id}")
+  public TemplateInstance statement(@PathParam("id") String id) {
+    return statement
+        .data("viewer", viewer)
+        .data("statement", ServiceAnswers.object(pledges.bankStatement(uuid(id))));
+  }
+
+  @GET
+  @Path("/unmatched-receipts")
+  public TemplateInstance queue(@QueryParam("done") String done) {
+    return queuePage(done, null, null);
+  }
+
+  private TemplateInstance queuePage(String done, String entryId, ServiceProblem problem) {
+    return unmatched
+        .data("viewer", viewer)
+        .data("entries", ServiceAnswers.list(pledges.unmatchedReceipts()))
+        .data("done", done)
+        .data("problemEntry", entryId)
+        .data("problem", problem);
+  }
+
+  @POST
+  @Path("/unmatched-receipts/{entryId}/allocation")
+  public Response allocate(
+      @PathParam("entryId") String entryId,
+      @RestForm String receiptId,
+      @RestForm String pledgeId,
+      @RestForm String amount,
+      @RestForm String currency,
+      @RestForm String instalmentNumber,
+      @RestForm String idempotencyKey) {
+    var request = new LinkedHashMap<String, Object>();
+    request.put("pledgeId", pledgeId);
+    request.put("amount", java.util.Map.of("amount", amount, "currency", currency));
+    if (instalmentNumber != null && !instalmentNumber.isBlank()) {
+      request.put("instalmentNumber", Integer.valueOf(instalmentNumber));
+    }
+    try {
+      ServiceAnswers.object(pledges.allocate(uuid(receiptId), idempotencyKey, request));
+      return Response.seeOther(URI.create("/unmatched-receipts?done=allocated")).build();
+    } catch (ServiceProblem problem) {
+      if (problem.status() >= 500) {
+        throw problem;
+      }
+      return Response.status(problem.status())
+          .entity(queuePage(null, entryId, problem).render())
+          .build();
+    }
+  }
+
+  @POST
+  @Path("/unmatched-receipts/{entryId}/donor-assignment")
+  public Response assignDonor(@PathParam("entryId") String entryId, @RestForm String donorCode) {
+    var request = new LinkedHashMap<String, Object>();
+    request.put("donorCode", donorCode == null ? null : donorCode.trim().toUpperCase());
+    try {
+      ServiceAnswers.object(pledges.assignDonor(uuid(entryId), request));
+      return Response.seeOther(URI.create("/unmatched-receipts?done=assigned")).build();
+    } catch (ServiceProblem problem) {
+      if (problem.status() >= 500) {
+        throw problem;
+      }
+      return Response.status(problem.status())
+          .entity(queuePage(null, entryId, problem).render())
+          .build();
+    }
+  }
+
+  private static String uuid(String id) {
+    try {
+      return UUID.fromString(id).toString();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new ServiceProblem(404, "Not Found", null, List.of());
+    }
+  }
+
+  /** A fresh key per rendered allocation button: a double click allocates once. */
+  public static String newKey() {
+    return UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,74 @@
+package org.jointappeal.console.services;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** appeal-service, called with the user's token. */
+@RegisterRestClient(configKey = "appeal-service")
+@RegisterProvider(AccessTokenPropagation.class)
+@Produces(MediaType.APPLICATION_JSON)
+public interface AppealService {
+
+  @GET
+  @Path("/appeals")
+  Response appeals();
+
+  @GET
+  @Path("/appeals/{code}")
+  Response appeal(@PathParam("code") String code);
+
+  @GET
+  @Path("/appeals/{code}/revisions")
+  Response revisions(@PathParam("code") String code);
+
+  @GET
+  @Path("/appeals/{code}/history")
+  Response history(@PathParam("code") String code);
+
+  @GET
+  @Path("/appeals/{code}/funding")
+  Response funding(
+      @PathParam("code") String code,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("groupBy") String groupBy);
+
+  @GET
+  @Path("/appeals/{code}/funding")
+  @Produces("text/csv")
+  Response fundingCsv(@PathParam("code") String code, @QueryParam("asOf") String asOf);
+
+  @POST
+  @Path("/appeals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Response create(Object request);
+
+  @PUT
+  @Path("/appeals/{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Response update(
+      @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, Object request);
+
+  @POST
+  @Path("/appeals/{code}/launch")
+  Response launch(@PathParam("code") String code, @QueryParam("launchedOn") String launchedOn);
+
+  @POST
+  @Path("/appeals/{code}/revisions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Response revise(@PathParam("code") String code, Object request);
+
+  @POST
+  @Path("/appeals/{code}/close")
+  Response close(@PathParam("code") String code);
+}
