@@ -26,6 +26,7 @@ import org.jointappeal.pledge.AlreadyExists;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
+import org.jointappeal.pledge.NotYetKnown;
 import org.jointappeal.pledge.RequestInFlight;
 import org.jointappeal.pledge.VersionConflict;
 import org.jointappeal.pledge.bankstatement.StatementTooLarge;
@@ -71,6 +72,16 @@ public class ProblemMapper {
             413,
             e.getMessage(),
             instance(uri)));
+  }
+
+  /** A 409 with {@code Retry-After} (whole seconds): the thing may be known in a moment. */
+  @ServerExceptionMapper
+  public RestResponse<Problem> notYetKnown(NotYetKnown e, UriInfo uri) {
+    return RestResponse.ResponseBuilder.<Problem>create(409)
+        .entity(Problem.of(e.slug(), e.title(), 409, e.getMessage(), instance(uri)))
+        .type(Problem.MEDIA_TYPE)
+        .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
+        .build();
   }
 
   @ServerExceptionMapper
