@@ -266,6 +266,28 @@ final class Fixtures {
         .formatted(id, id, UUID.randomUUID().toString().substring(0, 23), newIban());
   }
 
+  /** Adds an IBAN to a seeded donor, keeping its name and the IBANs it has. */
+  static void addIban(String donor, String iban) {
+    var view =
+        Api.as("finance", "pledge-service")
+            .get("/donors/" + donor)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    var ibans = new java.util.ArrayList<String>(view.getList("ibans", String.class));
+    ibans.add(iban);
+    Api.as("finance", "pledge-service")
+        .body(
+            "{\"name\":\"%s\",\"ibans\":[%s]}"
+                .formatted(
+                    view.getString("name"),
+                    String.join(",", ibans.stream().map(i -> "\"" + i + "\"").toList())))
+        .put("/donors/" + donor)
+        .then()
+        .statusCode(200);
+  }
+
   /** A valid German IBAN (ISO 13616 check digits) that nobody holds. */
   static String newIban() {
     var bban = new StringBuilder();

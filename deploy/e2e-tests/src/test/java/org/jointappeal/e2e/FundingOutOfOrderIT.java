@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ class FundingOutOfOrderIT {
 
     // Receipt A, value date 10 September, recorded first: a camt.053 credit quoting the agreement.
     String iban = Fixtures.newIban();
-    addIban("NOR", iban);
+    Fixtures.addIban("NOR", iban);
     Api.as("finance", "pledge-service")
         .contentType("application/xml")
         .body(statement(iban))
@@ -188,28 +187,6 @@ class FundingOutOfOrderIT {
               return false;
             });
     return id[0];
-  }
-
-  /** Adds an IBAN to a seeded donor, keeping its name and the IBANs it has. */
-  private static void addIban(String donor, String iban) {
-    var view =
-        Api.as("finance", "pledge-service")
-            .get("/donors/" + donor)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    var ibans = new ArrayList<>(view.getList("ibans", String.class));
-    ibans.add(iban);
-    Api.as("finance", "pledge-service")
-        .body(
-            "{\"name\":\"%s\",\"ibans\":[%s]}"
-                .formatted(
-                    view.getString("name"),
-                    String.join(",", ibans.stream().map(i -> "\"" + i + "\"").toList())))
-        .put("/donors/" + donor)
-        .then()
-        .statusCode(200);
   }
 
   /** One booked NOK 400,000 credit, value date 10 September 1998, quoting the agreement. */

@@ -166,8 +166,8 @@ class Scenario1997IT {
     // quotes its agreement (EndToEndId), Sweden's transfer is found by IBAN and amount ...
     String norwayIban = Fixtures.newIban();
     String swedenIban = Fixtures.newIban();
-    addIban("NOR", norwayIban);
-    addIban("SWE", swedenIban);
+    Fixtures.addIban("NOR", norwayIban);
+    Fixtures.addIban("SWE", swedenIban);
     var statement =
         Api.as("finance", "pledge-service")
             .contentType("application/xml")
@@ -470,28 +470,6 @@ class Scenario1997IT {
         .post("/subscriptions")
         .then()
         .statusCode(201);
-  }
-
-  /** Adds an IBAN to a seeded donor, keeping its name and the IBANs it has. */
-  private static void addIban(String donor, String iban) {
-    var view =
-        Api.as("finance", "pledge-service")
-            .get("/donors/" + donor)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    var ibans = new java.util.ArrayList<>(view.getList("ibans", String.class));
-    ibans.add(iban);
-    Api.as("finance", "pledge-service")
-        .body(
-            "{\"name\":\"%s\",\"ibans\":[%s]}"
-                .formatted(
-                    view.getString("name"),
-                    String.join(",", ibans.stream().map(i -> "\"" + i + "\"").toList())))
-        .put("/donors/" + donor)
-        .then()
-        .statusCode(200);
   }
 
   private String statement(String... entries) {
