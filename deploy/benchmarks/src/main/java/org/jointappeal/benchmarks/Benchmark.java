@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jointappeal.localstack.DemoData;
 import org.jointappeal.localstack.Platform;
 
 /**
@@ -98,9 +99,15 @@ public final class Benchmark {
     log("idle footprint %s", results.idleMib);
 
     try (var topics = new Topics(platform.kafka().bootstrapServers())) {
+      consolePages(platform, options, results, topics);
+      if (options.ledger()) {
+        ledger(platform, options, results, api, footprint, topics);
+        return;
+      }
       var data = new DataLoader(api, options.loadConcurrency());
       var writes = new PledgeWrites(api, data);
-      var propagation = new Propagation(api, data, platform.kafka().bootstrapServers());
+      var propagation =
+          new Propagation(api, data, platform.kafka().bootstrapServers(), () -> settle(topics));
       var reads = new FundingReads(api, data);
       var alerts = new AlertPropagation(api, data);
       double fixedRate = options.writeRates().get(0);
@@ -192,6 +199,89 @@ public final class Benchmark {
     }
   }
 
+  /**
+   * Scenario 8: the console's pages on the demo data (the 1997 CIS appeal of deploy/run.sh), before
+   * the benchmark's own data. Skipped when the console is not built.
+   */
+  private static void consolePages(
+      Platform platform, Options options, Results results, Topics topics) {
+    if (!platform.isRunning(Platform.CONSOLE)) {
+      results.notes.add("web-console not built: its pages were not measured");
+      return;
+    }
+    try {
+      new DemoData(
+              platform.service("appeal-service").baseUrl(),
+              platform.service("pledge-service").baseUrl(),
+              platform.tokens())
+          .loadIfAbsent();
+      settle(topics);
+      results.consolePages =
+          new ConsolePages(platform.service(Platform.CONSOLE).baseUrl())
+              .run("finance", DemoData.APPEAL, options.pageRate(), options.readDuration());
+    } catch (Exception e) {
+      results.notes.add("console pages not measured: " + e);
+      log("console pages not measured: %s", e);
+    }
+  }
+
+  /**
+   * The funding ledger's scenarios (issue #15, {@code --ledger}): for each of {@code appeal-sizes},
+   * one appeal of that many pledges (a quarter committed), propagation of commitments on it alone
+   * and reads of it alone; then the data grown by the largest of {@code scales} times the base over
+   * that many appeals (the footprint's peak is taken while it loads), reads over those appeals, and
+   * the replay.
+   */
+  private static void ledger(
+      Platform platform,
+      Options options,
+      Results results,
+      Api api,
+      Footprint footprint,
+      Topics topics)
+      throws Exception {
+    var data = new DataLoader(api, options.loadConcurrency());
+    var propagation =
+        new Propagation(api, data, platform.kafka().bootstrapServers(), () -> settle(topics));
+    var reads = new FundingReads(api, data);
+    for (int size : options.appealSizes()) {
+      String appeal = data.newAppeal("S" + size);
+      log("loading %d pledges into appeal %s", size, appeal);
+      double loadRate = data.loadInto(appeal, size);
+      settle(topics);
+      Step propagated =
+          propagation.runOn(
+              "N" + size,
+              List.of(appeal),
+              options.propagationRate(),
+              options.propagationDuration());
+      log("%s", propagated);
+      settle(topics);
+      List<Step> readSteps =
+          reads.run("N" + size, options.readRate(), options.readDuration(), List.of(appeal));
+      results.appealSizes.add(
+          new Results.AppealSize(size, appeal, loadRate, propagated, readSteps));
+    }
+    int scale = options.scales().stream().mapToInt(Integer::intValue).max().orElse(1);
+    long pledges = data.pledges() + (long) options.basePledges() * scale;
+    int appeals = options.baseAppeals() * scale;
+    log("loading to %d pledges over %d appeals", pledges, appeals);
+    footprint.startPeak();
+    double loadRate = data.loadTo(appeals, pledges);
+    results.underLoadMib = footprint.stopPeak();
+    log("loaded at %.0f pledges/s; footprint under load %s", loadRate, results.underLoadMib);
+    settle(topics);
+    List<Step> readSteps = reads.run("L" + scale, options.readRate(), options.readDuration());
+    results.levels.add(
+        new Results.Level(
+            scale, data.pledges(), data.appeals().size(), loadRate, null, null, readSteps));
+    if (options.replay()) {
+      settle(topics);
+      results.replay = new Replay(platform, api, topics).run(data.appeals());
+      log("replay %s", results.replay);
+    }
+  }
+
   /** Waits until every consumer has caught up, so that one scenario's backlog is not the next's. */
   private static void settle(Topics topics) {
     boolean pledges =
@@ -238,6 +328,20 @@ public final class Benchmark {
           r.writeAtHalfSaturation.p99Ms() <= 50 && r.writeAtHalfSaturation.errors() == 0,
           smoke);
     }
+    if (!r.appealSizes.isEmpty()) {
+      ledgerTargets(r, smoke);
+    }
+    if (!r.consolePages.isEmpty()) {
+      Step worst =
+          r.consolePages.stream().max(Comparator.comparingDouble(Step::p95Ms)).orElseThrow();
+      target(
+          r,
+          "console home and appeal page p95 (worst), demo data",
+          "<= 200 ms",
+          f1(worst.p95Ms()) + " ms (" + worst.name() + ")",
+          worst.p95Ms() <= 200 && worst.errors() == 0,
+          smoke);
+    }
     if (!r.levels.isEmpty() && r.levels.get(0).propagation() != null) {
       Step p = r.levels.get(0).propagation();
       target(
@@ -277,10 +381,45 @@ public final class Benchmark {
       long mib = r.underLoadMib.get("total");
       target(
           r,
-          "memory of the six processes under load",
+          "memory of the platform's processes under load",
           "<= 2.5 GB (2,384 MiB)",
           mib + " MiB (idle " + r.idleMib.get("total") + " MiB)",
           mib * 1024L * 1024L <= 2_500_000_000L,
+          smoke);
+    }
+  }
+
+  /** Issue #15: propagation flat in the appeal's size, reads of a large appeal. */
+  private static void ledgerTargets(Results r, String smoke) {
+    for (var size : r.appealSizes) {
+      target(
+          r,
+          "propagation p99, one appeal of " + size.pledges() + " pledges",
+          "<= 100 ms",
+          f1(size.propagation().p99Ms()) + " ms",
+          size.propagation().p99Ms() <= 100 && size.propagation().errors() == 0,
+          smoke);
+    }
+    var smallest = r.appealSizes.get(0).propagation();
+    var largest = r.appealSizes.get(r.appealSizes.size() - 1);
+    double growth = Report.ratio(largest.propagation().p99Ms(), smallest.p99Ms());
+    target(
+        r,
+        "propagation p99, largest appeal : smallest",
+        "<= 1.5",
+        String.format(Locale.ROOT, "%.2f", growth),
+        growth <= 1.5,
+        smoke);
+    Step worst = largest.reads().stream().max(Comparator.comparingDouble(Step::p99Ms)).orElse(null);
+    if (worst != null) {
+      target(
+          r,
+          "funding read p99, one appeal of "
+              + largest.pledges()
+              + " pledges (worst of plain, groupBy, asOf)",
+          "<= 10 ms",
+          f1(worst.p99Ms()) + " ms",
+          worst.p99Ms() <= 10 && worst.errors() == 0,
           smoke);
     }
   }

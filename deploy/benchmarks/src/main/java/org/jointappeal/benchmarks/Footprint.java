@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 import org.jointappeal.localstack.Platform;
 
 /**
- * Scenario 6: memory of the six processes, read from /proc. A JVM counts its VmRSS. PostgreSQL is a
- * postmaster and one process per connection that all map the same shared buffers, so their VmRSS
- * added up would count those buffers many times: it counts the sum of their Pss (proportional set
- * size: shared pages divided among the processes sharing them) instead, and Keycloak (kc.sh and its
- * JVM) the same way.
+ * Scenario 6: memory of the six processes (seven with the web console), read from /proc. A JVM
+ * counts its VmRSS. PostgreSQL is a postmaster and one process per connection that all map the same
+ * shared buffers, so their VmRSS added up would count those buffers many times: it counts the sum
+ * of their Pss (proportional set size: shared pages divided among the processes sharing them)
+ * instead, and Keycloak (kc.sh and its JVM) the same way.
  */
 final class Footprint {
 
@@ -39,6 +39,11 @@ final class Footprint {
     mib.put("keycloak", pss(platform.keycloak().processTree()));
     for (String service : Platform.SERVICES) {
       mib.put(service, platform.service(service).processHandle().map(h -> rss(h.pid())).orElse(0L));
+    }
+    if (platform.isRunning(Platform.CONSOLE)) {
+      mib.put(
+          Platform.CONSOLE,
+          platform.service(Platform.CONSOLE).processHandle().map(h -> rss(h.pid())).orElse(0L));
     }
     mib.put("total", mib.values().stream().mapToLong(Long::longValue).sum());
     return mib;

@@ -28,9 +28,17 @@ public record Options(
     List<Integer> scales,
     int loadConcurrency,
     int statementEntries,
-    boolean replay) {
+    boolean replay,
+    boolean ledger,
+    List<Integer> appealSizes,
+    double pageRate) {
 
-  /** Full-run defaults (a quiet 2-core machine: about 30 minutes, a third of it loading data). */
+  /**
+   * Full-run defaults (a quiet 2-core machine: about 30 minutes, a third of it loading data). With
+   * {@code --ledger} only the funding ledger's scenarios run (issue #15): propagation and reads on
+   * one appeal of each of {@code appeal-sizes} pledges, reads at the largest of {@code scales}, and
+   * the replay.
+   */
   public static Options parse(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick") || Boolean.getBoolean("bench.quick");
     var o = new Args(args);
@@ -52,7 +60,12 @@ public record Options(
         o.doubles("scales", quick ? "1,10" : "1,10,100").stream().map(Double::intValue).toList(),
         o.integer("load-concurrency", quick ? 4 : 16),
         o.integer("statement-entries", quick ? 100 : 10_000),
-        Boolean.parseBoolean(o.get("replay", "true")));
+        Boolean.parseBoolean(o.get("replay", "true")),
+        Arrays.asList(args).contains("--ledger") || Boolean.getBoolean("bench.ledger"),
+        o.doubles("appeal-sizes", quick ? "20,100" : "100,1000,10000").stream()
+            .map(Double::intValue)
+            .toList(),
+        o.decimal("page-rate", quick ? 5 : 20));
   }
 
   private record Args(String[] args) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +35,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * funding.changed.v1} whose {@code committed} figure includes it is read from {@code
  * funding-events} by a plain Kafka consumer. Commits are paced at a steady rate over a few appeals
  * of their own; on each appeal they follow one another, so the n-th commit is matched by the first
- * event whose committed figure reaches n x USD 1.00.
+ * event whose committed figure reaches the appeal's committed money before the run plus n x USD
+ * 1.00.
  */
 final class Propagation {
 
@@ -44,37 +46,68 @@ final class Propagation {
   private final Api api;
   private final DataLoader data;
   private final String bootstrapServers;
+  private final Runnable settle;
 
-  Propagation(Api api, DataLoader data, String bootstrapServers) {
+  /** {@code settle} waits until the consumers have caught up (see Benchmark). */
+  Propagation(Api api, DataLoader data, String bootstrapServers, Runnable settle) {
     this.api = api;
     this.data = data;
     this.bootstrapServers = bootstrapServers;
+    this.settle = settle;
   }
 
   private record Seen(BigDecimal committed, long at) {}
 
   private record Sample(String appeal, BigDecimal threshold, long committedAt) {}
 
+  /** On four fresh appeals of their own, commits round robin. */
   Step run(String label, double rate, Duration duration) {
     List<String> appeals = new ArrayList<>();
     for (int i = 0; i < APPEALS; i++) {
       appeals.add(data.newAppeal(label + "P" + i));
     }
+    return runOn(label, appeals, rate, duration);
+  }
+
+  /**
+   * On the given appeals (already holding pledges or not), commits round robin, one lane per
+   * appeal. The pledges to commit are announced first, before the clock, and their events consumed:
+   * what is timed is the commitment alone, on an appeal of the size given.
+   */
+  Step runOn(String label, List<String> appeals, double rate, Duration duration) {
+    Map<String, BigDecimal> base = new ConcurrentHashMap<>();
     Map<String, List<Seen>> seen = new ConcurrentHashMap<>();
     appeals.forEach(a -> seen.put(a, new CopyOnWriteArrayList<>()));
+    long count = Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
+    List<CompletableFuture<String>> announced = new ArrayList<>();
+    for (long i = 0; i < count; i++) {
+      announced.add(data.announce(appeals.get((int) (i % appeals.size())), "SWE", "1.00", 0));
+      if (announced.size() % 16 == 0) {
+        announced.get(announced.size() - 1).join();
+      }
+    }
+    List<String> ids = announced.stream().map(CompletableFuture::join).toList();
+    data.countCreated(count);
+    settle.run();
+    for (String appeal : appeals) {
+      // what the appeal holds committed before the first timed commit
+      JsonNode funding =
+          Api.read(
+              Api.expect(
+                  api.call(
+                      "GET", api.appealUrl() + "/appeals/" + appeal + "/funding", "finance", null),
+                  200,
+                  "funding of " + appeal));
+      base.put(appeal, new BigDecimal(funding.path("committed").path("amount").asText("0")));
+    }
     AtomicBoolean consuming = new AtomicBoolean(true);
     Thread consumer = new Thread(() -> consume(seen, consuming), "funding-events-reader");
     consumer.start();
-    // an announcement first: pledge-service must have heard of the launch before the clock runs
-    for (String appeal : appeals) {
-      data.announce(appeal, "NOR", "1.00", 0).join();
-    }
     List<Sample> samples = new CopyOnWriteArrayList<>();
     List<ExecutorService> lanes = new ArrayList<>();
-    for (int i = 0; i < APPEALS; i++) {
+    for (int i = 0; i < appeals.size(); i++) {
       lanes.add(Executors.newSingleThreadExecutor());
     }
-    long count = Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
     long period = (long) (1e9 / rate);
     long start = System.nanoTime();
     List<String> failures = new CopyOnWriteArrayList<>();
@@ -83,18 +116,19 @@ final class Propagation {
       while ((wait = start + i * period - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);
       }
-      int lane = (int) (i % APPEALS);
-      long n = i / APPEALS + 1;
+      int lane = (int) (i % appeals.size());
+      long n = i / appeals.size() + 1;
       String appeal = appeals.get(lane);
+      String id = ids.get((int) i);
       lanes
           .get(lane)
           .execute(
               () -> {
                 try {
-                  String id = data.announce(appeal, "SWE", "1.00", 0).join();
                   data.commit(id).join();
                   long committedAt = System.nanoTime();
-                  samples.add(new Sample(appeal, ONE.multiply(BigDecimal.valueOf(n)), committedAt));
+                  BigDecimal threshold = base.get(appeal).add(ONE.multiply(BigDecimal.valueOf(n)));
+                  samples.add(new Sample(appeal, threshold, committedAt));
                 } catch (RuntimeException e) {
                   failures.add(e.getMessage());
                 }
@@ -104,7 +138,6 @@ final class Propagation {
     for (ExecutorService lane : lanes) {
       awaitQuietly(lane);
     }
-    data.countCreated(count + APPEALS);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline && !samples.stream().allMatch(s -> seenAt(seen, s) >= 0)) {
       Benchmark.sleep(Duration.ofMillis(50));

@@ -2,17 +2,18 @@ package org.jointappeal.benchmarks;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jointappeal.localstack.Platform;
 
 /**
  * Scenario 4: appeal-service rebuilds its projection from the whole {@code pledge-events} topic,
- * following the procedure of docs/events.md (stop it, empty its funding ledger ({@code pledge_copy},
- * {@code pledge_state}, {@code funding_movement}, {@code funding_total}, {@code
- * funding_unpublished}) and its inbox rows, rewind group {@code appeal-service}, start it). Measured from
- * the first offset it commits to the moment it has consumed the whole topic, then checked: the
- * funding figures of a few appeals must equal those read before.
+ * following the procedure of docs/events.md (stop it, empty its funding ledger ({@code
+ * pledge_copy}, {@code pledge_state}, {@code funding_movement}, {@code funding_total}, {@code
+ * funding_unpublished}) and its inbox rows, rewind group {@code appeal-service}, start it).
+ * Measured from the first offset it commits to the moment it has consumed the whole topic, then
+ * checked: the funding figures of a few appeals must equal those read before.
  */
 final class Replay {
 
@@ -43,9 +44,18 @@ final class Replay {
         var s = db.createStatement()) {
       db.setAutoCommit(false);
       s.execute("delete from inbox_message where consumer = 'appeal-service.pledge-events'");
-      s.execute(
-          "truncate table pledge_copy, pledge_state, funding_movement, funding_total,"
-              + " funding_unpublished");
+      // the tables of the projection in this build (a build before the ledger has fewer)
+      List<String> tables = new ArrayList<>();
+      try (var rs =
+          s.executeQuery(
+              "select table_name from information_schema.tables where table_schema ="
+                  + " current_schema() and table_name in ('pledge_copy', 'pledge_state',"
+                  + " 'funding_movement', 'funding_total', 'funding_unpublished')")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      s.execute("truncate table " + String.join(", ", tables));
       db.commit();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty appeal-service's projection", e);

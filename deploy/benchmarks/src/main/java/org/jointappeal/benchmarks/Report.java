@@ -54,7 +54,7 @@ final class Report {
       md.append("> Smoke run (`--quick`): short steps and small data; not a measurement.\n\n");
     }
     md.append(
-        "## Targets (issue #8)\n\n| what | target | measured | verdict |\n|---|---|---|---|\n");
+        "## Targets (issues #8, #15, #17)\n\n| what | target | measured | verdict |\n|---|---|---|---|\n");
     r.targets.forEach(
         t ->
             md.append("| ")
@@ -99,7 +99,22 @@ final class Report {
     }
     md.append("\n![propagation](propagation.png)\n");
 
+    if (!r.appealSizes.isEmpty()) {
+      md.append("\nOne appeal of each size (issue #15), commit 200 → funding.changed.v1:\n\n");
+      stepTable(
+          md, r.appealSizes.stream().map(Results.AppealSize::propagation).toList(), "commits/s");
+    }
+
     md.append("\n## 3. Funding reads\n\n");
+    for (var size : r.appealSizes) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%nOne appeal of %d pledges (loaded at %.0f pledges/s):%n%n",
+              size.pledges(),
+              size.loadPledgesPerSecond()));
+      stepTable(md, size.reads(), "req/s");
+    }
     for (var level : r.levels) {
       md.append(
           String.format(
@@ -139,6 +154,13 @@ final class Report {
               r.bankStatement.seconds(),
               r.bankStatement.figures().isEmpty() ? "" : r.bankStatement.figures(),
               r.bankStatement.note()));
+    }
+
+    md.append("\n## 8. Web console pages (finance officer, demo data)\n\n");
+    if (r.consolePages.isEmpty()) {
+      md.append("Not run.\n");
+    } else {
+      stepTable(md, r.consolePages, "req/s");
     }
 
     md.append(
@@ -202,8 +224,8 @@ final class Report {
         .append(unit)
         .append(" | achieved ")
         .append(unit)
-        .append(" | count | errors | p50 ms | p90 ms | p99 ms | max ms | note |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        .append(" | count | errors | p50 ms | p90 ms | p95 ms | p99 ms | max ms | note |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Step s : steps) {
       if (s == null) {
         continue;
@@ -211,7 +233,7 @@ final class Report {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.0f | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %s |%n",
+              "| %s | %.0f | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n",
               s.name(),
               s.intendedRate(),
               s.achievedRate(),
@@ -219,6 +241,7 @@ final class Report {
               s.errors(),
               s.p50Ms(),
               s.p90Ms(),
+              s.p95Ms(),
               s.p99Ms(),
               s.maxMs(),
               s.note().replace("|", "/")));

@@ -18,6 +18,17 @@ final class Results {
       Step propagation,
       List<Step> reads) {}
 
+  /**
+   * One appeal of a given number of pledges (issue #15): its load rate, propagation on it alone,
+   * and reads of it alone.
+   */
+  record AppealSize(
+      int pledges,
+      String appeal,
+      double loadPledgesPerSecond,
+      Step propagation,
+      List<Step> reads) {}
+
   record Target(String what, String target, String measured, String verdict) {}
 
   public String startedAt;
@@ -34,6 +45,8 @@ final class Results {
   public Step kafkaBaseline;
   public List<Step> alertPropagation = new ArrayList<>();
   public List<Level> levels = new ArrayList<>();
+  public List<AppealSize> appealSizes = new ArrayList<>();
+  public List<Step> consolePages = new ArrayList<>();
   public Replay.Result replay;
   public BankStatementImport.Result bankStatement;
   public List<Target> targets = new ArrayList<>();

@@ -14,6 +14,7 @@ public record Step(
     long errors,
     double p50Ms,
     double p90Ms,
+    double p95Ms,
     double p99Ms,
     double maxMs,
     String note) {
@@ -29,6 +30,7 @@ public record Step(
         errors,
         micros.getValueAtPercentile(50) / 1000.0,
         micros.getValueAtPercentile(90) / 1000.0,
+        micros.getValueAtPercentile(95) / 1000.0,
         micros.getValueAtPercentile(99) / 1000.0,
         micros.getMaxValue() / 1000.0,
         "");
@@ -36,7 +38,7 @@ public record Step(
 
   Step withNote(String text) {
     return new Step(
-        name, intendedRate, achievedRate, count, errors, p50Ms, p90Ms, p99Ms, maxMs, text);
+        name, intendedRate, achievedRate, count, errors, p50Ms, p90Ms, p95Ms, p99Ms, maxMs, text);
   }
 
   /** Open-loop load is saturated when it falls behind its schedule, fails, or queues for long. */

@@ -345,6 +345,11 @@ public final class Platform implements AutoCloseable {
     return mail;
   }
 
+  /** Whether a service (or the console, which runs only when it is built) was started. */
+  public boolean isRunning(String name) {
+    return services.containsKey(name);
+  }
+
   public ServiceProcess service(String name) {
     var service = services.get(name);
     if (service == null) {
