@@ -423,7 +423,9 @@ class ConsoleBrowserIT {
     manager.locator("[name=lineAmount]").nth(1).fill("450000.00");
     manager.click("text=Save the draft");
     manager.waitForURL("**/appeals/" + code);
-    assertThat(manager.textContent("#lines")).contains("USD 450,000.00").contains("USD 1,050,000.00");
+    assertThat(manager.textContent("#lines"))
+        .contains("USD 450,000.00")
+        .contains("USD 1,050,000.00");
 
     manager.fill("#launchedOn", "1997-01-10");
     manager.click("text=Launch the appeal");
@@ -443,7 +445,9 @@ class ConsoleBrowserIT {
         .contains("USD 600,000.00") // the original
         .contains("USD 700,000.00") // the current
         .contains("USD 1,150,000.00");
-    assertThat(manager.textContent("main")).contains("1997-07-15").contains("more IDPs than planned");
+    assertThat(manager.textContent("main"))
+        .contains("1997-07-15")
+        .contains("more IDPs than planned");
     assertThat(
             Api.as("manager", "appeal-service")
                 .get("/appeals/" + code)
@@ -467,7 +471,8 @@ class ConsoleBrowserIT {
     screenshot(manager, "alert-rules");
   }
 
-  private static void line(Page page, int row, String country, String agency, String sector, String category) {
+  private static void line(
+      Page page, int row, String country, String agency, String sector, String category) {
     page.locator("[name=lineCountry]").nth(row).fill(country);
     page.locator("[name=lineAgency]").nth(row).fill(agency);
     page.locator("[name=lineSector]").nth(row).selectOption(sector);
@@ -477,7 +482,8 @@ class ConsoleBrowserIT {
   // (9) a donor's own subscriptions: one by mail, seen, deleted
   @Test
   void aDonorSubscribesByMailAndUnsubscribes() {
-    String address = "console-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    String address =
+        "console-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     Page donor = loggedIn("donor-swe");
     donor.click("nav >> text=Subscriptions");
     scanned(donor, "subscriptions");
