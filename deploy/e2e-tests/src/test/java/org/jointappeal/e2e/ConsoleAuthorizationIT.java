@@ -31,10 +31,11 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Columns: anonymous (no session; 302 to Keycloak's login form); donor NOR on its own data;
  * donor SWE on NOR's data (NOR's pledge, subscription; on data that belongs to no donor, the same
  * call as NOR's); finance officer; appeal manager; auditor. A write is sent with a body the service
- * refuses (422: the amount or file is not readable; 400: fields missing) where a valid one would change shared data: 400/422 says the caller was let
- * in, 403 that it was not. 303 is a write done, redirected to its page. A refused action on a
- * pledge the caller may read is answered with the pledge's page and the refusal next to the action
- * (403); on another donor's pledge the page itself is not found (404), whatever the action.
+ * refuses (422: the amount or file is not readable; 400: fields missing) where a valid one would
+ * change shared data: 400/422 says the caller was let in, 403 that it was not. 303 is a write done,
+ * redirected to its page. A refused action on a pledge the caller may read is answered with the
+ * pledge's page and the refusal next to the action (403); on another donor's pledge the page itself
+ * is not found (404), whatever the action.
  */
 class ConsoleAuthorizationIT {
 
