@@ -56,6 +56,70 @@
     });
   }
 
+  // The requirement-line editor: add a row, remove a row, the total per currency. Without script
+  // the page always offers one blank row, and a row emptied is no line.
+  function lineEditor(root) {
+    root.querySelectorAll('[data-lines]').forEach(function (fieldset) {
+      if (fieldset.dataset.ready) { return; }
+      fieldset.dataset.ready = 'yes';
+      var body = fieldset.querySelector('tbody');
+      var output = fieldset.querySelector('output');
+      var labels = { lineCountry: 'country', lineAgency: 'agency', lineSector: 'sector', lineCategory: 'category of concern',
+        linePriority: 'priority', lineAmount: 'amount', lineCurrency: 'currency', lineDescription: 'description' };
+      function rows() { return body.querySelectorAll('tr[data-line]'); }
+      function renumber() {
+        rows().forEach(function (row, i) {
+          row.querySelectorAll('input[name], select[name]').forEach(function (field) {
+            if (labels[field.name]) { field.setAttribute('aria-label', 'Line ' + (i + 1) + ': ' + labels[field.name]); }
+          });
+          row.querySelector('[data-remove-line]').setAttribute('aria-label', 'Remove line ' + (i + 1));
+        });
+      }
+      function total() {
+        var sums = {};
+        rows().forEach(function (row) {
+          var amount = (row.querySelector('[name=lineAmount]').value || '').replace(/,/g, '').trim();
+          var currency = (row.querySelector('[name=lineCurrency]').value || '').trim().toUpperCase();
+          if (!/^\d+(\.\d{1,2})?$/.test(amount) || currency === '') { return; }
+          var parts = amount.split('.');
+          sums[currency] = (sums[currency] || 0) + Number(parts[0]) * 100 + Number(((parts[1] || '') + '00').slice(0, 2));
+        });
+        var text = Object.keys(sums).map(function (c) { return c + ' ' + (sums[c] / 100).toFixed(2); }).join(', ');
+        output.textContent = text === '' ? '' : 'Total requirements: ' + text;
+      }
+      function clear(row) {
+        row.querySelectorAll('input, select').forEach(function (field) {
+          if (field.name !== 'lineCurrency') { field.value = ''; }
+          field.removeAttribute('aria-invalid');
+          field.removeAttribute('aria-describedby');
+        });
+      }
+      fieldset.querySelector('[data-add-line]').addEventListener('click', function () {
+        var all = rows();
+        var row = all[all.length - 1].cloneNode(true);
+        row.classList.remove('has-problem');
+        clear(row);
+        body.appendChild(row);
+        renumber();
+        row.querySelector('[name=lineCountry]').focus();
+        total();
+      });
+      body.addEventListener('click', function (event) {
+        var button = event.target.closest('[data-remove-line]');
+        if (!button) { return; }
+        var row = button.closest('tr');
+        var next = row.nextElementSibling;
+        if (next && next.classList.contains('line-problem')) { next.remove(); }
+        if (rows().length === 1) { clear(row); } else { row.remove(); }
+        renumber();
+        total();
+        fieldset.querySelector('[data-add-line]').focus();
+      });
+      fieldset.addEventListener('input', total);
+      total();
+    });
+  }
+
   function busyButtons(root) {
     root.querySelectorAll('form button[data-busy]').forEach(function (button) {
       button.closest('form').addEventListener('submit', function () {
@@ -67,7 +131,7 @@
     });
   }
 
-  function ready(root) { drawCharts(root); instalmentBuilder(root); busyButtons(root); }
+  function ready(root) { drawCharts(root); instalmentBuilder(root); lineEditor(root); busyButtons(root); }
 
   document.addEventListener('DOMContentLoaded', function () {
     ready(document);

@@ -197,6 +197,10 @@ public class PledgePages {
   @GET
   @Path("/pledges/new")
   public TemplateInstance announceForm(@QueryParam("appeal") String code) {
+    if (!viewer.isDonor() && !viewer.isFinanceOfficer()) {
+      // pledge-service lets donors and finance officers announce: no one else gets a form
+      throw new ServiceProblem(403, "Forbidden", null, List.of());
+    }
     if (code == null || code.isBlank()) {
       throw new ServiceProblem(404, "Not Found", null, List.of());
     }
@@ -281,7 +285,7 @@ public class PledgePages {
       var created = ServiceAnswers.object(pledges.announce(idempotencyKey, request));
       return Response.seeOther(URI.create("/pledges/" + created.get("id"))).build();
     } catch (ServiceProblem problem) {
-      if (problem.status() == 404 || problem.status() >= 500) {
+      if (problem.status() == 404 || problem.status() == 403 || problem.status() >= 500) {
         throw problem;
       }
       var form = new LinkedHashMap<String, Object>();

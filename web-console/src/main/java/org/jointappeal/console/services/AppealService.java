@@ -20,6 +20,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface AppealService {
 
+  String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   @GET
   @Path("/appeals")
   Response appeals();
@@ -48,10 +50,14 @@ public interface AppealService {
   @Produces("text/csv")
   Response fundingCsv(@PathParam("code") String code, @QueryParam("asOf") String asOf);
 
+  /**
+   * The Idempotency-Key (made when the form was shown) lets a double submit replay the first answer
+   * wherever the service honours it, and costs nothing where it does not.
+   */
   @POST
   @Path("/appeals")
   @Consumes(MediaType.APPLICATION_JSON)
-  Response create(Object request);
+  Response create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, Object request);
 
   @PUT
   @Path("/appeals/{code}")
@@ -66,7 +72,11 @@ public interface AppealService {
   @POST
   @Path("/appeals/{code}/revisions")
   @Consumes(MediaType.APPLICATION_JSON)
-  Response revise(@PathParam("code") String code, Object request);
+  Response revise(
+      @PathParam("code") String code,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      Object request);
 
   @POST
   @Path("/appeals/{code}/close")

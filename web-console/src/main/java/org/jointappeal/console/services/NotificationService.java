@@ -1,7 +1,12 @@
 package org.jointappeal.console.services;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,4 +31,37 @@ public interface NotificationService {
   @GET
   @Path("/silences")
   Response silences();
+
+  String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  @POST
+  @Path("/alert-rules")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Response createAlertRule(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, Object rule);
+
+  @DELETE
+  @Path("/alert-rules/{ruleId}")
+  Response deleteAlertRule(@PathParam("ruleId") String ruleId);
+
+  @POST
+  @Path("/silences")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Response createSilence(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, Object silence);
+
+  @DELETE
+  @Path("/silences/{silenceId}")
+  Response expireSilence(@PathParam("silenceId") String silenceId);
+
+  @GET
+  @Path("/subscriptions")
+  Response subscriptions();
+
+  @POST
+  @Path("/subscriptions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Response subscribe(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, Object subscription);
+
+  @DELETE
+  @Path("/subscriptions/{subscriptionId}")
+  Response unsubscribe(@PathParam("subscriptionId") String subscriptionId);
 }

@@ -53,6 +53,25 @@ public final class ServiceProblem extends RuntimeException {
     return null;
   }
 
+  /**
+   * The messages of the violations at {@code path} or inside it ({@code requirementLines[1]} takes
+   * {@code requirementLines[1].amount.amount}), joined; null if there are none.
+   */
+  public String messageAt(String path) {
+    var messages = new java.util.ArrayList<String>();
+    for (var error : errors) {
+      Object name = error.get("field");
+      if (name == null) {
+        continue;
+      }
+      String field = name.toString();
+      if (field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[")) {
+        messages.add(String.valueOf(error.get("message")));
+      }
+    }
+    return messages.isEmpty() ? null : String.join("; ", messages);
+  }
+
   /** What a person reads: the detail if the service gave one, else the title. */
   public String text() {
     if (detail != null && !detail.isBlank()) {
