@@ -45,7 +45,8 @@ class ChaosIT {
   private static final int CLIENTS = 3;
   private static final Duration PAUSE_BETWEEN_STORIES = Duration.ofMillis(250);
   private static final Duration RECOVERY = Duration.ofMinutes(2);
-  private static final Duration RESTART = Duration.ofMinutes(3);
+  // a JVM start took over 3 min at a load average of 40 on two cores
+  private static final Duration RESTART = Duration.ofMinutes(5);
   private static final List<String> DONORS = List.of("NOR", "SWE", "CHE", "USA", "JPN");
 
   // a client gives up waiting for an answer after this, and retries
@@ -127,8 +128,7 @@ class ChaosIT {
   private static void eachLaunchTookEffectOnce(Load load) {
     for (String code : load.launched) {
       assertThat(
-              Databases.count(
-                  "appeal-service", "select count(*) from appeal where code = ?", code))
+              Databases.count("appeal-service", "select count(*) from appeal where code = ?", code))
           .as("appeal %s recorded", code)
           .isEqualTo(1);
       assertThat(
@@ -292,6 +292,7 @@ class ChaosIT {
     final Map<String, BigDecimal> allocated = new ConcurrentHashMap<>();
     final List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> acceptedByStep = new ConcurrentHashMap<>();
+
     /** Appeals the manager's client was told are launched. */
     final List<String> launched = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -321,8 +322,8 @@ class ChaosIT {
 
     /**
      * Drafts an appeal and launches it on a fixed date, each retried until answered. A retried
-     * draft whose first attempt was recorded is answered 409 (the code exists); a retried launch
-     * of an appeal launched on the same date is answered 200 (AppealResource). Either counts as
+     * draft whose first attempt was recorded is answered 409 (the code exists); a retried launch of
+     * an appeal launched on the same date is answered 200 (AppealResource). Either counts as
      * success only if appeal-service shows the effect.
      */
     private void launchStory() {

@@ -65,8 +65,7 @@ class TricklingReceiverIT {
             "notification-service",
             Path.of("target", "e2e-logs").toAbsolutePath(),
             Duration.ofMinutes(3));
-    trickling =
-        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    trickling = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     trickling.setExecutor(Executors.newCachedThreadPool());
     trickling.createContext(
         "/trickle",
@@ -202,11 +201,7 @@ class TricklingReceiverIT {
   }
 
   private static void subscribe(String user, String body) {
-    Api.as(user, "notification-service")
-        .body(body)
-        .post("/subscriptions")
-        .then()
-        .statusCode(201);
+    Api.as(user, "notification-service").body(body).post("/subscriptions").then().statusCode(201);
   }
 
   private static String mailbox(String appeal) {
