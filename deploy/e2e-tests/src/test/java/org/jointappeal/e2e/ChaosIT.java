@@ -45,7 +45,8 @@ class ChaosIT {
   private static final int CLIENTS = 3;
   private static final Duration PAUSE_BETWEEN_STORIES = Duration.ofMillis(250);
   private static final Duration RECOVERY = Duration.ofMinutes(2);
-  private static final Duration RESTART = Duration.ofMinutes(3);
+  // a JVM start took over 3 min at a load average of 40 on two cores
+  private static final Duration RESTART = Duration.ofMinutes(5);
   private static final List<String> DONORS = List.of("NOR", "SWE", "CHE", "USA", "JPN");
 
   // a client gives up waiting for an answer after this, and retries
@@ -86,6 +87,7 @@ class ChaosIT {
     System.out.println(load.report());
     assertThat(load.refused).as("answers that were no success and no reason to retry").isEmpty();
     assertThat(load.retried.get()).as("retries: the faults did reach the clients").isPositive();
+    assertThat(load.launched).as("appeals launched through the faults").isNotEmpty();
 
     // A consumer that cannot reach its database dead-letters what it reads (docs/events.md): an
     // operator re-publishes those records, and so does this test, before each look.
@@ -99,6 +101,7 @@ class ChaosIT {
                 deadLetters.addAndGet(
                     DeadLetters.drain(platform.kafka().bootstrapServers(), topic));
               }
+              eachLaunchTookEffectOnce(load);
               everythingAgrees(appeal, load);
             });
     System.out.println(
@@ -116,6 +119,33 @@ class ChaosIT {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /**
+   * Every appeal the manager was told is launched is LAUNCHED, with one launch event written and
+   * applied once by pledge-service; no appeal of the run was drafted twice.
+   */
+  private static void eachLaunchTookEffectOnce(Load load) {
+    for (String code : load.launched) {
+      assertThat(
+              Databases.count("appeal-service", "select count(*) from appeal where code = ?", code))
+          .as("appeal %s recorded", code)
+          .isEqualTo(1);
+      assertThat(
+              Databases.count(
+                  "appeal-service",
+                  "select count(*) from outbox_event where appeal_code = ? and type like '%launched%'",
+                  code))
+          .as("launch events of %s", code)
+          .isEqualTo(1);
+      assertThat(
+              Databases.count(
+                  "pledge-service",
+                  "select count(*) from known_appeal where code = ? and status = 'LAUNCHED'",
+                  code))
+          .as("pledge-service knows %s launched", code)
+          .isEqualTo(1);
+    }
   }
 
   private static void everythingAgrees(String appeal, Load load) {
@@ -252,7 +282,7 @@ class ChaosIT {
    */
   static final class Load {
     private final String appeal;
-    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger stories = new AtomicInteger();
     final AtomicInteger sent = new AtomicInteger();
@@ -262,6 +292,9 @@ class ChaosIT {
     final Map<String, BigDecimal> allocated = new ConcurrentHashMap<>();
     final List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> acceptedByStep = new ConcurrentHashMap<>();
+
+    /** Appeals the manager's client was told are launched. */
+    final List<String> launched = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Load(String appeal) {
       this.appeal = appeal;
@@ -277,6 +310,64 @@ class ChaosIT {
               }
             });
       }
+      // an appeal manager drafts and launches appeals through the appeal-service kill
+      clients.execute(
+          () -> {
+            while (running.get()) {
+              launchStory();
+              // every launched appeal adds funding events and a gap alert for notification-service
+              // to catch up with after the faults: a few appeals, not dozens
+              pause(Duration.ofSeconds(5));
+            }
+          });
+    }
+
+    /**
+     * Drafts an appeal and launches it on a fixed date, each retried until answered. A retried
+     * draft whose first attempt was recorded is answered 409 (the code exists); a retried launch of
+     * an appeal launched on the same date is answered 200 (AppealResource). Either counts as
+     * success only if appeal-service shows the effect.
+     */
+    private void launchStory() {
+      String code = Api.uniqueAppealCode();
+      Response drafted =
+          call(
+              "draft",
+              () ->
+                  given()
+                      .config(IMPATIENT)
+                      .baseUri(RunningPlatform.url("appeal-service"))
+                      .auth()
+                      .oauth2(RunningPlatform.token("manager"))
+                      .contentType("application/json")
+                      .body(Api.appeal(code))
+                      .post("/appeals"),
+              201,
+              () -> appealStatus(code) != null);
+      if (drafted == null) {
+        return;
+      }
+      Response launch =
+          call(
+              "launch",
+              () ->
+                  given()
+                      .config(IMPATIENT)
+                      .baseUri(RunningPlatform.url("appeal-service"))
+                      .auth()
+                      .oauth2(RunningPlatform.token("manager"))
+                      .queryParam("launchedOn", "1997-01-10")
+                      .post("/appeals/" + code + "/launch"),
+              200,
+              () -> "LAUNCHED".equals(appealStatus(code)));
+      if (launch != null) {
+        launched.add(code);
+      }
+    }
+
+    private static String appealStatus(String code) {
+      Response response = Api.as("manager", "appeal-service").get("/appeals/" + code);
+      return response.statusCode() == 200 ? response.path("status") : null;
     }
 
     /** Waits until {@code n} more stories have started: the load goes on through the fault. */
@@ -297,7 +388,7 @@ class ChaosIT {
 
     String report() {
       return ("chaos load: %d stories, %d requests sent, %d accepted (%s), %d retried, %d refused;"
-              + " %d pledges, USD %s allocated")
+              + " %d pledges, USD %s allocated, %d appeals launched")
           .formatted(
               stories.get(),
               sent.get(),
@@ -306,7 +397,8 @@ class ChaosIT {
               retried.get(),
               refused.size(),
               expectedStatus.size(),
-              allocatedUsd());
+              allocatedUsd(),
+              launched.size());
     }
 
     private void story(int n) {
@@ -430,6 +522,11 @@ class ChaosIT {
           Response response = request.get();
           int status = response.statusCode();
           if (status == success) {
+            accepted.incrementAndGet();
+            acceptedByStep.computeIfAbsent(step, s -> new AtomicInteger()).incrementAndGet();
+            return response;
+          }
+          if (status == 409 && failedBefore && safely(alreadyDone)) {
             accepted.incrementAndGet();
             acceptedByStep.computeIfAbsent(step, s -> new AtomicInteger()).incrementAndGet();
             return response;

@@ -244,7 +244,12 @@ final class Camt053 {
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (SAXException e) {
       throw new UnreadableStatement(e.getMessage());
-    } catch (IOException | ParserConfigurationException e) {
+    } catch (IOException e) {
+      // read from memory, so only the bytes themselves can fail: an encoding the XML declaration
+      // names that this JVM does not have (UnsupportedEncodingException), or bytes that are not
+      // in the declared encoding (CharConversionException)
+      throw new UnreadableStatement("the statement cannot be decoded: " + e.getMessage());
+    } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the XML parser cannot be set up", e);
     }
   }

@@ -61,6 +61,26 @@ class BankStatementRejectionTest {
   }
 
   @Test
+  void anEncodingThatDoesNotExistIsABadRequest() {
+    // was a 500: the parser's UnsupportedEncodingException was taken for a set-up failure
+    String xml =
+        aStatement()
+            .with(good())
+            .xml()
+            .replace(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<?xml version=\"1.0\" encoding=\"nonexistent\"?>");
+
+    importing(xml)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/unreadable-bank-statement"))
+        .body("detail", containsString("nonexistent"));
+
+    assertThat(writtenRows()).isEqualTo(before);
+  }
+
+  @Test
   void aDocumentTypeDeclarationIsRefusedSoNoExternalEntityIsRead() {
     String xml =
         aStatement()
