@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bank reverses a receipt (pledge-service's {@code payment-reversed.v1}): the ledger lowers paid
- * as of the reversal's business date and the commitment is unpaid again; before that date the money
- * still counts as paid. NOR commits USD 200 000 on 15 September 1997, pays it on 15 October, and the
- * bank reverses the payment on 20 October.
+ * The bank reverses a receipt (pledge-service's {@code payment-reversed.v1}): the ledger lowers
+ * paid as of the reversal's business date and the commitment is unpaid again; before that date the
+ * money still counts as paid. NOR commits USD 200 000 on 15 September 1997, pays it on 15 October,
+ * and the bank reverses the payment on 20 October.
  */
 @QuarkusTest
 @StackResource
@@ -101,6 +101,8 @@ class PaymentReversalTest {
 
   @Test
   void todaysFiguresNoLongerCountTheReversedMoney() {
-    funding(null).body("paid.amount", equalTo("0.00")).body("committed.amount", equalTo("200000.00"));
+    funding(null)
+        .body("paid.amount", equalTo("0.00"))
+        .body("committed.amount", equalTo("200000.00"));
   }
 }

@@ -10,8 +10,8 @@ import org.jointappeal.notification.Money;
 /**
  * Every pledge event ({@code org.jointappeal.pledge.announced.v1}, {@code committed}, {@code
  * cancelled}, {@code written-off}, {@code payment-allocated}, {@code payment-reversed}, {@code
- * instalment-overdue}) carries
- * the pledge's full state: this service reads them alike, taking the fields its rules use.
+ * instalment-overdue}) carries the pledge's full state: this service reads them alike, taking the
+ * fields its rules use.
  */
 public record PledgeChangedV1(
     String appealCode, PledgeStateV1 pledge, LocalDate occurredOn, Instant recordedAt)

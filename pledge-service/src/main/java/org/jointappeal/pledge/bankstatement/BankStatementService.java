@@ -96,7 +96,7 @@ public class BankStatementService {
     int takenSinceClear = 0;
     for (var entry : parsed.entries()) {
       if (!entry.credit()) {
-        if (!entry.booked() || !reverse(statement, entry, actor)) {
+        if (!entry.booked() || !reverse(statement, entry, actor, open)) {
           statement.debitIgnored();
         }
       } else if (entry.reversal()) {
@@ -142,7 +142,8 @@ public class BankStatementService {
    * amount. The credit's receipt is reversed as of the debit's booking date. Returns false when it
    * reverses nothing known (an ordinary debit, or a reversal of a credit already reversed).
    */
-  private boolean reverse(BankStatement statement, Camt053.Entry parsed, String actor) {
+  private boolean reverse(
+      BankStatement statement, Camt053.Entry parsed, String actor, PledgeMatcher.OpenPledges open) {
     var references = new java.util.ArrayList<>(parsed.relatedReferences());
     if (parsed.reversal()) {
       // some banks repeat the reversed entry's own reference on the reversal
@@ -164,7 +165,8 @@ public class BankStatementService {
     LocalDate on = parsed.reversalDate();
     original.reversed(on, parsed.reference());
     if (original.receiptId() != null) {
-      receipts.reverse(original.receiptId(), on, parsed.reference(), actor);
+      // the pledges owe the money again: later credits of the file may pay them
+      receipts.reverse(original.receiptId(), on, parsed.reference(), actor).forEach(open::reopened);
     }
     statement.reversal();
     Log.infof(

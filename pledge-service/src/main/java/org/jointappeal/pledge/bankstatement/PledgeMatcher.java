@@ -230,6 +230,15 @@ public class PledgeMatcher {
       }
     }
 
+    /** A reversal made this pledge payable again: later credits of the statement may pay it. */
+    public void reopened(UUID pledgeId) {
+      var pledge = reload(pledgeId);
+      var ofDonor = loaded.get(pledge.donorCode());
+      if (ofDonor != null) {
+        ofDonor.put(pledgeId, pledge);
+      }
+    }
+
     private Map<UUID, Pledge> open(DonorCode donor) {
       return loaded.computeIfAbsent(
           donor,

@@ -10,8 +10,8 @@ import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.appeal.KnownAppeal;
 import org.jointappeal.pledge.appeal.KnownAppealRepository;
 import org.jointappeal.pledge.appeal.KnownLine;
-import org.jointappeal.pledge.pledge.Pledge;
 import org.jointappeal.pledge.money.Money;
+import org.jointappeal.pledge.pledge.Pledge;
 import org.jointappeal.pledge.pledge.PledgeStatus;
 
 /**

@@ -93,7 +93,8 @@ class IatiExportTest {
         .containsExactly(
             "1997-07-02", "1997-07-02", "1997-07-02", "1997-08-01", "1997-09-15", "1997-10-15");
     assertThat(xml.getList(transactions + ".value"))
-        .containsExactly("1492000.00", "770000.00", "1000.00", "-1000.00", "1492000.00", "746000.00");
+        .containsExactly(
+            "1492000.00", "770000.00", "1000.00", "-1000.00", "1492000.00", "746000.00");
     assertThat(xml.getList(transactions + ".value.@currency"))
         .containsExactly("NOK", "SEK", "USD", "USD", "NOK", "NOK");
     // the date whose UN operational rate valued it: the announcement, also for the commitment;
