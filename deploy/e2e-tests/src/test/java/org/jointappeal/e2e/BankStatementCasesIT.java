@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Money in pledge-service as banks really send it (issue #16), with real tokens on the running
- * platform: ageing as of a date, a receipt split over instalments, a camt.053 credit from an account
- * that is not an IBAN, a reversal, a batch booking. Each case has its own appeal and donors. The
- * rates are the shared table's (NOK 7.46, CHF 1.46 for July and October 1997, as Scenario1997IT
- * loads them); December 1997's NOK rate is recorded at the same 7.46 (illustrative).
+ * platform: ageing as of a date, a receipt split over instalments, a camt.053 credit from an
+ * account that is not an IBAN, a reversal, a batch booking. Each case has its own appeal and
+ * donors. The rates are the shared table's (NOK 7.46, CHF 1.46 for July and October 1997, as
+ * Scenario1997IT loads them); December 1997's NOK rate is recorded at the same 7.46 (illustrative).
  */
 class BankStatementCasesIT {
 
@@ -140,11 +140,11 @@ class BankStatementCasesIT {
     var imported =
         importStatement(
             credit(
-                "599950.00",
-                "USD",
-                "1997-10-15",
-                creditReference,
-                "<Chrgs><Amt Ccy=\"USD\">50.00</Amt></Chrgs>")
+                    "599950.00",
+                    "USD",
+                    "1997-10-15",
+                    creditReference,
+                    "<Chrgs><Amt Ccy=\"USD\">50.00</Amt></Chrgs>")
                 .replace(
                     "<TxDtls/>",
                     "<TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs></TxDtls>".formatted(pledge)));
@@ -182,8 +182,7 @@ class BankStatementCasesIT {
         .atMost(PROPAGATION)
         .untilAsserted(
             () -> assertThat(funding(appeal, "").getString("paid.amount")).isEqualTo("0.00"));
-    assertThat(funding(appeal, "?asOf=1998-04-09").getString("paid.amount"))
-        .isEqualTo("599950.00");
+    assertThat(funding(appeal, "?asOf=1998-04-09").getString("paid.amount")).isEqualTo("599950.00");
     assertThat(funding(appeal, "?asOf=1998-04-10").getString("funding.amount")).isEqualTo("0.00");
     // notification-service: coverage fell below 50 % again, the funding-gap alert fires again
     await().atMost(PROPAGATION).until(() -> fundingGapAlerts(appeal, "FIRING") == 1);
@@ -327,10 +326,7 @@ class BankStatementCasesIT {
     if (response.statusCode() != 200) {
       return -1;
     }
-    return response
-        .jsonPath()
-        .getList("findAll { it.status == '%s' }".formatted(status))
-        .size();
+    return response.jsonPath().getList("findAll { it.status == '%s' }".formatted(status)).size();
   }
 
   private static String reference() {
