@@ -18,6 +18,9 @@ public enum DomainRule {
   INVALID_DONOR_CODE("invalid-donor-code", "The code does not fit the kind of donor"),
   INVALID_IBAN("invalid-iban", "Not a valid IBAN"),
   IBAN_OF_ANOTHER_DONOR("iban-of-another-donor", "The IBAN belongs to another donor"),
+  INVALID_PAYER_ACCOUNT("invalid-payer-account", "Not a valid payer account identifier"),
+  ACCOUNT_OF_ANOTHER_DONOR("account-of-another-donor", "The account belongs to another donor"),
+  NO_PAYER_ACCOUNT("no-payer-account", "The statement entry names no payer account"),
   EARMARKING_INCONSISTENT("earmarking-inconsistent", "The earmarking does not fit its level"),
   EARMARKING_TARGET_UNKNOWN(
       "earmarking-target-unknown", "The earmarking names no target of the appeal"),
@@ -32,6 +35,7 @@ public enum DomainRule {
   PLEDGE_NOT_CANCELLABLE("pledge-not-cancellable", "The pledge can no longer be cancelled"),
   NOTHING_TO_WRITE_OFF("nothing-to-write-off", "The pledge has no outstanding amount to write off"),
   PLEDGE_NOT_PAYABLE("pledge-not-payable", "The pledge cannot receive payments"),
+  RECEIPT_REVERSED("receipt-reversed", "The receipt was reversed by the bank"),
   UNKNOWN_PLEDGE("unknown-pledge", "No such pledge"),
   UNKNOWN_INSTALMENT("unknown-instalment", "The pledge has no such instalment"),
   ALLOCATION_DONOR_DIFFERS(

@@ -27,7 +27,7 @@ public final class Donors {
     var donors = Arc.container().instance(DonorService.class).get();
     if (donors.findByCode(DonorCode.of(code)).isEmpty()) {
       donors.register(
-          new RegisterDonorRequest(code, name, DonorKind.STATE, List.of()),
+          new RegisterDonorRequest(code, name, DonorKind.STATE, List.of(), null),
           "fixture",
           new IdempotencyKey(UUID.randomUUID().toString()));
     }

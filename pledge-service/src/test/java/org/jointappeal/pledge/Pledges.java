@@ -161,7 +161,7 @@ public final class Pledges {
         .instance(DonorService.class)
         .get()
         .register(
-            new RegisterDonorRequest(code, name, DonorKind.ORGANISATION, List.of()),
+            new RegisterDonorRequest(code, name, DonorKind.ORGANISATION, List.of(), null),
             "fixture",
             new IdempotencyKey(UUID.randomUUID().toString()));
     return code;

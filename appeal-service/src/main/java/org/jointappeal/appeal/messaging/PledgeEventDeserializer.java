@@ -24,7 +24,8 @@ public class PledgeEventDeserializer implements Deserializer<PledgeEventV1> {
           "org.jointappeal.pledge.committed.v1",
           "org.jointappeal.pledge.cancelled.v1",
           "org.jointappeal.pledge.written-off.v1",
-          "org.jointappeal.pledge.payment-allocated.v1");
+          "org.jointappeal.pledge.payment-allocated.v1",
+          "org.jointappeal.pledge.payment-reversed.v1");
 
   // v1 types only gain fields: ignore what this service does not know yet
   private final ObjectMapper json =

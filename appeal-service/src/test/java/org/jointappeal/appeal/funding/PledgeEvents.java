@@ -15,6 +15,7 @@ public final class PledgeEvents {
   public static final String CANCELLED = "org.jointappeal.pledge.cancelled.v1";
   public static final String WRITTEN_OFF = "org.jointappeal.pledge.written-off.v1";
   public static final String PAYMENT_ALLOCATED = "org.jointappeal.pledge.payment-allocated.v1";
+  public static final String PAYMENT_REVERSED = "org.jointappeal.pledge.payment-reversed.v1";
 
   private PledgeEvents() {}
 

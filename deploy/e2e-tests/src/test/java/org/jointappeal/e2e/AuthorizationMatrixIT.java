@@ -88,6 +88,7 @@ class AuthorizationMatrixIT {
       pledge       GET    /unmatched-receipts                              401       403     403        200     403     200
       pledge       GET    /unmatched-receipts/{entryId}                    401       403     403        200     403     200
       pledge       POST   /unmatched-receipts/{entryId}/donor-assignment   401       403     403        200     403     403
+      pledge       POST   /unmatched-receipts/{entryId}/payer-account      401       403     403        200     403     403
       notification GET    /alert-rules                                     401       403     403        200     200     200
       notification POST   /alert-rules                                     401       403     403        201     201     403
       notification GET    /alert-rules/{ruleId}                            401       403     403        200     200     200
@@ -495,6 +496,10 @@ class AuthorizationMatrixIT {
               "application/xml",
               Fixtures.statementWithUnknownPayer(),
               Map.of());
+      case "POST /unmatched-receipts/{entryId}/payer-account" ->
+          Request.json(
+              "/unmatched-receipts/" + Fixtures.importedUnknownPayer()[1] + "/payer-account",
+              "{\"donorCode\":\"%s\"}".formatted(owner));
       case "POST /unmatched-receipts/{entryId}/donor-assignment" ->
           Request.json(
               "/unmatched-receipts/" + Fixtures.importedUnknownPayer()[1] + "/donor-assignment",

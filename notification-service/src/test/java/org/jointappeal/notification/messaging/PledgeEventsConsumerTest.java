@@ -31,6 +31,20 @@ class PledgeEventsConsumerTest {
   }
 
   @Test
+  void aReversedPaymentTakesThePledgeBackToCommitted() {
+    var pledge = aPledge();
+    pledge.atVersion(2).status("PAID").publishAndAwait(PledgeEvents.PAYMENT_ALLOCATED);
+
+    pledge.atVersion(3).status("COMMITTED").publishAndAwait(PledgeEvents.PAYMENT_REVERSED);
+
+    assertThat(
+            Db.column(
+                "select status || ' ' || version from known_pledge where pledge_id = ?",
+                pledge.id()))
+        .containsExactly("COMMITTED 3");
+  }
+
+  @Test
   void anOlderPledgeVersionNeverOverwritesANewerOne() {
     var pledge = aPledge();
     pledge.atVersion(2).status("CANCELLED").publishAndAwait(PledgeEvents.CANCELLED);

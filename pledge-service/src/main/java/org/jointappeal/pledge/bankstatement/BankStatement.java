@@ -50,6 +50,10 @@ public class BankStatement {
   @Column(nullable = false)
   private int unmatched;
 
+  /** Debits that reversed an earlier credit (RvslInd, or naming it). */
+  @Column(nullable = false)
+  private int reversals;
+
   @Column(name = "imported_by", nullable = false, length = 200)
   private String importedBy;
 
@@ -76,6 +80,14 @@ public class BankStatement {
 
   void debitIgnored() {
     debitsIgnored++;
+  }
+
+  void reversal() {
+    reversals++;
+  }
+
+  public int reversals() {
+    return reversals;
   }
 
   void pendingIgnored() {

@@ -40,12 +40,12 @@ public final class BankStatementExamples {
       {"id":"6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f","statementId":"UBS-1997-10-15-001",
        "accountIban":"CH9300762011623852957","createdAtBank":"1997-10-16T05:00:00Z",
        "summary":{"entries":1,"credits":1,"debitsIgnored":0,"notBookedIgnored":0,
-         "duplicatesSkipped":0,"receiptsCreated":1,"autoMatched":1,"unmatched":0},
-       "entries":[{"id":"0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70","position":1,
+         "duplicatesSkipped":0,"receiptsCreated":1,"autoMatched":1,"unmatched":0,"reversals":0},
+       "entries":[{"id":"0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70","position":1,"transactionIndex":0,
          "entryReference":"NDEA-19971015-0042","amount":{"amount":"746000.00","currency":"NOK"},
          "valueDate":"1997-10-15","matching":"AUTO_MATCHED","donorCode":"NOR",
          "receiptId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
-         "pledgeId":"9b3f5d7e-1a2b-4c3d-8e4f-5a6b7c8d9e0f"}],
+         "pledgeId":"9b3f5d7e-1a2b-4c3d-8e4f-5a6b7c8d9e0f","charges":null,"reversedOn":null}],
        "importedBy":"finance","importedAt":"1997-10-16T08:12:00Z"}""";
 
   public static final String LIST = "[" + IMPORTED + "]";
@@ -56,17 +56,19 @@ public final class BankStatementExamples {
        "entryReference":"NDEA-19971015-0043","amount":{"amount":"500000.00","currency":"NOK"},
        "valueDate":"1997-10-15","matching":"UNMATCHED","donorCode":"NOR",
        "receiptId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70","payerIban":"NO9386011117947",
-       "endToEndId":null,"remittanceText":"Contribution 1997","creditorReference":null,
+       "payerAccount":null,"payerAccountRegistrable":false,
+       "charges":{"amount":"5000.00","currency":"NOK"},"endToEndId":null,"remittanceText":"Contribution 1997","creditorReference":null,
        "suggestions":[
          {"pledgeId":"9b3f5d7e-1a2b-4c3d-8e4f-5a6b7c8d9e0f","appealCode":"CIS-1997","donorCode":"NOR",
           "instalmentNumber":null,"outstanding":{"amount":"500000.00","currency":"NOK"},
           "reason":"AMOUNT","score":90,"allocatable":true,
-          "amountToAllocate":{"amount":"500000.00","currency":"NOK"},
+          "amountToAllocate":{"amount":"500000.00","currency":"NOK"},"suggestedWriteOff":null,
           "detail":"0% from the outstanding amount"},
          {"pledgeId":"1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b","appealCode":"GEO-1997","donorCode":"NOR",
           "instalmentNumber":2,"outstanding":{"amount":"505000.00","currency":"NOK"},
           "reason":"AMOUNT","score":80,"allocatable":true,
           "amountToAllocate":{"amount":"500000.00","currency":"NOK"},
+          "suggestedWriteOff":{"amount":"5000.00","currency":"NOK"},
           "detail":"0.9901% from instalment 2"}]}""";
 
   public static final String UNMATCHED_LIST = "[" + UNMATCHED + "]";
@@ -136,6 +138,13 @@ public final class BankStatementExamples {
        "title":"The statement entry already has a donor and a receipt","status":422,
        "detail":"statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
        "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment"}""";
+
+  public static final String ACCOUNT_OF_ANOTHER_DONOR_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/account-of-another-donor",
+       "title":"The account belongs to another donor","status":422,
+       "detail":"the USABA account ending 6789 given is already registered for donor USA",
+       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/payer-account"}""";
 
   private BankStatementExamples() {}
 }

@@ -5,14 +5,18 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
+import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.money.MoneyRequest;
@@ -87,14 +91,22 @@ public class BankStatementService {
             entries.alreadyTaken(
                 parsed.accountIban(),
                 parsed.entries().stream().map(Camt053.Entry::reference).toList()));
+    var inFile = new HashSet<String>();
     var open = matcher.openPledges();
     int takenSinceClear = 0;
     for (var entry : parsed.entries()) {
       if (!entry.credit()) {
+        if (!entry.booked() || !reverse(statement, entry, actor, open)) {
+          statement.debitIgnored();
+        }
+      } else if (entry.reversal()) {
+        // a credit reversing an earlier debit: money back that was ours, not a receipt
         statement.debitIgnored();
       } else if (!entry.booked()) {
         statement.pendingIgnored();
-      } else if (!taken.add(entry.reference())) {
+      } else if (taken.contains(entry.reference())
+          || !inFile.add(entry.reference() + "#" + entry.transactionIndex())) {
+        // an earlier statement brought the entry (all its transactions), or this file repeats it
         statement.credit(true);
       } else {
         statement.credit(false);
@@ -124,13 +136,71 @@ public class BankStatementService {
     return statements.findById(statement.id());
   }
 
+  /**
+   * A booked debit that reverses an earlier credit of this account: {@code RvslInd} true, or a
+   * debit naming the credit (its AcctSvcrRef in TxDtls/Refs, else its EndToEndId) for the same
+   * amount. The credit's receipt is reversed as of the debit's booking date. Returns false when it
+   * reverses nothing known (an ordinary debit, or a reversal of a credit already reversed).
+   */
+  private boolean reverse(
+      BankStatement statement, Camt053.Entry parsed, String actor, PledgeMatcher.OpenPledges open) {
+    var references = new java.util.ArrayList<>(parsed.relatedReferences());
+    if (parsed.reversal()) {
+      // some banks repeat the reversed entry's own reference on the reversal
+      references.add(parsed.reference());
+    }
+    var named =
+        entries.namedBy(statement.accountIban(), references, parsed.endToEndIds()).stream()
+            .filter(e -> e.amount().equals(parsed.amount()))
+            .findFirst();
+    if (named.isEmpty()) {
+      if (parsed.reversal()) {
+        Log.warnf(
+            "reversal names no credit of this account bankStatementId=%s position=%d",
+            statement.id(), parsed.position());
+      }
+      return false;
+    }
+    var original = named.get();
+    LocalDate on = parsed.reversalDate();
+    original.reversed(on, parsed.reference());
+    if (original.receiptId() != null) {
+      // the pledges owe the money again: later credits of the file may pay them
+      receipts.reverse(original.receiptId(), on, parsed.reference(), actor).forEach(open::reopened);
+    }
+    statement.reversal();
+    Log.infof(
+        "statement entry reversed entryId=%s receiptId=%s reversedOn=%s",
+        original.id(), original.receiptId(), on);
+    return true;
+  }
+
+  /** Who pays: the holder of the IBAN or other account, else the donor of a pledge named. */
+  private DonorCode payer(Camt053.Entry parsed, StatementEntry entry) {
+    Optional<DonorCode> holder = Optional.empty();
+    if (parsed.debtorIban() != null) {
+      holder = donors.holderOfIban(parsed.debtorIban());
+    } else if (parsed.debtorAccount() != null) {
+      holder = donors.holderOfAccount(parsed.debtorAccount());
+    }
+    if (holder.isPresent()) {
+      return holder.get();
+    }
+    var named = matcher.donorNamedBy(entry.referenceText());
+    named.ifPresent(
+        donor ->
+            Log.infof(
+                "statement entry payer identified by its pledge reference entryId=%s donor=%s",
+                entry.id(), donor));
+    return named.orElse(null);
+  }
+
   /** One new booked credit: receipt, matching, allocation when confident. */
   private void take(
       BankStatement statement, Camt053.Entry parsed, String actor, PledgeMatcher.OpenPledges open) {
     var entry = new StatementEntry(statement.id(), statement.accountIban(), parsed);
     entries.persist(entry);
-    var payer =
-        parsed.debtorIban() == null ? null : donors.holderOfIban(parsed.debtorIban()).orElse(null);
+    var payer = payer(parsed, entry);
     if (payer == null) {
       statement.taken(EntryMatching.UNIDENTIFIED, false);
       return;
@@ -160,14 +230,19 @@ public class BankStatementService {
   private org.jointappeal.pledge.receipt.ReceiptView recordReceipt(
       StatementEntry entry, DonorCode payer, String actor) {
     try {
-      return receipts.recordReceipt(
-          payer,
-          entry.amount(),
-          entry.valueDate(),
-          entry.entryReference(),
-          entry.remittanceText() != null ? entry.remittanceText() : entry.creditorReference(),
-          ReceiptSource.BANK_STATEMENT,
-          actor);
+      var receipt =
+          receipts.recordReceipt(
+              payer,
+              entry.amount(),
+              entry.valueDate(),
+              entry.entryReference(),
+              entry.remittanceText() != null ? entry.remittanceText() : entry.creditorReference(),
+              ReceiptSource.BANK_STATEMENT,
+              actor);
+      if (entry.charges() != null) {
+        receipts.charged(receipt.id(), entry.charges());
+      }
+      return receipt;
     } catch (DomainRuleViolation e) {
       // the import fails whole; say which entry, so the finance officer can act on it
       throw DomainRuleViolation.of(
@@ -224,7 +299,51 @@ public class BankStatementService {
             ? null
             : receipts.find(entry.receiptId(), DonorScope.everyone()).usdValue();
     var outcome = matcher.match(entry.referenceText(), entry.amount(), entry.donorCode(), usd);
-    return UnmatchedReceiptView.of(entry, outcome.candidates());
+    return UnmatchedReceiptView.of(entry, outcome.candidates(), accountRegistrable(entry));
+  }
+
+  /** The entry names a payer account (IBAN or other) that no donor holds. */
+  private boolean accountRegistrable(StatementEntry entry) {
+    if (entry.debtorIban() != null) {
+      return donors.holderOfIban(entry.debtorIban()).isEmpty();
+    }
+    return entry.debtorAccount() != null
+        && !entry.debtorAccount().scheme().equals(PayerAccount.NO_SCHEME)
+        && donors.holderOfAccount(entry.debtorAccount()).isEmpty();
+  }
+
+  /**
+   * The unmatched queue's "register the payer account": the account an unmatched credit came from
+   * is registered for the donor named (the payer's future credits are identified by it), and an
+   * unidentified credit gets that donor and its receipt, as {@link #assignDonor} does.
+   */
+  @Transactional
+  public UnmatchedReceiptView registerPayerAccount(
+      UUID entryId, AssignDonorRequest request, String actor) {
+    var entry =
+        entries.findWaiting(entryId).orElseThrow(() -> NotFound.of("unmatched receipt", entryId));
+    var donor = DonorCode.of(request.donorCode());
+    if (entry.debtorIban() == null && entry.debtorAccount() == null) {
+      throw DomainRuleViolation.of(
+          DomainRule.NO_PAYER_ACCOUNT,
+          "statement entry %s names no payer account (DbtrAcct) to register".formatted(entryId));
+    }
+    if (entry.debtorAccount() != null
+        && entry.debtorAccount().scheme().equals(PayerAccount.NO_SCHEME)) {
+      throw DomainRuleViolation.of(
+          DomainRule.INVALID_PAYER_ACCOUNT,
+          "statement entry %s names its payer account without a scheme (SchmeNm): register it with"
+                  .formatted(entryId)
+              + " its scheme through PUT /donors/{code}");
+    }
+    donors.registerAccount(donor, entry.debtorIban(), entry.debtorAccount());
+    if (entry.receiptId() == null) {
+      var receipt = recordReceipt(entry, donor, actor);
+      entry.received(donor, receipt.id());
+    }
+    entries.flush();
+    Log.infof("statement entry payer account registered entryId=%s donor=%s", entryId, donor);
+    return unmatchedView(entry);
   }
 
   private BankStatementView view(BankStatement statement) {

@@ -35,11 +35,21 @@ public record BankStatementView(
       int receiptsCreated,
       int autoMatched,
       @Schema(description = "Unmatched or unidentified: waiting in GET /unmatched-receipts")
-          int unmatched) {}
+          int unmatched,
+      @Schema(
+              description =
+                  "Debits that reversed an earlier credit (RvslInd, or naming its AcctSvcrRef or"
+                      + " EndToEndId): its receipt's allocations were reversed")
+          int reversals) {}
 
   public record Entry(
       UUID id,
       @Schema(description = "Ntry's position in the file, from 1") int position,
+      @Schema(
+              description =
+                  "The transaction's number in a batch booking (several TxDtls), from 1; 0 for a"
+                      + " single booking")
+          int transactionIndex,
       @Schema(description = "AcctSvcrRef, else NtryRef", example = "NDEA-19971015-0042")
           String entryReference,
       Money amount,
@@ -47,19 +57,25 @@ public record BankStatementView(
       EntryMatching matching,
       @Schema(example = "NOR") String donorCode,
       UUID receiptId,
-      @Schema(description = "The pledge it was allocated to automatically") UUID pledgeId) {
+      @Schema(description = "The pledge it was allocated to automatically") UUID pledgeId,
+      @Schema(description = "Chrgs: bank charges deducted, when the bank gave them") Money charges,
+      @Schema(description = "The booking date of the reversal that undid it, if any")
+          LocalDate reversedOn) {
 
     static Entry of(StatementEntry e) {
       return new Entry(
           e.id(),
           e.position(),
+          e.transactionIndex(),
           e.entryReference(),
           e.amount(),
           e.valueDate(),
           e.matching(),
           e.donorCode() == null ? null : e.donorCode().value(),
           e.receiptId(),
-          e.pledgeId());
+          e.pledgeId(),
+          e.charges(),
+          e.reversedOn());
     }
   }
 
@@ -77,7 +93,8 @@ public record BankStatementView(
             s.duplicatesSkipped(),
             s.receiptsCreated(),
             s.autoMatched(),
-            s.unmatched()),
+            s.unmatched(),
+            s.reversals()),
         entries.stream().map(Entry::of).toList(),
         s.importedBy(),
         s.importedAt());

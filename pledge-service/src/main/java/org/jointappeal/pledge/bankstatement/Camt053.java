@@ -17,6 +17,7 @@ import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.DomainRuleViolation.Error;
 import org.jointappeal.pledge.donor.Iban;
+import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.money.Money;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -44,20 +45,38 @@ final class Camt053 {
   record Statement(String id, String accountIban, Instant createdAt, List<Entry> entries) {}
 
   /**
-   * One {@code Ntry}. {@code position} counts from 1 in file order; references of all its
-   * transaction details are kept (a batch booking may have several).
+   * One transaction of a {@code Ntry}. {@code position} counts entries from 1 in file order. A
+   * batch booking (several {@code TxDtls}, each with its own amount) gives one {@code Entry} per
+   * transaction, {@code transactionIndex} 1, 2, ...; any other entry is one {@code Entry} with
+   * index 0 and the references of all its transaction details.
+   *
+   * @param reversal {@code RvslInd} true: the entry undoes an earlier one
+   * @param relatedReferences {@code TxDtls/Refs/AcctSvcrRef}: what a reversal names
+   * @param charges the bank charges ({@code Chrgs}) of the entry or transaction; null if none
    */
   record Entry(
       int position,
+      int transactionIndex,
       String reference,
       Money amount,
       boolean credit,
       boolean booked,
+      boolean reversal,
       LocalDate valueDate,
+      LocalDate bookingDate,
       String debtorIban,
+      PayerAccount debtorAccount,
       List<String> endToEndIds,
       List<String> remittanceTexts,
-      List<String> creditorReferences) {}
+      List<String> creditorReferences,
+      List<String> relatedReferences,
+      Money charges) {
+
+    /** The business date of a reversal: its booking date, else its value date. */
+    LocalDate reversalDate() {
+      return bookingDate != null ? bookingDate : valueDate;
+    }
+  }
 
   static Statement parse(byte[] xml) {
     var root = read(xml).getDocumentElement();
@@ -105,7 +124,7 @@ final class Camt053 {
     var entries = new ArrayList<Entry>();
     var ntries = children(stmt, "Ntry");
     for (int i = 0; i < ntries.size(); i++) {
-      entry(ntries.get(i), i + 1, errors).ifPresent(entries::add);
+      entries.addAll(entry(ntries.get(i), i + 1, errors));
     }
     if (!errors.isEmpty()) {
       throw invalid(errors);
@@ -113,7 +132,7 @@ final class Camt053 {
     return new Statement(id.trim(), iban, createdAt, List.copyOf(entries));
   }
 
-  private static Optional<Entry> entry(Element ntry, int position, List<Error> errors) {
+  private static List<Entry> entry(Element ntry, int position, List<Error> errors) {
     String at = "Ntry[" + position + "]";
     int before = errors.size();
     String reference =
@@ -140,29 +159,121 @@ final class Camt053 {
     }
     boolean credit = indicator.equals("CRDT");
     boolean booked = status.equals("BOOK");
+    boolean reversal =
+        text(ntry, "RvslInd").map(r -> r.equals("true") || r.equals("1")).orElse(false);
     LocalDate valueDate = null;
-    if (credit && booked) {
+    var rawValueDate = text(ntry, "ValDt", "Dt").or(() -> text(ntry, "ValDt", "DtTm"));
+    if (credit && booked && !reversal && rawValueDate.isEmpty()) {
       // value date, not booking date: the UNORE in force when the funds arrived values them
-      var raw = text(ntry, "ValDt", "Dt").or(() -> text(ntry, "ValDt", "DtTm"));
-      if (raw.isEmpty()) {
-        errors.add(new Error(at + "/ValDt", "a booked credit needs ValDt/Dt or ValDt/DtTm"));
-      } else {
-        try {
-          valueDate =
-              LocalDate.parse(raw.get().length() > 10 ? raw.get().substring(0, 10) : raw.get());
-        } catch (DateTimeParseException e) {
-          errors.add(new Error(at + "/ValDt", "not an ISO date"));
-        }
-      }
+      errors.add(new Error(at + "/ValDt", "a booked credit needs ValDt/Dt or ValDt/DtTm"));
+    } else if (rawValueDate.isPresent()) {
+      valueDate = date(rawValueDate.get(), at + "/ValDt", errors);
     }
-    String debtorIban = null;
-    var endToEnd = new ArrayList<String>();
-    var remittance = new ArrayList<String>();
-    var creditorRefs = new ArrayList<String>();
-    for (var details : child(ntry, "NtryDtls").map(d -> children(d, "TxDtls")).orElse(List.of())) {
+    LocalDate bookingDate =
+        text(ntry, "BookgDt", "Dt")
+            .or(() -> text(ntry, "BookgDt", "DtTm"))
+            .map(raw -> date(raw, at + "/BookgDt", errors))
+            .orElse(null);
+    if (booked && !credit && reversal && bookingDate == null && valueDate == null) {
+      errors.add(
+          new Error(at + "/BookgDt", "a reversal needs BookgDt or ValDt: its business date"));
+    }
+    Money entryCharges = charges(ntry, at, errors);
+    var details = child(ntry, "NtryDtls").map(d -> children(d, "TxDtls")).orElse(List.of());
+    var found = new ArrayList<Entry>();
+    boolean batch =
+        credit
+            && !reversal
+            && details.size() > 1
+            && details.stream().allMatch(d -> transactionAmount(d).isPresent());
+    if (batch) {
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int t = 0; t < details.size(); t++) {
+        var d = details.get(t);
+        String txAt = at + "/NtryDtls/TxDtls[" + (t + 1) + "]";
+        var txAmount = money(transactionAmount(d).get(), txAt + "/Amt", errors);
+        if (txAmount != null && amount != null && !txAmount.isIn(amount.currency())) {
+          errors.add(new Error(txAt + "/Amt", "not in the entry's currency " + amount.currency()));
+        } else if (txAmount != null) {
+          sum = sum.add(txAmount.amount());
+        }
+        var parts = new Parts();
+        parts.take(d, txAt, errors);
+        found.add(
+            new Entry(
+                position,
+                t + 1,
+                reference,
+                txAmount,
+                credit,
+                booked,
+                false,
+                valueDate,
+                bookingDate,
+                parts.debtorIban,
+                parts.debtorAccount,
+                List.copyOf(parts.endToEnd),
+                List.copyOf(parts.remittance),
+                List.copyOf(parts.creditorRefs),
+                List.copyOf(parts.related),
+                charges(d, txAt, errors)));
+      }
+      if (amount != null && errors.size() == before && sum.compareTo(amount.amount()) != 0) {
+        errors.add(
+            new Error(
+                at + "/Amt",
+                "the batch's transaction amounts add up to %s, the entry is %s"
+                    .formatted(sum.toPlainString(), amount.amount().toPlainString())));
+      }
+    } else {
+      var parts = new Parts();
+      for (int t = 0; t < details.size(); t++) {
+        parts.take(details.get(t), at + "/NtryDtls/TxDtls", errors);
+      }
+      Money charges = entryCharges;
+      for (int t = 0; t < details.size(); t++) {
+        charges =
+            plus(charges, charges(details.get(t), at + "/NtryDtls/TxDtls", errors), at, errors);
+      }
+      found.add(
+          new Entry(
+              position,
+              0,
+              reference,
+              amount,
+              credit,
+              booked,
+              reversal,
+              valueDate,
+              bookingDate,
+              parts.debtorIban,
+              parts.debtorAccount,
+              List.copyOf(parts.endToEnd),
+              List.copyOf(parts.remittance),
+              List.copyOf(parts.creditorRefs),
+              List.copyOf(parts.related),
+              charges));
+    }
+    if (errors.size() > before) {
+      return List.of();
+    }
+    return found;
+  }
+
+  /** What the transaction details of one entry (or one transaction of a batch) say. */
+  private static final class Parts {
+    String debtorIban;
+    PayerAccount debtorAccount;
+    final List<String> endToEnd = new ArrayList<>();
+    final List<String> remittance = new ArrayList<>();
+    final List<String> creditorRefs = new ArrayList<>();
+    final List<String> related = new ArrayList<>();
+
+    void take(Element details, String at, List<Error> errors) {
       text(details, "Refs", "EndToEndId")
           .filter(r -> !r.isBlank() && !r.equals("NOTPROVIDED"))
           .ifPresent(endToEnd::add);
+      text(details, "Refs", "AcctSvcrRef").filter(r -> !r.isBlank()).ifPresent(related::add);
       child(details, "RmtInf")
           .ifPresent(
               rmt -> {
@@ -171,27 +282,88 @@ final class Camt053 {
                   text(strd, "CdtrRefInf", "Ref").ifPresent(creditorRefs::add);
                 }
               });
-      var rawDebtor = text(details, "RltdPties", "DbtrAcct", "Id", "IBAN");
-      if (debtorIban == null && rawDebtor.isPresent()) {
-        debtorIban =
-            iban(rawDebtor.get(), at + "/NtryDtls/TxDtls/RltdPties/DbtrAcct/Id/IBAN", errors);
+      if (debtorIban != null || debtorAccount != null) {
+        return;
+      }
+      var rawIban = text(details, "RltdPties", "DbtrAcct", "Id", "IBAN");
+      if (rawIban.isPresent()) {
+        debtorIban = iban(rawIban.get(), at + "/RltdPties/DbtrAcct/Id/IBAN", errors);
+        return;
+      }
+      var other =
+          child(details, "RltdPties")
+              .flatMap(p -> child(p, "DbtrAcct"))
+              .flatMap(a -> child(a, "Id"))
+              .flatMap(id -> child(id, "Othr"));
+      if (other.isPresent()) {
+        var id = text(other.get(), "Id");
+        var scheme =
+            text(other.get(), "SchmeNm", "Cd").or(() -> text(other.get(), "SchmeNm", "Prtry"));
+        if (id.isEmpty()) {
+          errors.add(new Error(at + "/RltdPties/DbtrAcct/Id/Othr/Id", "missing"));
+          return;
+        }
+        try {
+          debtorAccount = PayerAccount.of(scheme.orElse(null), id.get());
+        } catch (DomainRuleViolation e) {
+          errors.add(new Error(at + "/RltdPties/DbtrAcct/Id/Othr", e.getMessage()));
+        }
       }
     }
-    if (errors.size() > before) {
-      return Optional.empty();
+  }
+
+  /** {@code TxDtls/Amt} (camt.053.001.04 and later) or {@code TxDtls/AmtDtls/TxAmt/Amt}. */
+  private static Optional<Element> transactionAmount(Element details) {
+    return child(details, "Amt")
+        .or(
+            () ->
+                child(details, "AmtDtls")
+                    .flatMap(a -> child(a, "TxAmt"))
+                    .flatMap(a -> child(a, "Amt")));
+  }
+
+  /**
+   * The charges of an entry or transaction: {@code Chrgs/Rcrd/Amt} (camt.053.001.03 and later) or
+   * {@code Chrgs/Amt} (001.02), summed; null if none. All in one currency.
+   */
+  private static Money charges(Element of, String at, List<Error> errors) {
+    Money total = null;
+    for (var chrgs : children(of, "Chrgs")) {
+      var records = children(chrgs, "Rcrd");
+      var amounts = new ArrayList<Element>();
+      if (records.isEmpty()) {
+        child(chrgs, "Amt").ifPresent(amounts::add);
+      } else {
+        records.forEach(r -> child(r, "Amt").ifPresent(amounts::add));
+      }
+      for (var a : amounts) {
+        total = plus(total, money(a, at + "/Chrgs", errors), at, errors);
+      }
     }
-    return Optional.of(
-        new Entry(
-            position,
-            reference,
-            amount,
-            credit,
-            booked,
-            valueDate,
-            debtorIban,
-            List.copyOf(endToEnd),
-            List.copyOf(remittance),
-            List.copyOf(creditorRefs)));
+    return total;
+  }
+
+  private static Money plus(Money total, Money more, String at, List<Error> errors) {
+    if (more == null) {
+      return total;
+    }
+    if (total == null) {
+      return more;
+    }
+    if (!more.isIn(total.currency())) {
+      errors.add(new Error(at + "/Chrgs", "charges in more than one currency"));
+      return total;
+    }
+    return Money.of(total.amount().add(more.amount()), total.currency());
+  }
+
+  private static LocalDate date(String raw, String at, List<Error> errors) {
+    try {
+      return LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
+    } catch (DateTimeParseException e) {
+      errors.add(new Error(at, "not an ISO date"));
+      return null;
+    }
   }
 
   private static Money money(Element amt, String at, List<Error> errors) {

@@ -139,6 +139,17 @@ public class PledgeMatcher {
     return new Outcome(List.copyOf(candidates), confident);
   }
 
+  /**
+   * The donor whose pledge the references name by id, when they name pledges of one donor only: a
+   * credit from an account no donor registered (a US or Japanese account, say) that quotes its
+   * pledge identifies its donor by it.
+   */
+  public Optional<DonorCode> donorNamedBy(String referenceText) {
+    var donors =
+        referenced(referenceText, null, null).stream().map(Pledge::donorCode).distinct().toList();
+    return donors.size() == 1 ? Optional.of(donors.get(0)) : Optional.empty();
+  }
+
   /** Pledges named by id, and the payer's pledges whose agreement reference appears. */
   private List<Pledge> referenced(String text, DonorCode payer, OpenPledges openPledges) {
     var ids = new LinkedHashSet<UUID>();
@@ -216,6 +227,15 @@ public class PledgeMatcher {
       var ofDonor = loaded.get(pledge.donorCode());
       if (ofDonor != null) {
         ofDonor.replace(pledgeId, pledge);
+      }
+    }
+
+    /** A reversal made this pledge payable again: later credits of the statement may pay it. */
+    public void reopened(UUID pledgeId) {
+      var pledge = reload(pledgeId);
+      var ofDonor = loaded.get(pledge.donorCode());
+      if (ofDonor != null) {
+        ofDonor.put(pledgeId, pledge);
       }
     }
 

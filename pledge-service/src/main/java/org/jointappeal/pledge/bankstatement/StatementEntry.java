@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.money.Money;
 
 /**
@@ -54,6 +55,29 @@ public class StatementEntry {
   @Column(name = "debtor_iban", length = 34)
   private String debtorIban;
 
+  /** The transaction's number in a batch booking (from 1); 0 for a single booking. */
+  @Column(name = "transaction_index", nullable = false)
+  private int transactionIndex;
+
+  @Column(name = "debtor_account_scheme", length = 35)
+  private String debtorAccountScheme;
+
+  @Column(name = "debtor_account_id", length = 34)
+  private String debtorAccountId;
+
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "amount", column = @Column(name = "charges_amount")),
+    @AttributeOverride(name = "currency", column = @Column(name = "charges_currency"))
+  })
+  private Money charges;
+
+  @Column(name = "reversed_on")
+  private LocalDate reversedOn;
+
+  @Column(name = "reversal_reference", length = 35)
+  private String reversalReference;
+
   @Column(name = "end_to_end_id", length = TEXT_MAX)
   private String endToEndId;
 
@@ -89,6 +113,12 @@ public class StatementEntry {
     this.amount = entry.amount();
     this.valueDate = entry.valueDate();
     this.debtorIban = entry.debtorIban();
+    this.transactionIndex = entry.transactionIndex();
+    if (entry.debtorAccount() != null) {
+      this.debtorAccountScheme = entry.debtorAccount().scheme();
+      this.debtorAccountId = entry.debtorAccount().identifier();
+    }
+    this.charges = entry.charges();
     this.endToEndId = joined(entry.endToEndIds());
     this.remittanceText = joined(entry.remittanceTexts());
     this.creditorReference = joined(entry.creditorReferences());
@@ -120,6 +150,12 @@ public class StatementEntry {
   void autoMatched(UUID pledgeId) {
     this.pledgeId = pledgeId;
     this.matching = EntryMatching.AUTO_MATCHED;
+  }
+
+  /** A later entry (RvslInd, or a debit naming this one) reversed it on {@code on}. */
+  void reversed(LocalDate on, String reference) {
+    this.reversedOn = on;
+    this.reversalReference = reference;
   }
 
   /** Everything matching reads, in one text: EndToEndId, Ustrd and the creditor references. */
@@ -171,6 +207,28 @@ public class StatementEntry {
 
   public String creditorReference() {
     return creditorReference;
+  }
+
+  public int transactionIndex() {
+    return transactionIndex;
+  }
+
+  /** The payer's account other than an IBAN ({@code Othr/Id}); null if none was given. */
+  public PayerAccount debtorAccount() {
+    return debtorAccountId == null ? null : PayerAccount.of(debtorAccountScheme, debtorAccountId);
+  }
+
+  /** The bank charges of the entry ({@code Chrgs}); null if none. */
+  public Money charges() {
+    return charges;
+  }
+
+  public LocalDate reversedOn() {
+    return reversedOn;
+  }
+
+  public String reversalReference() {
+    return reversalReference;
   }
 
   public EntryMatching matching() {

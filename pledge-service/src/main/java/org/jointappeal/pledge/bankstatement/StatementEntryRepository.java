@@ -21,6 +21,7 @@ public class StatementEntryRepository implements PanacheRepositoryBase<Statement
   private static final String WAITING =
       """
       matching <> org.jointappeal.pledge.bankstatement.EntryMatching.AUTO_MATCHED
+      and reversedOn is null
       and (receiptId is null
            or receiptId in (select r.id from Receipt r where r.allocated = 0))""";
 
@@ -45,6 +46,28 @@ public class StatementEntryRepository implements PanacheRepositoryBase<Statement
             .setParameter("iban", accountIban)
             .setParameter("refs", references)
             .getResultList());
+  }
+
+  /**
+   * The earlier, not yet reversed, entries of this account that a reversal names: by entry
+   * reference (AcctSvcrRef), else by EndToEndId; oldest first.
+   */
+  List<StatementEntry> namedBy(
+      String accountIban, Collection<String> references, Collection<String> endToEndIds) {
+    var found =
+        references.isEmpty()
+            ? List.<StatementEntry>of()
+            : list(
+                "accountIban = :iban and entryReference in :refs and reversedOn is null",
+                Sort.ascending("valueDate").and("position").and("transactionIndex"),
+                Parameters.with("iban", accountIban).and("refs", references));
+    if (!found.isEmpty() || endToEndIds.isEmpty()) {
+      return found;
+    }
+    return list(
+        "accountIban = :iban and endToEndId in :ids and reversedOn is null",
+        Sort.ascending("valueDate").and("position").and("transactionIndex"),
+        Parameters.with("iban", accountIban).and("ids", endToEndIds));
   }
 
   List<StatementEntry> waiting() {

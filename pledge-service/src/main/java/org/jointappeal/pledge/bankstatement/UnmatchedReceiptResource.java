@@ -195,4 +195,81 @@ public class UnmatchedReceiptResource {
       @PathParam("entryId") UUID entryId, @NotNull @Valid AssignDonorRequest request) {
     return statements.assignDonor(entryId, request, caller.subject());
   }
+
+  @POST
+  @Path("/{entryId}/payer-account")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.FINANCE_OFFICER)
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The payer's account (IBAN or other, with its scheme) registered for the donor named;"
+              + " an unidentified credit also got that donor and its receipt",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UnmatchedReceiptView.class),
+              examples =
+                  @ExampleObject(name = "registered", value = BankStatementExamples.UNMATCHED)))
+  @APIResponse(
+      responseCode = "400",
+      description = "No donorCode, or not three capital letters",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-request",
+                      value = BankStatementExamples.INVALID_REQUEST_PROBLEM)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No bearer token",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "unauthenticated",
+                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not a finance officer",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "forbidden",
+                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such entry, no longer waiting, or no such donor",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "not-found",
+                      value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The entry names no payer account (no-payer-account), its account has no scheme, or it"
+              + " belongs to another donor (iban-of-another-donor, account-of-another-donor)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "account-of-another-donor",
+                      value = BankStatementExamples.ACCOUNT_OF_ANOTHER_DONOR_PROBLEM)))
+  public UnmatchedReceiptView registerUnmatchedReceiptPayerAccount(
+      @PathParam("entryId") UUID entryId, @NotNull @Valid AssignDonorRequest request) {
+    return statements.registerPayerAccount(entryId, request, caller.subject());
+  }
 }

@@ -22,6 +22,17 @@ public record UnmatchedReceiptView(
     @Schema(example = "NOR") String donorCode,
     UUID receiptId,
     @Schema(description = "RltdPties/DbtrAcct/Id/IBAN, when the bank gave it") String payerIban,
+    @Schema(
+            description =
+                "RltdPties/DbtrAcct/Id/Othr (a US routing + account, BBAN, Zengin...), when the"
+                    + " bank gave it")
+        org.jointappeal.pledge.donor.PayerAccount payerAccount,
+    @Schema(
+            description =
+                "Whether the payer's account (IBAN or other) is registered for no donor: POST"
+                    + " /unmatched-receipts/{id}/payer-account registers it for the donor named")
+        boolean payerAccountRegistrable,
+    @Schema(description = "Chrgs: bank charges deducted, when the bank gave them") Money charges,
     String endToEndId,
     String remittanceText,
     String creditorReference,
@@ -41,9 +52,14 @@ public record UnmatchedReceiptView(
           boolean allocatable,
       @Schema(description = "What to allocate: the credit, at most what is outstanding")
           Money amountToAllocate,
+      @Schema(
+              description =
+                  "When the credit falls short of what is outstanding by no more than its bank"
+                      + " charges: the shortfall to write off (POST /pledges/{id}/write-offs)")
+          Money suggestedWriteOff,
       String detail) {
 
-    static Suggestion of(PledgeMatcher.Candidate c) {
+    static Suggestion of(PledgeMatcher.Candidate c, Money charges) {
       return new Suggestion(
           c.pledge().id(),
           c.pledge().appealCode(),
@@ -54,11 +70,28 @@ public record UnmatchedReceiptView(
           c.score(),
           c.allocatable(),
           c.allocate(),
+          shortfall(c, charges),
           c.detail());
+    }
+
+    /** What is left outstanding after the allocation, when the charges explain it. */
+    private static Money shortfall(PledgeMatcher.Candidate c, Money charges) {
+      if (charges == null
+          || c.allocate() == null
+          || c.outstanding() == null
+          || !charges.isIn(c.allocate().currency())
+          || !c.outstanding().isIn(c.allocate().currency())) {
+        return null;
+      }
+      var gap = c.outstanding().amount().subtract(c.allocate().amount());
+      return gap.signum() > 0 && gap.compareTo(charges.amount()) <= 0
+          ? Money.of(gap, c.allocate().currency())
+          : null;
     }
   }
 
-  static UnmatchedReceiptView of(StatementEntry e, List<PledgeMatcher.Candidate> candidates) {
+  static UnmatchedReceiptView of(
+      StatementEntry e, List<PledgeMatcher.Candidate> candidates, boolean accountRegistrable) {
     return new UnmatchedReceiptView(
         e.id(),
         e.bankStatementId(),
@@ -69,9 +102,12 @@ public record UnmatchedReceiptView(
         e.donorCode() == null ? null : e.donorCode().value(),
         e.receiptId(),
         e.debtorIban(),
+        e.debtorAccount(),
+        accountRegistrable,
+        e.charges(),
         e.endToEndId(),
         e.remittanceText(),
         e.creditorReference(),
-        candidates.stream().map(Suggestion::of).toList());
+        candidates.stream().map(c -> Suggestion.of(c, e.charges())).toList());
   }
 }

@@ -11,6 +11,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,6 +45,10 @@ public class Donor {
   @Column(name = "iban", length = 34)
   private Set<String> ibans = new TreeSet<>();
 
+  @ElementCollection
+  @CollectionTable(name = "donor_account", joinColumns = @JoinColumn(name = "donor_code"))
+  private Set<PayerAccount> accounts = new HashSet<>();
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -49,7 +56,13 @@ public class Donor {
 
   protected Donor() {}
 
-  Donor(DonorCode code, String name, DonorKind kind, Set<String> ibans, Instant createdAt) {
+  Donor(
+      DonorCode code,
+      String name,
+      DonorKind kind,
+      Set<String> ibans,
+      Set<PayerAccount> accounts,
+      Instant createdAt) {
     if (kind == DonorKind.STATE && !COUNTRIES.contains(code.value())) {
       throw DomainRuleViolation.of(
           DomainRule.INVALID_DONOR_CODE,
@@ -64,14 +77,36 @@ public class Donor {
     this.name = name;
     this.kind = kind;
     this.ibans.addAll(ibans);
+    this.accounts.addAll(accounts);
     this.createdAt = createdAt;
   }
 
   /** The registry's facts change (a new bank account, a new name); the code and kind never do. */
-  void revise(String name, Set<String> ibans) {
+  void revise(String name, Set<String> ibans, Set<PayerAccount> accounts) {
     this.name = name;
     this.ibans.retainAll(ibans);
     this.ibans.addAll(ibans);
+    if (accounts != null) {
+      this.accounts.retainAll(accounts);
+      this.accounts.addAll(accounts);
+    }
+  }
+
+  /** One more account the donor pays from (registered from an unmatched statement entry). */
+  void addAccount(PayerAccount account) {
+    accounts.add(account);
+  }
+
+  /** One more IBAN the donor pays from (registered from an unmatched statement entry). */
+  void addIban(String iban) {
+    ibans.add(iban);
+  }
+
+  /** The accounts other than IBANs, by scheme and identifier. */
+  public List<PayerAccount> accounts() {
+    return accounts.stream()
+        .sorted(Comparator.comparing(PayerAccount::scheme).thenComparing(PayerAccount::identifier))
+        .toList();
   }
 
   public DonorCode code() {

@@ -44,4 +44,31 @@ public class DonorRepository implements PanacheRepositoryBase<Donor, String> {
         .getResultStream()
         .findFirst();
   }
+
+  /**
+   * The donor holding this account: by scheme and identifier; a statement naming no scheme matches
+   * the identifier under any scheme, when only one donor holds it.
+   */
+  Optional<String> holderOf(PayerAccount account) {
+    if (account.scheme().equals(PayerAccount.NO_SCHEME)) {
+      var holders =
+          getEntityManager()
+              .createQuery(
+                  "select distinct d.code from Donor d join d.accounts a"
+                      + " where a.identifier = :id order by d.code",
+                  String.class)
+              .setParameter("id", account.identifier())
+              .getResultList();
+      return holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
+    }
+    return getEntityManager()
+        .createQuery(
+            "select d.code from Donor d join d.accounts a"
+                + " where a.scheme = :scheme and a.identifier = :id",
+            String.class)
+        .setParameter("scheme", account.scheme())
+        .setParameter("id", account.identifier())
+        .getResultStream()
+        .findFirst();
+  }
 }

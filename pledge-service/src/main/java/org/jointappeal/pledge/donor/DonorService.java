@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,7 +44,8 @@ public class DonorService {
       throw AlreadyExists.of("donor", code);
     }
     var ibans = ibans(request.ibans(), code);
-    var donor = new Donor(code, request.name(), request.kind(), ibans, clock.instant());
+    var accounts = accounts(request.accounts(), code);
+    var donor = new Donor(code, request.name(), request.kind(), ibans, accounts, clock.instant());
     donors.persist(donor);
     donors.flush();
     var answer = Answer.created("/donors/" + code, DonorView.of(donor));
@@ -62,7 +64,10 @@ public class DonorService {
             throw VersionConflict.of("donor", code, expected, donor.version());
           }
         });
-    donor.revise(request.name(), ibans(request.ibans(), code));
+    donor.revise(
+        request.name(),
+        ibans(request.ibans(), code),
+        request.accounts() == null ? null : accounts(request.accounts(), code));
     donors.flush();
     Log.infof("donor revised donor=%s", code);
     return DonorView.of(donor);
@@ -92,8 +97,52 @@ public class DonorService {
     return donors.holderOf(normalisedIban).map(DonorCode::of);
   }
 
+  /**
+   * Who pays from this account. A statement that names the scheme is matched on scheme and
+   * identifier; one that names none ({@link PayerAccount#NO_SCHEME}) on the identifier alone, when
+   * exactly one donor holds it.
+   */
+  public Optional<DonorCode> holderOfAccount(PayerAccount account) {
+    return donors.holderOf(account).map(DonorCode::of);
+  }
+
+  /**
+   * Registers the account an unmatched statement entry came from for a donor (the unmatched queue's
+   * "register the payer account"); nothing happens when the donor holds it already.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void registerAccount(DonorCode code, String iban, PayerAccount account) {
+    var donor = donors.findByIdOptional(code.value()).orElseThrow(() -> NotFound.of("donor", code));
+    if (iban != null) {
+      ibans(List.of(iban), code);
+      donor.addIban(iban);
+    } else {
+      accounts(List.of(new PayerAccountRequest(account.scheme(), account.identifier())), code);
+      donor.addAccount(account);
+    }
+    donors.flush();
+    Log.infof("donor account registered donor=%s", code);
+  }
+
   public Optional<DonorView> findByCode(DonorCode code) {
     return donors.findByIdOptional(code.value()).map(DonorView::of);
+  }
+
+  private Set<PayerAccount> accounts(List<PayerAccountRequest> raw, DonorCode owner) {
+    var accounts = new HashSet<PayerAccount>();
+    if (raw != null) {
+      raw.forEach(a -> accounts.add(a.toAccount()));
+    }
+    for (var account : accounts) {
+      var holder = donors.holderOf(account).filter(h -> !h.equals(owner.value()));
+      if (holder.isPresent() && !account.scheme().equals(PayerAccount.NO_SCHEME)) {
+        throw DomainRuleViolation.of(
+            DomainRule.ACCOUNT_OF_ANOTHER_DONOR,
+            "the %s account given is already registered for donor %s"
+                .formatted(account.masked(), holder.get()));
+      }
+    }
+    return accounts;
   }
 
   private Set<String> ibans(List<String> raw, DonorCode owner) {

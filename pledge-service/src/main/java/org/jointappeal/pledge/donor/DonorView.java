@@ -9,10 +9,19 @@ public record DonorView(
     DonorKind kind,
     @Schema(description = "Bank accounts the donor pays from, used to match bank statements")
         List<String> ibans,
+    @Schema(
+            description =
+                "Accounts other than IBANs (camt.053 Othr/Id with its scheme), matched as IBANs are")
+        List<PayerAccount> accounts,
     long version) {
 
   static DonorView of(Donor d) {
     return new DonorView(
-        d.code().value(), d.name(), d.kind(), d.ibans().stream().sorted().toList(), d.version());
+        d.code().value(),
+        d.name(),
+        d.kind(),
+        d.ibans().stream().sorted().toList(),
+        d.accounts(),
+        d.version());
   }
 }

@@ -1,5 +1,6 @@
 package org.jointappeal.pledge.donor;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,4 +19,10 @@ public record RegisterDonorRequest(
     @Schema(example = "Norway") @NotBlank @Size(max = 200) String name,
     @NotNull DonorKind kind,
     @Schema(example = "[\"NO9386011117947\"]") @Size(max = 20)
-        List<@NotBlank @Size(max = 42) String> ibans) {}
+        List<@NotBlank @Size(max = 42) String> ibans,
+    @Schema(
+            description =
+                "Accounts that are not IBANs (US routing + account, BBAN, Zengin...): camt.053"
+                    + " DbtrAcct/Id/Othr/Id and its scheme")
+        @Size(max = 20)
+        List<@NotNull @Valid PayerAccountRequest> accounts) {}

@@ -10,13 +10,18 @@ import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.appeal.KnownAppeal;
 import org.jointappeal.pledge.appeal.KnownAppealRepository;
 import org.jointappeal.pledge.appeal.KnownLine;
+import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.pledge.Pledge;
 import org.jointappeal.pledge.pledge.PledgeStatus;
 
 /**
- * An appeal as one IATI 2.03 activity: incoming pledges (13) for every pledge announced and not
- * withdrawn, incoming commitments (11) for every commitment, incoming funds (1) for every
- * allocation of a receipt to its pledges; values in the original currency.
+ * An appeal as one IATI 2.03 activity: incoming pledges (13) for every pledge announced, incoming
+ * commitments (11) for every commitment, incoming funds (1) for every allocation of a receipt to
+ * its pledges (a reversed receipt's are left out: that money never arrived); values in the original
+ * currency. A decrease is reported as IATI's guidance says, as a transaction of the same type with
+ * a negative value, dated when it happened: a write-off decreases the commitment by what it wrote
+ * off; a cancellation decreases the commitment (or, for a pledge never committed, the pledge) by
+ * its whole amount.
  */
 @ApplicationScoped
 public class IatiExport {
@@ -47,6 +52,7 @@ public class IatiExport {
     var donors = new TreeMap<String, IatiActivity.Organisation>();
     var payers = new TreeMap<java.util.UUID, Pledge>();
     for (var pledge : pledges) {
+      boolean cancelled = pledge.status() == PledgeStatus.CANCELLED;
       String donor = pledge.donorCode().value();
       String name = names.getOrDefault(donor, donor);
       donors.put(donor, new IatiActivity.Organisation(donor, name));
@@ -61,7 +67,8 @@ public class IatiExport {
               donor,
               name,
               "Pledge " + pledge.id()));
-      if (pledge.status() != PledgeStatus.ANNOUNCED) {
+      boolean committed = pledge.committedOn() != null;
+      if (committed) {
         // committed amounts keep the pledge's rate
         transactions.add(
             new IatiTransaction(
@@ -72,6 +79,30 @@ public class IatiExport {
                 donor,
                 name,
                 "Agreement " + pledge.agreementReference()));
+      }
+      if (cancelled) {
+        transactions.add(
+            new IatiTransaction(
+                committed
+                    ? IatiTransaction.Type.INCOMING_COMMITMENT
+                    : IatiTransaction.Type.INCOMING_PLEDGE,
+                pledge.cancelledOn(),
+                negated(pledge.amount()),
+                pledge.announcedOn(),
+                donor,
+                name,
+                "Cancellation of pledge " + pledge.id()));
+      }
+      if (pledge.status() == PledgeStatus.WRITTEN_OFF && pledge.writtenOff().isPositive()) {
+        transactions.add(
+            new IatiTransaction(
+                IatiTransaction.Type.INCOMING_COMMITMENT,
+                pledge.writtenOffOn(),
+                negated(pledge.writtenOff()),
+                pledge.announcedOn(),
+                donor,
+                name,
+                "Write-off of pledge " + pledge.id() + ": " + pledge.writeOffReason()));
       }
     }
     for (var allocation : ledger.allocationsTo(payers.keySet())) {
@@ -101,6 +132,10 @@ public class IatiExport {
         java.util.List.copyOf(donors.values()),
         java.util.List.copyOf(agencies),
         java.util.List.copyOf(transactions));
+  }
+
+  private static Money negated(Money money) {
+    return Money.of(money.amount().negate(), money.currency());
   }
 
   /** IATI ActivityStatus: 1 pipeline (a draft), 2 implementation, 3 finalisation (closed). */

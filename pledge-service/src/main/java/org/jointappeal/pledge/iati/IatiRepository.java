@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jointappeal.pledge.pledge.Pledge;
-import org.jointappeal.pledge.pledge.PledgeStatus;
 import org.jointappeal.pledge.receipt.Allocation;
 
 /** Reads an appeal's pledges, their allocations and the donors' names for the export. */
@@ -28,11 +27,11 @@ class IatiRepository {
    */
   List<Pledge> pledgesOf(String appealCode) {
     return em.createQuery(
-            "select p from Pledge p where p.appealCode = :appeal and p.status <> :cancelled"
+            // cancelled pledges too: the export shows their cancellation as a decrease
+            "select p from Pledge p where p.appealCode = :appeal"
                 + " order by p.announcedOn, p.createdAt, p.donorCode, p.id",
             Pledge.class)
         .setParameter("appeal", appealCode)
-        .setParameter("cancelled", PledgeStatus.CANCELLED)
         .getResultList();
   }
 
@@ -41,7 +40,8 @@ class IatiRepository {
       return List.of();
     }
     return em.createQuery(
-            "select a from Allocation a where a.pledgeId in :ids"
+            // a reversed receipt's money was never received: its allocations are not incoming funds
+            "select a from Allocation a where a.pledgeId in :ids and a.reversedOn is null"
                 + " order by a.valueDate, a.recordedAt, a.id",
             Allocation.class)
         .setParameter("ids", pledgeIds)

@@ -65,6 +65,20 @@ public class Instalment {
     }
   }
 
+  /** A payment is reversed: the part it paid is owed again (overdue again, if it was). */
+  void unreceive(BigDecimal part) {
+    if (status == InstalmentStatus.WRITTEN_OFF || status == InstalmentStatus.CANCELLED) {
+      paid = paid.subtract(part);
+      return;
+    }
+    paid = paid.subtract(part);
+    if (overdueReportedAt != null) {
+      status = InstalmentStatus.OVERDUE;
+    } else {
+      status = paid.signum() > 0 ? InstalmentStatus.PARTIALLY_PAID : InstalmentStatus.PENDING;
+    }
+  }
+
   /**
    * Past its due date and not fully paid: OVERDUE, once. Returns whether it became overdue now
    * (written-off, cancelled and paid instalments never do).

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
@@ -320,6 +321,29 @@ public class Pledge {
     this.paidUsd = paidUsd.add(usd.amount());
     this.status = outstanding().isPositive() ? PledgeStatus.PARTIALLY_PAID : PledgeStatus.PAID;
     return List.copyOf(parts);
+  }
+
+  /**
+   * A payment's receipt was reversed by the bank: each instalment's share is owed again, and the
+   * payment's USD value (at its receipt's rate) leaves {@link #paidUsd()}. A paid or partly paid
+   * pledge is partly paid or committed again; a written-off one stays written off.
+   */
+  void reversePayment(Map<Integer, BigDecimal> shares, Money usd) {
+    for (var share : shares.entrySet()) {
+      var instalment =
+          instalments.stream()
+              .filter(i -> i.number() == share.getKey())
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "pledge %s has no instalment %d".formatted(id, share.getKey())));
+      instalment.unreceive(share.getValue());
+    }
+    this.paidUsd = paidUsd.subtract(usd.amount());
+    if (status == PledgeStatus.PAID || status == PledgeStatus.PARTIALLY_PAID) {
+      this.status = paid().isPositive() ? PledgeStatus.PARTIALLY_PAID : PledgeStatus.COMMITTED;
+    }
   }
 
   /**

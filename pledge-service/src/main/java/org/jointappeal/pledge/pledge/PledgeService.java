@@ -3,9 +3,11 @@ package org.jointappeal.pledge.pledge;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -30,6 +32,7 @@ import org.jointappeal.pledge.messaging.PledgeAnnouncedV1;
 import org.jointappeal.pledge.messaging.PledgeCancelledV1;
 import org.jointappeal.pledge.messaging.PledgeCommittedV1;
 import org.jointappeal.pledge.messaging.PledgePaymentAllocatedV1;
+import org.jointappeal.pledge.messaging.PledgePaymentReversedV1;
 import org.jointappeal.pledge.messaging.PledgeRevaluedV1;
 import org.jointappeal.pledge.messaging.PledgeWrittenOffV1;
 import org.jointappeal.pledge.money.Money;
@@ -264,6 +267,32 @@ public class PledgeService {
         pledgeRateUsd,
         pledge.announcedOn(),
         parts);
+  }
+
+  /**
+   * A receipt allocated to the pledge was reversed by the bank: the allocation's instalment shares
+   * are owed again, its USD value leaves paid, and a payment-reversed event dated {@code on} says
+   * so (appeal-service's ledger lowers paid as of that date).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void reversePayment(
+      UUID pledgeId,
+      Map<Integer, BigDecimal> shares,
+      Money usd,
+      LocalDate on,
+      UUID receiptId,
+      String actor) {
+    var pledge =
+        pledges
+            .findByIdOptional(pledgeId)
+            .orElseThrow(() -> new IllegalStateException("allocated pledge " + pledgeId));
+    pledge.reversePayment(shares, usd);
+    pledges.flush();
+    outbox.append(PledgePaymentReversedV1.of(pledge, on, clock.instant()));
+    record(pledge, "PAYMENT_REVERSED", actor, on, "receipt " + receiptId + " reversed");
+    Log.infof(
+        "payment reversed pledgeId=%s appeal=%s receiptId=%s status=%s",
+        pledge.id(), pledge.appealCode(), receiptId, pledge.status());
   }
 
   public WriteOffView findWriteOff(UUID pledgeId, UUID writeOffId, DonorScope scope) {

@@ -60,6 +60,13 @@ public class Allocation {
   @Column(name = "paid_on", nullable = false)
   private LocalDate paidOn;
 
+  /** The business date its receipt's reversal undid it (never before {@link #paidOn()}). */
+  @Column(name = "reversed_on")
+  private LocalDate reversedOn;
+
+  @Column(name = "reversed_at")
+  private Instant reversedAt;
+
   @Column(name = "recorded_by", nullable = false, length = 200)
   private String recordedBy;
 
@@ -124,6 +131,24 @@ public class Allocation {
     this.paidOn = valueDate.isBefore(announcedOn) ? announcedOn : valueDate;
     this.recordedBy = recordedBy;
     this.recordedAt = recordedAt;
+  }
+
+  /**
+   * Its receipt was reversed on {@code on}: the movement committed to paid is negated as of that
+   * date, or as of {@link #paidOn()} when the reversal is dated before the money counted as paid.
+   */
+  LocalDate reverse(LocalDate on, Instant now) {
+    this.reversedOn = on.isBefore(paidOn) ? paidOn : on;
+    this.reversedAt = now;
+    return reversedOn;
+  }
+
+  public LocalDate reversedOn() {
+    return reversedOn;
+  }
+
+  public Instant reversedAt() {
+    return reversedAt;
   }
 
   public UUID id() {

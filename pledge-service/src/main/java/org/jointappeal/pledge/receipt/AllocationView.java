@@ -24,6 +24,11 @@ public record AllocationView(
                 "The business date from which the money counts as paid to the pledge: the value"
                     + " date, or the pledge's announcement date if the money arrived before it")
         LocalDate paidOn,
+    @Schema(
+            description =
+                "When its receipt's reversal undid it: from this business date it no longer counts"
+                    + " as paid; null while it stands")
+        LocalDate reversedOn,
     String recordedBy,
     Instant recordedAt) {
 
@@ -44,6 +49,7 @@ public record AllocationView(
             .toList(),
         a.valueDate(),
         a.paidOn(),
+        a.reversedOn(),
         a.recordedBy(),
         a.recordedAt());
   }

@@ -62,6 +62,23 @@ public class Receipt {
   @Column(nullable = false, precision = 19, scale = 4)
   private BigDecimal allocated;
 
+  /** Bank charges deducted from the credit (camt.053 Chrgs); null if none were given. */
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "amount", column = @Column(name = "charges_amount")),
+    @AttributeOverride(name = "currency", column = @Column(name = "charges_currency"))
+  })
+  private Money charges;
+
+  @Column(name = "reversed_on")
+  private LocalDate reversedOn;
+
+  @Column(name = "reversed_at")
+  private Instant reversedAt;
+
+  @Column(name = "reversal_reference", length = 100)
+  private String reversalReference;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private ReceiptSource source;
@@ -113,6 +130,11 @@ public class Receipt {
    * unallocated part keeps the rest (CHF 100.00 at 1.46 is USD 68.49 however it is split).
    */
   Money allocate(Money part) {
+    if (reversedOn != null) {
+      throw DomainRuleViolation.of(
+          DomainRule.RECEIPT_REVERSED,
+          "receipt %s was reversed on %s: nothing can be allocated".formatted(id, reversedOn));
+    }
     if (!part.isIn(amount.currency())) {
       throw DomainRuleViolation.of(
           DomainRule.ALLOCATION_CURRENCY_DIFFERS,
@@ -152,7 +174,38 @@ public class Receipt {
     return Money.of(amount.amount().subtract(allocated), amount.currency());
   }
 
+  /** The bank charges shown on the credit. */
+  void charged(Money charges) {
+    this.charges = charges;
+  }
+
+  /** The bank reversed the credit on {@code on} (its booking date); once only. */
+  void reverse(LocalDate on, String reference, Instant now) {
+    if (reversedOn != null) {
+      throw DomainRuleViolation.of(
+          DomainRule.RECEIPT_REVERSED, "receipt %s was reversed on %s".formatted(id, reversedOn));
+    }
+    this.reversedOn = on;
+    this.reversedAt = now;
+    this.reversalReference = reference;
+  }
+
+  public Money charges() {
+    return charges;
+  }
+
+  public LocalDate reversedOn() {
+    return reversedOn;
+  }
+
+  public String reversalReference() {
+    return reversalReference;
+  }
+
   public ReceiptStatus status() {
+    if (reversedOn != null) {
+      return ReceiptStatus.REVERSED;
+    }
     if (allocated.signum() == 0) {
       return ReceiptStatus.UNALLOCATED;
     }

@@ -185,6 +185,49 @@ public class ReceiptService {
     return AllocationView.of(allocation);
   }
 
+  /**
+   * The bank reversed a receipt (a camt.053 reversal, inside the import's transaction): each of its
+   * allocations is undone as of {@code on}, the pledges owe the money again and each says so with a
+   * payment-reversed event. The rows stay, so figures as of an earlier date still count them.
+   * Returns the pledges that owe the money again.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<UUID> reverse(UUID receiptId, LocalDate on, String reference, String actor) {
+    var receipt =
+        receipts.findByIdOptional(receiptId).orElseThrow(() -> NotFound.of("receipt", receiptId));
+    var now = clock.instant();
+    receipt.reverse(on, reference, now);
+    var reopened = new java.util.ArrayList<UUID>();
+    for (var allocation : allocations.ofReceipt(receipt.id())) {
+      reopened.add(allocation.pledgeId());
+      var reversedOn = allocation.reverse(on, now);
+      pledges.reversePayment(
+          allocation.pledgeId(),
+          allocation.parts().stream()
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      Allocation.Part::instalmentNumber,
+                      Allocation.Part::amount,
+                      java.math.BigDecimal::add)),
+          allocation.usdAmount(),
+          reversedOn,
+          receipt.id(),
+          actor);
+    }
+    receipts.flush();
+    Log.infof("receipt reversed receiptId=%s reversedOn=%s", receipt.id(), on);
+    return List.copyOf(reopened);
+  }
+
+  /** The bank charges a statement showed on the credit (Chrgs). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void charged(UUID receiptId, Money charges) {
+    receipts
+        .findByIdOptional(receiptId)
+        .orElseThrow(() -> NotFound.of("receipt", receiptId))
+        .charged(charges);
+  }
+
   public ReceiptView find(UUID receiptId, DonorScope scope) {
     var receipt =
         receipts.findInScope(receiptId, scope).orElseThrow(() -> NotFound.of("receipt", receiptId));

@@ -4,5 +4,10 @@ package org.jointappeal.pledge.receipt;
 public enum ReceiptStatus {
   UNALLOCATED,
   PARTIALLY_ALLOCATED,
-  ALLOCATED
+  ALLOCATED,
+  /**
+   * The bank reversed it (camt.053 RvslInd, or a debit naming it): its allocations are undone as of
+   * the reversal's booking date, and nothing more can be allocated.
+   */
+  REVERSED
 }

@@ -29,6 +29,10 @@ public record ReceiptView(
                     + " add up to usdValue exactly")
         Money unallocatedUsd,
     ReceiptStatus status,
+    @Schema(description = "Bank charges deducted from the credit (camt.053 Chrgs), if given")
+        Money charges,
+    @Schema(description = "The booking date of the bank's reversal, if it was reversed")
+        LocalDate reversedOn,
     ReceiptSource source,
     List<AllocationView> allocations,
     String recordedBy,
@@ -50,6 +54,8 @@ public record ReceiptView(
         r.unallocated(),
         r.unallocatedUsd(),
         r.status(),
+        r.charges(),
+        r.reversedOn(),
         r.source(),
         allocations.stream().map(AllocationView::of).toList(),
         r.recordedBy(),

@@ -44,7 +44,7 @@ record PledgeAsOf(
     BigDecimal gain = BigDecimal.ZERO;
     Map<Integer, BigDecimal> paidByInstalment = new HashMap<>();
     for (var a : p.allocations()) {
-      if (a.paidOn().isAfter(asOf) || a.recordedAt().isAfter(knownAt)) {
+      if (!a.counts(asOf, knownAt)) {
         continue;
       }
       paidUsd = paidUsd.add(a.usd());

@@ -52,5 +52,22 @@ record PledgeFacts(
       Instant recordedAt,
       BigDecimal usd,
       BigDecimal gain,
-      Map<Integer, BigDecimal> instalmentShares) {}
+      Map<Integer, BigDecimal> instalmentShares,
+      Dated reversed) {
+
+    AllocationFact(
+        LocalDate paidOn,
+        Instant recordedAt,
+        BigDecimal usd,
+        BigDecimal gain,
+        Map<Integer, BigDecimal> instalmentShares) {
+      this(paidOn, recordedAt, usd, gain, instalmentShares, null);
+    }
+
+    /** Counts as paid as of {@code asOf}, to what was known at {@code knownAt}. */
+    boolean counts(LocalDate asOf, Instant knownAt) {
+      boolean paid = !paidOn.isAfter(asOf) && !recordedAt.isAfter(knownAt);
+      return paid && (reversed == null || !reversed.isIn(asOf, knownAt));
+    }
+  }
 }

@@ -78,7 +78,10 @@ class ReconciliationRepository {
                                     Collectors.toMap(
                                         Allocation.Part::instalmentNumber,
                                         Allocation.Part::amount,
-                                        BigDecimal::add)))));
+                                        BigDecimal::add)),
+                            a.reversedOn() == null
+                                ? null
+                                : new PledgeFacts.Dated(a.reversedOn(), a.reversedAt()))));
     // when each step became known: its first history entry
     var recorded = new HashMap<String, Instant>();
     em.createQuery(

@@ -364,9 +364,13 @@ class BankStatementImportTest {
     String entry =
         importing(
                 aStatement()
-                    .with(aCredit("1000.00", "USD").from(newIban()).endToEndId(pledge))
+                    .with(
+                        aCredit("1000.00", "USD")
+                            .from(newIban())
+                            .creditorReference(StatementFixtures.agreementOf(pledge)))
                     .xml())
             .statusCode(201)
+            // an agreement reference is read among the payer's pledges only: no payer, no pledge
             .body("entries[0].matching", equalTo("UNIDENTIFIED"))
             .extract()
             .path("entries[0].id");

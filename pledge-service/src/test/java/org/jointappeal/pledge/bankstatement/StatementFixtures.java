@@ -37,7 +37,7 @@ final class StatementFixtures {
         .get()
         .register(
             new RegisterDonorRequest(
-                code, "Test donor " + code, DonorKind.ORGANISATION, List.of(iban)),
+                code, "Test donor " + code, DonorKind.ORGANISATION, List.of(iban), null),
             "fixture",
             new IdempotencyKey(UUID.randomUUID().toString()));
     return code;

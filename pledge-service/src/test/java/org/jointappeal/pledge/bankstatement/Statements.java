@@ -105,6 +105,13 @@ final class Statements {
     private String endToEndId;
     private String ustrd;
     private String creditorReference;
+    private String otherScheme;
+    private String otherId;
+    private boolean reversal;
+    private String namedReference;
+    private String charges = "";
+    private String bookingDate = "1997-10-15";
+    private final List<String> batch = new ArrayList<>();
 
     private Entry(String amount, String currency) {
       this.amount = amount;
@@ -151,6 +158,51 @@ final class Statements {
       return this;
     }
 
+    /** The payer's account is not an IBAN: DbtrAcct/Id/Othr/Id with SchmeNm/Prtry (if given). */
+    Entry fromOther(String scheme, String id) {
+      this.otherScheme = scheme;
+      this.otherId = id;
+      return this;
+    }
+
+    /** A debit with RvslInd true: the bank reverses an earlier credit. */
+    Entry reversal() {
+      this.indicator = "DBIT";
+      this.reversal = true;
+      return this;
+    }
+
+    /** TxDtls/Refs/AcctSvcrRef: the entry an ordinary debit or a reversal names. */
+    Entry naming(String entryReference) {
+      this.namedReference = entryReference;
+      return this;
+    }
+
+    Entry bookedOn(String date) {
+      this.bookingDate = date;
+      return this;
+    }
+
+    /** Ntry/Chrgs/Amt as camt.053.001.02 writes it. */
+    Entry charges(String amount, String currency) {
+      this.charges = "<Chrgs><Amt Ccy=\"" + currency + "\">" + amount + "</Amt></Chrgs>";
+      return this;
+    }
+
+    /**
+     * One transaction of a batch booking (several TxDtls, each with AmtDtls/TxAmt/Amt, its payer
+     * and its EndToEndId); the entry's amount must be their sum.
+     */
+    Entry transaction(String amount, String currency, String iban, String endToEndId) {
+      batch.add(
+          ("<TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs>"
+                  + "<AmtDtls><TxAmt><Amt Ccy=\"%s\">%s</Amt></TxAmt></AmtDtls>"
+                  + "<RltdPties><Dbtr><Nm>A payer</Nm></Dbtr><DbtrAcct><Id><IBAN>%s</IBAN></Id>"
+                  + "</DbtrAcct></RltdPties></TxDtls>")
+              .formatted(endToEndId, currency, amount, iban));
+      return this;
+    }
+
     Entry endToEndId(String id) {
       this.endToEndId = id;
       return this;
@@ -168,8 +220,25 @@ final class Statements {
 
     String xml() {
       var details = new StringBuilder();
-      if (endToEndId != null) {
-        details.append("<Refs><EndToEndId>").append(endToEndId).append("</EndToEndId></Refs>");
+      if (endToEndId != null || namedReference != null) {
+        details.append("<Refs>");
+        if (namedReference != null) {
+          details.append("<AcctSvcrRef>").append(namedReference).append("</AcctSvcrRef>");
+        }
+        if (endToEndId != null) {
+          details.append("<EndToEndId>").append(endToEndId).append("</EndToEndId>");
+        }
+        details.append("</Refs>");
+      }
+      if (otherId != null) {
+        details
+            .append("<RltdPties><Dbtr><Nm>A payer</Nm></Dbtr><DbtrAcct><Id><Othr><Id>")
+            .append(otherId)
+            .append("</Id>");
+        if (otherScheme != null) {
+          details.append("<SchmeNm><Prtry>").append(otherScheme).append("</Prtry></SchmeNm>");
+        }
+        details.append("</Othr></Id></DbtrAcct></RltdPties>");
       }
       if (payerIban != null) {
         details
@@ -190,18 +259,32 @@ final class Statements {
         }
         details.append("</RmtInf>");
       }
+      String transactions =
+          batch.isEmpty() ? "<TxDtls>" + details + "</TxDtls>" : String.join("", batch);
       return """
                 <Ntry>
                   <Amt Ccy="%s">%s</Amt>
                   <CdtDbtInd>%s</CdtDbtInd>
                   %s
-                  <BookgDt><Dt>1997-10-15</Dt></BookgDt>
+                  %s
+                  <BookgDt><Dt>%s</Dt></BookgDt>
                   %s
                   <AcctSvcrRef>%s</AcctSvcrRef>
-                  <NtryDtls><TxDtls>%s</TxDtls></NtryDtls>
+                  %s
+                  <NtryDtls>%s</NtryDtls>
                 </Ntry>
           """
-          .formatted(currency, amount, indicator, status, valueDate, reference, details);
+          .formatted(
+              currency,
+              amount,
+              indicator,
+              reversal ? "<RvslInd>true</RvslInd>" : "",
+              status,
+              bookingDate,
+              valueDate,
+              reference,
+              charges,
+              transactions);
     }
   }
 }

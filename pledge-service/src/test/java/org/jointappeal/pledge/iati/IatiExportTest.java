@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The IATI 2.03 export: Norway pledges NOK 1 492 000 (announced 2 July 1997, committed 15
- * September) and pays NOK 746 000 on 15 October; Sweden's SEK 770 000 is announced only; a
- * cancelled pledge is not reported.
+ * September) and pays NOK 746 000 on 15 October; Sweden's SEK 770 000 is announced only;
+ * Switzerland's USD 1 000 is announced and cancelled on 1 August (a decrease of the pledge).
  */
 @QuarkusTest
 @StackResource
@@ -88,21 +88,36 @@ class IatiExportTest {
     String transactions = "iati-activities.iati-activity.transaction";
 
     assertThat(xml.getList(transactions + ".transaction-type.@code"))
-        .containsExactly("13", "13", "11", "1");
+        .containsExactly("13", "13", "13", "13", "11", "1");
     assertThat(xml.getList(transactions + ".transaction-date.@iso-date"))
-        .containsExactly("1997-07-02", "1997-07-02", "1997-09-15", "1997-10-15");
+        .containsExactly(
+            "1997-07-02", "1997-07-02", "1997-07-02", "1997-08-01", "1997-09-15", "1997-10-15");
     assertThat(xml.getList(transactions + ".value"))
-        .containsExactly("1492000.00", "770000.00", "1492000.00", "746000.00");
+        .containsExactly(
+            "1000.00", "1492000.00", "770000.00", "-1000.00", "1492000.00", "746000.00");
     assertThat(xml.getList(transactions + ".value.@currency"))
-        .containsExactly("NOK", "SEK", "NOK", "NOK");
+        .containsExactly("USD", "NOK", "SEK", "USD", "NOK", "NOK");
     // the date whose UN operational rate valued it: the announcement, also for the commitment;
     // the receipt's value date for the funds received
     assertThat(xml.getList(transactions + ".value.@value-date"))
-        .containsExactly("1997-07-02", "1997-07-02", "1997-07-02", "1997-10-15");
+        .containsExactly(
+            "1997-07-02", "1997-07-02", "1997-07-02", "1997-07-02", "1997-07-02", "1997-10-15");
     assertThat(xml.getList(transactions + ".provider-org.@ref"))
-        .containsExactly("NOR", "SWE", "NOR", "NOR");
-    assertThat(xml.getList(transactions + ".provider-org.narrative"))
-        .containsExactly("Norway", "Sweden", "Norway", "Norway");
+        .containsExactly("CHE", "NOR", "SWE", "CHE", "NOR", "NOR");
+  }
+
+  @Test
+  void aWriteOffDecreasesTheCommitmentByWhatItWroteOff() {
+    String norway =
+        Pledges.committed(appeal, "NOR", "500000.00", "NOK", null); // a second Norwegian pledge
+    Pledges.writtenOff(norway, "1997-11-30");
+    var xml = XmlPath.from(export());
+    String transactions = "iati-activities.iati-activity.transaction";
+
+    var types = xml.getList(transactions + ".transaction-type.@code", String.class);
+    var values = xml.getList(transactions + ".value", String.class);
+    assertThat(types.get(values.indexOf("-500000.00"))).isEqualTo("11");
+    assertThat(IatiSchema.violations(export())).isEmpty();
   }
 
   @Test

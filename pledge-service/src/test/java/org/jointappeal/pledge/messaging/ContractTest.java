@@ -304,6 +304,61 @@ class ContractTest {
     assertThat(value(record).at("/pledge/instalments/0/status").asText()).isEqualTo("OVERDUE");
   }
 
+  @Test
+  void aPaymentReversalIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-003\",\"signedOn\":\"1997-09-15\"}")
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+    String reference = "REF-" + java.util.UUID.randomUUID().toString().substring(0, 20);
+    // an account no donor registered: the pledge id it quotes names the payer
+    importStatement(
+        """
+        <Ntry><Amt Ccy="KRW">445000000</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+          <BookgDt><Dt>1997-10-15</Dt></BookgDt><ValDt><Dt>1997-10-15</Dt></ValDt>
+          <AcctSvcrRef>%s</AcctSvcrRef>
+          <NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs>
+            <RltdPties><DbtrAcct><Id><Othr><Id>123-4567890</Id><SchmeNm><Prtry>KRBANK</Prtry>
+            </SchmeNm></Othr></Id></DbtrAcct></RltdPties></TxDtls></NtryDtls></Ntry>"""
+            .formatted(reference, pledgeId));
+    importStatement(
+        """
+        <Ntry><Amt Ccy="KRW">445000000</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd>
+          <Sts>BOOK</Sts><BookgDt><Dt>1997-10-22</Dt></BookgDt><ValDt><Dt>1997-10-22</Dt></ValDt>
+          <AcctSvcrRef>%s-R</AcctSvcrRef>
+          <NtryDtls><TxDtls><Refs><AcctSvcrRef>%s</AcctSvcrRef></Refs></TxDtls></NtryDtls></Ntry>"""
+            .formatted(reference, reference));
+
+    var record = published(PledgePaymentReversedV1.TYPE, pledgeId);
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/pledge/status").asText()).isEqualTo("COMMITTED");
+    assertThat(value(record).at("/pledge/paidUsd/amount").asText()).isEqualTo("0.00");
+    assertThat(value(record).at("/occurredOn").asText()).isEqualTo("1997-10-22");
+  }
+
+  /** A camt.053 statement of our account with this one entry. */
+  private static void importStatement(String ntry) {
+    String id = "STMT-" + java.util.UUID.randomUUID().toString().substring(0, 20);
+    given()
+        .contentType("application/xml")
+        .body(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+              <GrpHdr><MsgId>MSG-%s</MsgId><CreDtTm>1997-10-23T06:00:00+01:00</CreDtTm></GrpHdr>
+              <Stmt><Id>%s</Id><Acct><Id><IBAN>CH9300762011623852957</IBAN></Id></Acct>
+              %s</Stmt></BkToCstmrStmt></Document>"""
+                .formatted(id, id, ntry))
+        .when()
+        .post("/bank-statements")
+        .then()
+        .statusCode(201);
+  }
+
   /** A receipt of KRW from Korea on 15 October 1997; returns its id. */
   private String receiveWon(String amount) {
     return given()
