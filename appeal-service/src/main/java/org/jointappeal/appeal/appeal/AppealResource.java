@@ -1,5 +1,8 @@
 package org.jointappeal.appeal.appeal;
 
+import org.jointappeal.appeal.web.PageLinks;
+import org.jointappeal.appeal.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -351,13 +354,18 @@ public class AppealResource {
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "Every appeal, newest period first",
+      description = "A page of appeals, newest period first (then by code)",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "appeals", value = AppealExamples.APPEALS)))
-  public List<AppealView> listAppeals() {
-    return appeals.list();
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<AppealView>> listAppeals(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(appeals.list(PageRequest.of(limit, cursor)), uri);
   }
 
   private static java.time.LocalDate businessDate(String value) {

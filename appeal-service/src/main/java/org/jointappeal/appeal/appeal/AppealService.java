@@ -1,5 +1,8 @@
 package org.jointappeal.appeal.appeal;
 
+import org.jointappeal.appeal.paging.PageRequest;
+import org.jointappeal.appeal.paging.Page;
+import org.jointappeal.appeal.paging.Cursor;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -215,8 +218,10 @@ public class AppealService {
     return AppealView.of(appeal(code));
   }
 
-  public List<AppealView> list() {
-    return appeals.listNewestFirst().stream().map(AppealView::of).toList();
+  public Page<AppealView> list(PageRequest page) {
+    return Page.of(
+            appeals.pageNewestFirst(page), page, a -> Cursor.of(a.periodStart(), a.code()))
+        .map(AppealView::of);
   }
 
   /** Launched and closed appeals only: what the public may see. */

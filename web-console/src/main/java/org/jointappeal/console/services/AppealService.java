@@ -1,5 +1,6 @@
 package org.jointappeal.console.services;
 
+import org.eclipse.microprofile.rest.client.annotation.ClientQueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +23,7 @@ public interface AppealService {
 
   @GET
   @Path("/appeals")
+  @ClientQueryParam(name = "limit", value = "1000") // the largest page: docs/problems.md#paging
   Response appeals();
 
   @GET

@@ -1,5 +1,6 @@
 package org.jointappeal.console.services;
 
+import org.eclipse.microprofile.rest.client.annotation.ClientQueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ public interface PledgeService {
 
   @GET
   @Path("/pledges")
+  @ClientQueryParam(name = "limit", value = "1000") // the largest page: docs/problems.md#paging
   Response pledges(@QueryParam("appealCode") String appealCode);
 
   @GET
@@ -61,6 +63,7 @@ public interface PledgeService {
 
   @GET
   @Path("/receipts")
+  @ClientQueryParam(name = "limit", value = "1000") // the largest page: docs/problems.md#paging
   Response receipts();
 
   @POST
