@@ -1,11 +1,11 @@
 package org.jointappeal.appeal.appeal;
 
-import org.jointappeal.appeal.paging.PageRequest;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.jointappeal.appeal.paging.PageRequest;
 
 @ApplicationScoped
 public class AppealRepository implements PanacheRepositoryBase<Appeal, String> {

@@ -1,8 +1,5 @@
 package org.jointappeal.appeal.appeal;
 
-import org.jointappeal.appeal.web.PageLinks;
-import org.jointappeal.appeal.paging.PageRequest;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.appeal.idempotency.Answer;
 import org.jointappeal.appeal.idempotency.IdempotentRequests;
+import org.jointappeal.appeal.paging.PageRequest;
 import org.jointappeal.appeal.web.CurrentCaller;
 import org.jointappeal.appeal.web.IdempotencyKeys;
 import org.jointappeal.appeal.web.IfMatch;
+import org.jointappeal.appeal.web.PageLinks;
 import org.jointappeal.appeal.web.Problem;
 import org.jointappeal.appeal.web.Roles;
 

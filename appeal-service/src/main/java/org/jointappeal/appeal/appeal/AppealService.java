@@ -1,8 +1,5 @@
 package org.jointappeal.appeal.appeal;
 
-import org.jointappeal.appeal.paging.PageRequest;
-import org.jointappeal.appeal.paging.Page;
-import org.jointappeal.appeal.paging.Cursor;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,6 +21,9 @@ import org.jointappeal.appeal.messaging.AppealLaunchedV1;
 import org.jointappeal.appeal.messaging.AppealRevisedV1;
 import org.jointappeal.appeal.messaging.AppealUpdatedV1;
 import org.jointappeal.appeal.messaging.Outbox;
+import org.jointappeal.appeal.paging.Cursor;
+import org.jointappeal.appeal.paging.Page;
+import org.jointappeal.appeal.paging.PageRequest;
 
 @ApplicationScoped
 public class AppealService {
@@ -219,8 +219,7 @@ public class AppealService {
   }
 
   public Page<AppealView> list(PageRequest page) {
-    return Page.of(
-            appeals.pageNewestFirst(page), page, a -> Cursor.of(a.periodStart(), a.code()))
+    return Page.of(appeals.pageNewestFirst(page), page, a -> Cursor.of(a.periodStart(), a.code()))
         .map(AppealView::of);
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A position in a list ordered by some columns, the last one unique: the values of the last item
- * of a page. Opaque to clients (base64url); only this service reads it back.
+ * A position in a list ordered by some columns, the last one unique: the values of the last item of
+ * a page. Opaque to clients (base64url); only this service reads it back.
  */
 public record Cursor(List<String> keys) {
 

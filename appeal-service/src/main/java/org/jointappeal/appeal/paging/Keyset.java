@@ -2,8 +2,8 @@ package org.jointappeal.appeal.paging;
 
 /**
  * The JPQL condition "after this position" for a list ordered ascending by the given columns (the
- * last one unique), with the position's values as parameters {@code k0, k1, ...}: keyset paging,
- * so a page costs the same wherever it is, and rows added meanwhile neither repeat nor go missing.
+ * last one unique), with the position's values as parameters {@code k0, k1, ...}: keyset paging, so
+ * a page costs the same wherever it is, and rows added meanwhile neither repeat nor go missing.
  */
 public final class Keyset {
 

@@ -25,10 +25,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jointappeal.appeal.AlreadyExists;
 import org.jointappeal.appeal.DomainRuleViolation;
 import org.jointappeal.appeal.NotFound;
-import org.jointappeal.appeal.paging.InvalidPage;
 import org.jointappeal.appeal.RequestInFlight;
 import org.jointappeal.appeal.StateConflict;
 import org.jointappeal.appeal.VersionConflict;
+import org.jointappeal.appeal.paging.InvalidPage;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
