@@ -60,14 +60,15 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "201", description = "Created and evaluated at once")
   @APIResponse(responseCode = "400", description = "The body is not a valid rule")
-  @APIResponse(responseCode = "409", description = "Another rule has this name")
+  @APIResponse(
+      responseCode = "409",
+      description = "Another rule has this name, or the key is in flight")
   @APIResponse(
       responseCode = "422",
       description =
           "A parameter the kind needs is missing, or one it does not take is present"
               + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
               + " info, warning, critical (reserved-label)")
-  @APIResponse(responseCode = "409", description = "The key is in flight")
   public RestResponse<AlertRuleView> createAlertRule(
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
@@ -93,7 +94,9 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "200", description = "Restated and evaluated at once")
   @APIResponse(responseCode = "404", description = "No such rule")
-  @APIResponse(responseCode = "409", description = "Another rule has this name")
+  @APIResponse(
+      responseCode = "409",
+      description = "Another rule has this name, or the key is in flight")
   @APIResponse(
       responseCode = "422",
       description =
