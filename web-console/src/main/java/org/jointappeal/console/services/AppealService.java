@@ -1,6 +1,5 @@
 package org.jointappeal.console.services;
 
-import org.eclipse.microprofile.rest.client.annotation.ClientQueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,10 +20,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface AppealService {
 
+  /** The largest page a list gives (docs/problems.md#paging). */
+  int LARGEST_PAGE = 1000;
+
   @GET
   @Path("/appeals")
-  @ClientQueryParam(name = "limit", value = "1000") // the largest page: docs/problems.md#paging
-  Response appeals();
+  Response appeals(@QueryParam("limit") int limit);
 
   @GET
   @Path("/appeals/{code}")

@@ -1,6 +1,5 @@
 package org.jointappeal.console.services;
 
-import org.eclipse.microprofile.rest.client.annotation.ClientQueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,8 +23,7 @@ public interface PledgeService {
 
   @GET
   @Path("/pledges")
-  @ClientQueryParam(name = "limit", value = "1000") // the largest page: docs/problems.md#paging
-  Response pledges(@QueryParam("appealCode") String appealCode);
+  Response pledges(@QueryParam("appealCode") String appealCode, @QueryParam("limit") int limit);
 
   @GET
   @Path("/pledges/{id}")
@@ -63,8 +61,7 @@ public interface PledgeService {
 
   @GET
   @Path("/receipts")
-  @ClientQueryParam(name = "limit", value = "1000") // the largest page: docs/problems.md#paging
-  Response receipts();
+  Response receipts(@QueryParam("limit") int limit);
 
   @POST
   @Path("/receipts/{id}/allocations")
