@@ -207,7 +207,15 @@ public class UnmatchedReceiptResource {
       responseCode = "422",
       description =
           "The donor is not in the registry, no UNORE rate, or the key was used for another"
-              + " request")
+              + " request",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "idempotency-key-reused",
+                      value = BankStatementExamples.KEY_REUSED_PROBLEM)))
   public RestResponse<UnmatchedReceiptView> assignUnmatchedReceiptDonor(
       @PathParam("entryId") UUID entryId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
