@@ -19,7 +19,9 @@ public enum DomainRule {
       "revision-out-of-order", "A revision takes effect before the revision it follows"),
   LAUNCH_DATE_IN_FUTURE("launch-date-in-future", "An appeal cannot be launched on a future date"),
   UNKNOWN_REQUIREMENT_LINE(
-      "unknown-requirement-line", "Not a current requirement line of this appeal");
+      "unknown-requirement-line", "Not a current requirement line of this appeal"),
+  IDEMPOTENCY_KEY_REUSED(
+      "idempotency-key-reused", "The Idempotency-Key was used for another request");
 
   private final String slug;
   private final String title;

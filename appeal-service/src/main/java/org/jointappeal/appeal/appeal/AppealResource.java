@@ -16,15 +16,22 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.appeal.idempotency.Answer;
+import org.jointappeal.appeal.idempotency.IdempotentRequests;
+import org.jointappeal.appeal.paging.PageRequest;
 import org.jointappeal.appeal.web.CurrentCaller;
+import org.jointappeal.appeal.web.IdempotencyKeys;
 import org.jointappeal.appeal.web.IfMatch;
+import org.jointappeal.appeal.web.PageLinks;
 import org.jointappeal.appeal.web.Problem;
 import org.jointappeal.appeal.web.Roles;
 
@@ -33,9 +40,11 @@ import org.jointappeal.appeal.web.Roles;
 public class AppealResource {
 
   private final AppealService appeals;
+  private final IdempotentRequests idempotency;
   private final CurrentCaller caller;
 
-  AppealResource(AppealService appeals, CurrentCaller caller) {
+  AppealResource(AppealService appeals, CurrentCaller caller, IdempotentRequests idempotency) {
+    this.idempotency = idempotency;
     this.appeals = appeals;
     this.caller = caller;
   }
@@ -50,16 +59,29 @@ public class AppealResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(responseCode = "409", description = "An appeal with this code exists")
-  @APIResponse(responseCode = "422", description = "An appeal rule was violated")
+  @APIResponse(
+      responseCode = "409",
+      description = "An appeal with this code exists, or the key is in flight")
+  @APIResponse(
+      responseCode = "422",
+      description = "An appeal rule was violated, or the key was used for another request")
   public RestResponse<AppealView> createAppeal(
-      @NotNull @Valid CreateAppealRequest request, UriInfo uri) {
-    var appeal = appeals.create(request, caller.subject());
-    return RestResponse.ResponseBuilder.<AppealView>created(
-            uri.getAbsolutePathBuilder().path(appeal.code()).build())
-        .entity(appeal)
-        .tag(etag(appeal))
-        .build();
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid CreateAppealRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "create-appeal",
+            request,
+            AppealView.class,
+            () -> {
+              var appeal = appeals.create(request, caller.subject());
+              return Answer.created("/appeals/" + appeal.code(), appeal);
+            });
+    return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
   @PUT
@@ -83,7 +105,7 @@ public class AppealResource {
                   @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
   @APIResponse(
       responseCode = "409",
-      description = "If-Match names an older version",
+      description = "If-Match names an older version, or the key is in flight",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -94,7 +116,9 @@ public class AppealResource {
   @APIResponse(responseCode = "428", description = "If-Match is required")
   @APIResponse(
       responseCode = "422",
-      description = "Not a draft (a launched appeal changes only through revisions), or a rule",
+      description =
+          "Not a draft (a launched appeal changes only through revisions), a rule, or the key"
+              + " was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -103,12 +127,22 @@ public class AppealResource {
   public RestResponse<AppealView> updateDraft(
       @PathParam("code") String code,
       @HeaderParam("If-Match") String ifMatch,
-      @NotNull @Valid UpdateAppealRequest request) {
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid UpdateAppealRequest request,
+      UriInfo uri) {
     var expected =
         IfMatch.expectedVersion(ifMatch)
             .orElseThrow(() -> new WebApplicationException("If-Match is required", 428));
-    var appeal = appeals.update(code, request, expected, caller.subject());
-    return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "update-appeal",
+            List.of(code, request),
+            AppealView.class,
+            () -> Answer.ok(appeals.update(code, request, expected, caller.subject())));
+    return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
   @POST
@@ -126,11 +160,14 @@ public class AppealResource {
   @APIResponse(
       responseCode = "409",
       description =
-          "If-Match names an older version (version-conflict), or the appeal was launched on"
-              + " another date or is closed (state-conflict, naming its state)")
+          "If-Match names an older version (version-conflict), the appeal was launched on"
+              + " another date or is closed (state-conflict, naming its state), or the key is in"
+              + " flight")
   @APIResponse(
       responseCode = "422",
-      description = "No requirement lines, or a launch date in the future")
+      description =
+          "No requirement lines, a launch date in the future, or the key was used for another"
+              + " request")
   public RestResponse<AppealView> launchAppeal(
       @PathParam("code") String code,
       @HeaderParam("If-Match") String ifMatch,
@@ -139,11 +176,23 @@ public class AppealResource {
                   "The business date of the launch, if not today (e.g. an appeal issued before it"
                       + " was recorded here); never in the future")
           @QueryParam("launchedOn")
-          String launchedOn) {
-    var appeal =
-        appeals.launch(
-            code, IfMatch.expectedVersion(ifMatch), businessDate(launchedOn), caller.subject());
-    return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
+          String launchedOn,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      UriInfo uri) {
+    var date = businessDate(launchedOn);
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "launch-appeal",
+            Arrays.asList(code, date),
+            AppealView.class,
+            () ->
+                Answer.ok(
+                    appeals.launch(
+                        code, IfMatch.expectedVersion(ifMatch), date, caller.subject())));
+    return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
   @POST
@@ -163,10 +212,14 @@ public class AppealResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "409",
+      description = "If-Match names an older version, or the key is in flight")
   @APIResponse(
       responseCode = "422",
-      description = "Not launched, effective before the previous revision, an unknown line id",
+      description =
+          "Not launched, effective before the previous revision, an unknown line id, or the key"
+              + " was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -175,14 +228,24 @@ public class AppealResource {
   public RestResponse<AppealView> reviseAppeal(
       @PathParam("code") String code,
       @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
       @NotNull @Valid ReviseAppealRequest request,
       UriInfo uri) {
-    var appeal = appeals.revise(code, request, IfMatch.expectedVersion(ifMatch), caller.subject());
-    return RestResponse.ResponseBuilder.<AppealView>created(
-            uri.getAbsolutePathBuilder().path(Integer.toString(appeal.revision())).build())
-        .entity(appeal)
-        .tag(etag(appeal))
-        .build();
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "revise-appeal",
+            List.of(code, request),
+            AppealView.class,
+            () -> {
+              var appeal =
+                  appeals.revise(code, request, IfMatch.expectedVersion(ifMatch), caller.subject());
+              return Answer.created(
+                  "/appeals/" + appeal.code() + "/revisions/" + appeal.revision(), appeal);
+            });
+    return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
   @GET
@@ -227,19 +290,33 @@ public class AppealResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "409",
+      description = "If-Match names an older version, or the key is in flight")
   @APIResponse(
       responseCode = "422",
-      description = "Not launched",
+      description = "Not launched, or the key was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples =
                   @ExampleObject(name = "not-open", value = AppealExamples.NOT_OPEN_PROBLEM)))
   public RestResponse<AppealView> closeAppeal(
-      @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
-    var appeal = appeals.close(code, IfMatch.expectedVersion(ifMatch), caller.subject());
-    return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
+      @PathParam("code") String code,
+      @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "close-appeal",
+            code,
+            AppealView.class,
+            () ->
+                Answer.ok(appeals.close(code, IfMatch.expectedVersion(ifMatch), caller.subject())));
+    return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
   @GET
@@ -277,13 +354,18 @@ public class AppealResource {
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "Every appeal, newest period first",
+      description = "A page of appeals, newest period first (then by code)",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "appeals", value = AppealExamples.APPEALS)))
-  public List<AppealView> listAppeals() {
-    return appeals.list();
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<AppealView>> listAppeals(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(appeals.list(PageRequest.of(limit, cursor)), uri);
   }
 
   private static java.time.LocalDate businessDate(String value) {

@@ -21,6 +21,9 @@ import org.jointappeal.appeal.messaging.AppealLaunchedV1;
 import org.jointappeal.appeal.messaging.AppealRevisedV1;
 import org.jointappeal.appeal.messaging.AppealUpdatedV1;
 import org.jointappeal.appeal.messaging.Outbox;
+import org.jointappeal.appeal.paging.Cursor;
+import org.jointappeal.appeal.paging.Page;
+import org.jointappeal.appeal.paging.PageRequest;
 
 @ApplicationScoped
 public class AppealService {
@@ -215,8 +218,9 @@ public class AppealService {
     return AppealView.of(appeal(code));
   }
 
-  public List<AppealView> list() {
-    return appeals.listNewestFirst().stream().map(AppealView::of).toList();
+  public Page<AppealView> list(PageRequest page) {
+    return Page.of(appeals.pageNewestFirst(page), page, a -> Cursor.of(a.periodStart(), a.code()))
+        .map(AppealView::of);
   }
 
   /** Launched and closed appeals only: what the public may see. */

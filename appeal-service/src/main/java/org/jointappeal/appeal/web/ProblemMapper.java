@@ -25,8 +25,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jointappeal.appeal.AlreadyExists;
 import org.jointappeal.appeal.DomainRuleViolation;
 import org.jointappeal.appeal.NotFound;
+import org.jointappeal.appeal.RequestInFlight;
 import org.jointappeal.appeal.StateConflict;
 import org.jointappeal.appeal.VersionConflict;
+import org.jointappeal.appeal.paging.InvalidPage;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
@@ -51,6 +53,39 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<Problem> notFound(NotFound e, UriInfo uri) {
     return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> invalidPage(InvalidPage e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "invalid-page-request",
+            "The page request is not valid",
+            422,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> inFlight(RequestInFlight e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "request-in-flight",
+            "The same request is in progress",
+            409,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> noKey(IdempotencyKeys.MissingIdempotencyKey e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "idempotency-key-required",
+            "An Idempotency-Key is required",
+            400,
+            e.getMessage(),
+            instance(uri)));
   }
 
   @ServerExceptionMapper

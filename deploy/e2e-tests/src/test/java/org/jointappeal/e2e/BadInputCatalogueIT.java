@@ -312,11 +312,11 @@ class BadInputCatalogueIT {
               .header("If-Match", "\"yesterday\"")
               .is(400, "bad-request"),
           pledges(
-                  "committing a pledge twice",
+                  "committing a committed pledge under another agreement",
                   "POST",
                   "/pledges/{committed}/commitment",
                   json(COMMITMENT))
-              .is(422, "pledge-not-announced"),
+              .is(409, "state-conflict"),
           pledges(
                   "a cancellation dated before the announcement",
                   "POST",

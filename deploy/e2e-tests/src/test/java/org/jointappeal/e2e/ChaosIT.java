@@ -153,6 +153,7 @@ class ChaosIT {
     List<Map<String, Object>> pledges =
         Api.as("finance", "pledge-service")
             .queryParam("appealCode", appeal)
+            .queryParam("limit", 1000) // one page holds them all
             .get("/pledges")
             .then()
             .statusCode(200)

@@ -100,6 +100,7 @@ class DeliveryUnderFaultsIT {
               JsonPath pledges =
                   Api.as("finance", "pledge-service")
                       .queryParam("appealCode", appeal)
+                      .queryParam("limit", 1000) // one page holds them all
                       .get("/pledges")
                       .then()
                       .statusCode(200)

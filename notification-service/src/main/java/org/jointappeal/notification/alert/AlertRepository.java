@@ -1,12 +1,13 @@
 package org.jointappeal.notification.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jointappeal.notification.DonorScope;
+import org.jointappeal.notification.paging.PageRequest;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
@@ -25,22 +26,46 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         "ruleId = ?1 and subject = ?2 and status = ?3", ruleId, subject, AlertStatus.FIRING);
   }
 
-  List<Alert> search(AlertStatus statusOrNull, String appealCodeOrNull, String ruleOrNull) {
-    var query = new StringBuilder("1 = 1");
-    var params = new Parameters();
+  /**
+   * A page of alerts, newest first (then by id), filtered in SQL, the donor's too (its label in the
+   * jsonb labels): nothing is loaded to be dropped in memory.
+   */
+  @SuppressWarnings("unchecked") // a native query typed by its entity class
+  List<Alert> page(
+      AlertStatus statusOrNull,
+      String appealCodeOrNull,
+      String ruleOrNull,
+      Optional<String> donorOrNone,
+      PageRequest page) {
+    var sql = new StringBuilder("select * from alert where true");
+    var params = new LinkedHashMap<String, Object>();
     if (statusOrNull != null) {
-      query.append(" and status = :status");
-      params = params.and("status", statusOrNull);
+      sql.append(" and status = :status");
+      params.put("status", statusOrNull.name());
     }
     if (appealCodeOrNull != null) {
-      query.append(" and appealCode = :appeal");
-      params = params.and("appeal", appealCodeOrNull);
+      sql.append(" and appeal_code = :appeal");
+      params.put("appeal", appealCodeOrNull);
     }
     if (ruleOrNull != null) {
-      query.append(" and rule = :rule");
-      params = params.and("rule", ruleOrNull);
+      sql.append(" and rule = :rule");
+      params.put("rule", ruleOrNull);
     }
-    return list(query.toString(), Sort.descending("startsAt").and("id"), params);
+    if (donorOrNone.isPresent()) {
+      sql.append(" and labels ->> '" + DonorScope.DONOR_LABEL + "' = :donor");
+      params.put("donor", donorOrNone.get());
+    }
+    if (page.after().isPresent()) {
+      var after = page.after().get();
+      sql.append(" and (starts_at < :k0 or (starts_at = :k0 and id > :k1))");
+      params.put("k0", after.instant(0));
+      params.put("k1", after.uuid(1));
+    }
+    sql.append(" order by starts_at desc, id limit :fetch");
+    params.put("fetch", page.fetch());
+    var query = getEntityManager().createNativeQuery(sql.toString(), Alert.class);
+    params.forEach(query::setParameter);
+    return query.getResultList();
   }
 
   /**

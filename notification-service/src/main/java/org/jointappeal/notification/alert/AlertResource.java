@@ -9,15 +9,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.dispatch.NotificationLog;
+import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.PageLinks;
 import org.jointappeal.notification.web.Problem;
 import org.jointappeal.notification.web.Roles;
 
@@ -39,8 +44,12 @@ public class AlertResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "Alerts, newest first; a donor sees only alerts labelled with its donor code")
-  public List<AlertView> searchAlerts(
+      description =
+          "A page of alerts, newest first (then by id); a donor sees only alerts labelled with"
+              + " its donor code",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<AlertView>> searchAlerts(
       @QueryParam("state") AlertStatus state,
       @QueryParam("appeal") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appeal,
       @QueryParam("rule") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String rule,
@@ -48,12 +57,18 @@ public class AlertResource {
       @Parameter(description = "Older name of appeal")
           @QueryParam("appealCode")
           @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}")
-          String appealCode) {
-    return alerts.search(
-        either("state", state, status),
-        either("appeal", appeal, appealCode),
-        rule,
-        caller.donorScope());
+          String appealCode,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        alerts.search(
+            either("state", state, status),
+            either("appeal", appeal, appealCode),
+            rule,
+            caller.donorScope(),
+            PageRequest.of(limit, cursor)),
+        uri);
   }
 
   /** The names (state, appeal) and the first release's (status, appealCode) both work. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,8 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.notification.idempotency.Answer;
+import org.jointappeal.notification.idempotency.IdempotentRequests;
+import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.IdempotencyKeys;
 import org.jointappeal.notification.web.Roles;
 
 @Path("/alert-rules")
@@ -24,8 +30,12 @@ import org.jointappeal.notification.web.Roles;
 public class AlertRuleResource {
 
   private final AlertRuleService rules;
+  private final CurrentCaller caller;
+  private final IdempotentRequests idempotency;
 
-  AlertRuleResource(AlertRuleService rules) {
+  AlertRuleResource(AlertRuleService rules, IdempotentRequests idempotency, CurrentCaller caller) {
+    this.caller = caller;
+    this.idempotency = idempotency;
     this.rules = rules;
   }
 
@@ -50,7 +60,9 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "201", description = "Created and evaluated at once")
   @APIResponse(responseCode = "400", description = "The body is not a valid rule")
-  @APIResponse(responseCode = "409", description = "Another rule has this name")
+  @APIResponse(
+      responseCode = "409",
+      description = "Another rule has this name, or the key is in flight")
   @APIResponse(
       responseCode = "422",
       description =
@@ -58,12 +70,22 @@ public class AlertRuleResource {
               + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
               + " info, warning, critical (reserved-label)")
   public RestResponse<AlertRuleView> createAlertRule(
-      @Valid @NotNull RuleDefinition definition, UriInfo uri) {
-    var created = rules.create(definition);
-    return RestResponse.ResponseBuilder.<AlertRuleView>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @Valid @NotNull RuleDefinition definition,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "create-alert-rule",
+            definition,
+            AlertRuleView.class,
+            () -> {
+              var created = rules.create(definition);
+              return Answer.created("/alert-rules/" + created.id(), created);
+            });
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   @PUT
@@ -72,16 +94,30 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "200", description = "Restated and evaluated at once")
   @APIResponse(responseCode = "404", description = "No such rule")
-  @APIResponse(responseCode = "409", description = "Another rule has this name")
+  @APIResponse(
+      responseCode = "409",
+      description = "Another rule has this name, or the key is in flight")
   @APIResponse(
       responseCode = "422",
       description =
           "A parameter the kind needs is missing, or one it does not take is present"
               + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
               + " info, warning, critical (reserved-label)")
-  public AlertRuleView restateAlertRule(
-      @PathParam("ruleId") UUID ruleId, @Valid @NotNull RuleDefinition definition) {
-    return rules.restate(ruleId, definition);
+  public RestResponse<AlertRuleView> restateAlertRule(
+      @PathParam("ruleId") UUID ruleId,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @Valid @NotNull RuleDefinition definition,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "restate-alert-rule",
+            List.of(ruleId, definition),
+            AlertRuleView.class,
+            () -> Answer.ok(rules.restate(ruleId, definition)));
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   @DELETE
@@ -89,7 +125,22 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "204", description = "Deleted; its firing alerts resolved")
   @APIResponse(responseCode = "404", description = "No such rule")
-  public void deleteAlertRule(@PathParam("ruleId") UUID ruleId) {
-    rules.delete(ruleId);
+  public RestResponse<Void> deleteAlertRule(
+      @PathParam("ruleId") UUID ruleId,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "delete-alert-rule",
+            ruleId,
+            Void.class,
+            () -> {
+              rules.delete(ruleId);
+              return Answer.<Void>noContent();
+            });
+    return IdempotencyKeys.respond(answer, uri);
   }
 }

@@ -21,6 +21,9 @@ import org.jointappeal.notification.NotFound;
 import org.jointappeal.notification.messaging.AlertFiringV1;
 import org.jointappeal.notification.messaging.AlertResolvedV1;
 import org.jointappeal.notification.messaging.Outbox;
+import org.jointappeal.notification.paging.Cursor;
+import org.jointappeal.notification.paging.Page;
+import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.silence.SilenceService;
 
 /**
@@ -332,13 +335,18 @@ public class AlertService {
 
   /** A donor sees only alerts labelled with its donor code. */
   @Transactional
-  public List<AlertView> search(
-      AlertStatus statusOrNull, String appealCodeOrNull, String ruleOrNull, DonorScope scope) {
+  public Page<AlertView> search(
+      AlertStatus statusOrNull,
+      String appealCodeOrNull,
+      String ruleOrNull,
+      DonorScope scope,
+      PageRequest page) {
     var active = silences.activeAt(clock.instant());
-    return alerts.search(statusOrNull, appealCodeOrNull, ruleOrNull).stream()
-        .filter(a -> scope.sees(a.labels()))
-        .map(a -> AlertView.of(a, active.mutes(a.status() == AlertStatus.FIRING, a.labels())))
-        .toList();
+    return Page.of(
+            alerts.page(statusOrNull, appealCodeOrNull, ruleOrNull, scope.restrictedTo(), page),
+            page,
+            a -> Cursor.of(a.startsAt(), a.id()))
+        .map(a -> AlertView.of(a, active.mutes(a.status() == AlertStatus.FIRING, a.labels())));
   }
 
   /** Firing alerts per rule, for the metrics. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,9 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.notification.idempotency.Answer;
+import org.jointappeal.notification.idempotency.IdempotentRequests;
 import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.IdempotencyKeys;
 import org.jointappeal.notification.web.Roles;
 
 @Path("/silences")
@@ -24,9 +29,11 @@ import org.jointappeal.notification.web.Roles;
 public class SilenceResource {
 
   private final SilenceService silences;
+  private final IdempotentRequests idempotency;
   private final CurrentCaller caller;
 
-  SilenceResource(SilenceService silences, CurrentCaller caller) {
+  SilenceResource(SilenceService silences, CurrentCaller caller, IdempotentRequests idempotency) {
+    this.idempotency = idempotency;
     this.silences = silences;
     this.caller = caller;
   }
@@ -53,13 +60,24 @@ public class SilenceResource {
   @APIResponse(responseCode = "201", description = "Created; its author is the caller")
   @APIResponse(responseCode = "400", description = "The body is not a valid silence")
   @APIResponse(responseCode = "422", description = "It ends before it starts, or is already over")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
   public RestResponse<SilenceView> createSilence(
-      @Valid @NotNull CreateSilenceRequest request, UriInfo uri) {
-    var created = silences.create(request, caller.subject());
-    return RestResponse.ResponseBuilder.<SilenceView>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @Valid @NotNull CreateSilenceRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "create-silence",
+            request,
+            SilenceView.class,
+            () -> {
+              var created = silences.create(request, caller.subject());
+              return Answer.created("/silences/" + created.id(), created);
+            });
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   @DELETE
@@ -67,7 +85,22 @@ public class SilenceResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "204", description = "Expired now; kept in the history")
   @APIResponse(responseCode = "404", description = "No such silence")
-  public void expireSilence(@PathParam("silenceId") UUID silenceId) {
-    silences.expire(silenceId);
+  public RestResponse<Void> expireSilence(
+      @PathParam("silenceId") UUID silenceId,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "expire-silence",
+            silenceId,
+            Void.class,
+            () -> {
+              silences.expire(silenceId);
+              return Answer.<Void>noContent();
+            });
+    return IdempotencyKeys.respond(answer, uri);
   }
 }

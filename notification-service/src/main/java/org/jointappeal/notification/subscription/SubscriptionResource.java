@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,10 +18,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.notification.idempotency.Answer;
+import org.jointappeal.notification.idempotency.IdempotentRequests;
 import org.jointappeal.notification.web.CurrentCaller;
+import org.jointappeal.notification.web.IdempotencyKeys;
 import org.jointappeal.notification.web.Problem;
 import org.jointappeal.notification.web.Roles;
 
@@ -30,9 +35,12 @@ import org.jointappeal.notification.web.Roles;
 public class SubscriptionResource {
 
   private final SubscriptionService subscriptions;
+  private final IdempotentRequests idempotency;
   private final CurrentCaller caller;
 
-  SubscriptionResource(SubscriptionService subscriptions, CurrentCaller caller) {
+  SubscriptionResource(
+      SubscriptionService subscriptions, CurrentCaller caller, IdempotentRequests idempotency) {
+    this.idempotency = idempotency;
     this.subscriptions = subscriptions;
     this.caller = caller;
   }
@@ -98,12 +106,22 @@ public class SubscriptionResource {
           @Valid
           @NotNull
           CreateSubscriptionRequest request,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
       UriInfo uri) {
-    var created = subscriptions.create(request, caller.subject(), caller.donorScope());
-    return RestResponse.ResponseBuilder.<SubscriptionView>created(
-            uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-        .entity(created)
-        .build();
+    var scope = caller.donorScope();
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "create-subscription",
+            request,
+            SubscriptionView.class,
+            () -> {
+              var created = subscriptions.create(request, caller.subject(), scope);
+              return Answer.created("/subscriptions/" + created.id(), created);
+            });
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   @GET
@@ -164,7 +182,22 @@ public class SubscriptionResource {
                   @ExampleObject(
                       name = "not-found",
                       value = SubscriptionExamples.NOT_FOUND_PROBLEM)))
-  public void deleteSubscription(@PathParam("subscriptionId") UUID subscriptionId) {
-    subscriptions.delete(subscriptionId, caller.subject());
+  public RestResponse<Void> deleteSubscription(
+      @PathParam("subscriptionId") UUID subscriptionId,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "delete-subscription",
+            subscriptionId,
+            Void.class,
+            () -> {
+              subscriptions.delete(subscriptionId, caller.subject());
+              return Answer.<Void>noContent();
+            });
+    return IdempotencyKeys.respond(answer, uri);
   }
 }

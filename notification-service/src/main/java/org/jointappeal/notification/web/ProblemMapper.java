@@ -26,6 +26,8 @@ import org.jointappeal.notification.AlreadyExists;
 import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.Forbidden;
 import org.jointappeal.notification.NotFound;
+import org.jointappeal.notification.RequestInFlight;
+import org.jointappeal.notification.paging.InvalidPage;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
@@ -36,6 +38,39 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<Problem> rule(DomainRuleViolation e, UriInfo uri) {
     return respond(Problem.of(e.slug(), e.title(), 422, e.getMessage(), instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> invalidPage(InvalidPage e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "invalid-page-request",
+            "The page request is not valid",
+            422,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> inFlight(RequestInFlight e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "request-in-flight",
+            "The same request is in progress",
+            409,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> noKey(IdempotencyKeys.MissingIdempotencyKey e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "idempotency-key-required",
+            "An Idempotency-Key is required",
+            400,
+            e.getMessage(),
+            instance(uri)));
   }
 
   @ServerExceptionMapper

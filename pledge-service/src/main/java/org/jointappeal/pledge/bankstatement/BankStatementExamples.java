@@ -132,11 +132,18 @@ public final class BankStatementExamples {
        "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment",
        "errors":[{"field":"donorCode","message":"must not be null"}]}""";
 
+  public static final String KEY_REUSED_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/idempotency-key-reused",
+       "title":"The Idempotency-Key was used for another request","status":422,
+       "detail":"Idempotency-Key 5b0e6a52-1f1c-4d8e-9a51-0c7d2f0e9b11 was first used for another request",
+       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment"}""";
+
   public static final String PAYER_ALREADY_IDENTIFIED_PROBLEM =
       """
-      {"type":"https://jointappeal.org/problems/payer-already-identified",
-       "title":"The statement entry already has a donor and a receipt","status":422,
-       "detail":"statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
+      {"type":"https://jointappeal.org/problems/state-conflict",
+       "title":"The pledge has already taken another transition","status":409,
+       "detail":"cannot assign SWE: statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
        "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment"}""";
 
   public static final String ACCOUNT_OF_ANOTHER_DONOR_PROBLEM =

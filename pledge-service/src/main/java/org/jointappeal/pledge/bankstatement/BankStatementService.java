@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.NotFound;
+import org.jointappeal.pledge.StateConflict;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
@@ -282,8 +283,12 @@ public class BankStatementService {
         entries.findWaiting(entryId).orElseThrow(() -> NotFound.of("unmatched receipt", entryId));
     var donor = DonorCode.of(request.donorCode());
     if (entry.receiptId() != null) {
-      // received() says no, with the donor and receipt already there
-      entry.received(donor, entry.receiptId());
+      if (donor.equals(entry.donorCode())) {
+        return unmatchedView(entry); // the same assignment again: made once, answered again
+      }
+      throw StateConflict.of(
+          "cannot assign %s: statement entry %s already has donor %s and receipt %s"
+              .formatted(donor, entryId, entry.donorCode(), entry.receiptId()));
     }
     var receipt = recordReceipt(entry, donor, actor);
     entry.received(donor, receipt.id());

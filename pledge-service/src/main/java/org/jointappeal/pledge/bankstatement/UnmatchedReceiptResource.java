@@ -5,18 +5,25 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
 
@@ -30,9 +37,12 @@ import org.jointappeal.pledge.web.Roles;
 public class UnmatchedReceiptResource {
 
   private final BankStatementService statements;
+  private final IdempotentRequests idempotency;
   private final CurrentCaller caller;
 
-  UnmatchedReceiptResource(BankStatementService statements, CurrentCaller caller) {
+  UnmatchedReceiptResource(
+      BankStatementService statements, CurrentCaller caller, IdempotentRequests idempotency) {
+    this.idempotency = idempotency;
     this.statements = statements;
     this.caller = caller;
   }
@@ -180,20 +190,47 @@ public class UnmatchedReceiptResource {
                       name = "not-found",
                       value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
   @APIResponse(
-      responseCode = "422",
+      responseCode = "409",
       description =
-          "The entry already has a donor, the donor is not in the registry, or no UNORE rate",
+          "state-conflict: the entry already has another donor and a receipt (the detail names"
+              + " them; the same donor again answers 200 and records nothing), or the key is in"
+              + " flight",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
-                      name = "payer-already-identified",
+                      name = "state-conflict",
                       value = BankStatementExamples.PAYER_ALREADY_IDENTIFIED_PROBLEM)))
-  public UnmatchedReceiptView assignUnmatchedReceiptDonor(
-      @PathParam("entryId") UUID entryId, @NotNull @Valid AssignDonorRequest request) {
-    return statements.assignDonor(entryId, request, caller.subject());
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "The donor is not in the registry, no UNORE rate, or the key was used for another"
+              + " request",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "idempotency-key-reused",
+                      value = BankStatementExamples.KEY_REUSED_PROBLEM)))
+  public RestResponse<UnmatchedReceiptView> assignUnmatchedReceiptDonor(
+      @PathParam("entryId") UUID entryId,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid AssignDonorRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "assign-unmatched-receipt-donor",
+            List.of(entryId, request),
+            UnmatchedReceiptView.class,
+            () -> Answer.ok(statements.assignDonor(entryId, request, caller.subject())));
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   @POST

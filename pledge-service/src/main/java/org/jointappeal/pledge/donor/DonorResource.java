@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.IfMatch;
@@ -30,9 +33,11 @@ import org.jointappeal.pledge.web.Roles;
 public class DonorResource {
 
   private final DonorService donors;
+  private final IdempotentRequests idempotency;
   private final CurrentCaller caller;
 
-  DonorResource(DonorService donors, CurrentCaller caller) {
+  DonorResource(DonorService donors, CurrentCaller caller, IdempotentRequests idempotency) {
+    this.idempotency = idempotency;
     this.donors = donors;
     this.caller = caller;
   }
@@ -79,13 +84,28 @@ public class DonorResource {
   @RolesAllowed(Roles.FINANCE_OFFICER)
   @APIResponse(responseCode = "200", description = "The donor's name and IBANs are replaced")
   @APIResponse(responseCode = "404", description = "No such donor")
-  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "409",
+      description = "If-Match names an older version, or the key is in flight")
+  @APIResponse(responseCode = "422", description = "The key was used for another request")
   public RestResponse<DonorView> reviseDonor(
       @PathParam("code") @Pattern(regexp = "[A-Z]{3}") String code,
       @HeaderParam("If-Match") String ifMatch,
-      @NotNull @Valid ReviseDonorRequest request) {
-    var donor = donors.revise(DonorCode.of(code), request, IfMatch.expectedVersion(ifMatch));
-    return RestResponse.ResponseBuilder.ok(donor).tag(etag(donor)).build();
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid ReviseDonorRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "revise-donor",
+            List.of(code, request),
+            DonorView.class,
+            () ->
+                Answer.ok(
+                    donors.revise(DonorCode.of(code), request, IfMatch.expectedVersion(ifMatch))));
+    return IdempotencyKeys.respond(answer, uri, DonorView::version);
   }
 
   private static EntityTag etag(DonorView donor) {

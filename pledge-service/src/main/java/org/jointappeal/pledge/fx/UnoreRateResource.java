@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.Roles;
@@ -34,9 +36,11 @@ import org.jointappeal.pledge.web.Roles;
 public class UnoreRateResource {
 
   private final UnoreRateService rates;
+  private final IdempotentRequests idempotency;
   private final CurrentCaller caller;
 
-  UnoreRateResource(UnoreRateService rates, CurrentCaller caller) {
+  UnoreRateResource(UnoreRateService rates, CurrentCaller caller, IdempotentRequests idempotency) {
+    this.idempotency = idempotency;
     this.rates = rates;
     this.caller = caller;
   }
@@ -52,19 +56,34 @@ public class UnoreRateResource {
               + " value), or unchanged (the same value)")
   @APIResponse(
       responseCode = "422",
-      description = "unitsPerUsd is not a decimal string, or not a usable rate")
+      description =
+          "unitsPerUsd is not a decimal string, or not a usable rate; or the key was used for"
+              + " another request")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
   public RestResponse<RateView> recordRate(
       @PathParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
       @PathParam("effectiveFrom") LocalDate effectiveFrom,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
       @NotNull @Valid RecordRateRequest request,
       UriInfo uri) {
-    var recorded =
-        rates.record(currency, effectiveFrom, request.rate(), request.reason(), caller.subject());
-    return recorded.outcome() == UnoreRateService.Outcome.CREATED
-        ? RestResponse.ResponseBuilder.<RateView>created(uri.getAbsolutePath())
-            .entity(recorded.rate())
-            .build()
-        : RestResponse.ok(recorded.rate());
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "record-rate",
+            List.of(currency, effectiveFrom, request),
+            RateView.class,
+            () -> {
+              var recorded =
+                  rates.record(
+                      currency, effectiveFrom, request.rate(), request.reason(), caller.subject());
+              return recorded.outcome() == UnoreRateService.Outcome.CREATED
+                  ? Answer.created(
+                      "/exchange-rates/" + currency + "/" + effectiveFrom, recorded.rate())
+                  : Answer.ok(recorded.rate());
+            });
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   @GET

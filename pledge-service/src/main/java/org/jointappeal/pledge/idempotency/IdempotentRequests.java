@@ -16,12 +16,13 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.RequestInFlight;
 
 /**
- * Idempotency-Key handling for creating commands, inside the command's own transaction: the key is
+ * Idempotency-Key handling for every command, inside the command's own transaction: the key is
  * inserted first ({@code on conflict do nothing}), the answer stored with it before commit. A retry
  * of the same request replays the answer; the same key with another request is a 422; a key whose
  * first request has not committed yet is a 409 (after a short wait).
@@ -42,6 +43,32 @@ public class IdempotentRequests {
     this.em = em;
     this.json = json;
     this.clock = clock;
+  }
+
+  /**
+   * Runs a command at most once per caller and key, in one transaction with the key's row (no
+   * separate claim): a retry of the same request replays the stored answer, the same key with
+   * another request is a 422, a key still in flight a 409. Without a key the command just runs. The
+   * command's own {@code @Transactional} methods join this transaction.
+   */
+  @Transactional
+  public <T> Answer<T> perform(
+      String subject,
+      Optional<IdempotencyKey> key,
+      String operation,
+      Object request,
+      Class<T> bodyType,
+      Supplier<Answer<T>> command) {
+    if (key.isEmpty()) {
+      return command.get();
+    }
+    var replay = claim(subject, key.get(), operation, request, bodyType);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    var answer = command.get();
+    complete(subject, key.get(), answer);
+    return answer;
   }
 
   /**

@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.StateConflict;
 import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UsdValue;
@@ -174,11 +176,26 @@ public class Pledge {
     }
   }
 
-  /** A signed agreement turns the announcement into a commitment: from now on it is funding. */
+  /** Whether this commitment is the one already made (a retry whose answer was lost). */
+  boolean committedAs(String agreementReference, LocalDate signedOn) {
+    return this.agreementReference != null
+        && this.agreementReference.equals(agreementReference)
+        && committedOn.equals(signedOn);
+  }
+
+  /**
+   * A signed agreement turns the announcement into a commitment: from now on it is funding. Another
+   * commitment than the one made, or a pledge that left the announced state otherwise, is a state
+   * conflict.
+   */
   void commit(String agreementReference, LocalDate signedOn) {
+    if (this.agreementReference != null) {
+      throw StateConflict.of(
+          "cannot commit: pledge %s is %s, committed on %s under agreement %s"
+              .formatted(id, status, committedOn, this.agreementReference));
+    }
     if (status != PledgeStatus.ANNOUNCED) {
-      throw DomainRuleViolation.of(
-          DomainRule.PLEDGE_NOT_ANNOUNCED, "pledge " + id + " is " + status + ", not ANNOUNCED");
+      throw StateConflict.of("cannot commit: pledge %s is %s".formatted(id, status));
     }
     if (signedOn.isBefore(announcedOn)) {
       throw DomainRuleViolation.of(
@@ -190,8 +207,26 @@ public class Pledge {
     this.committedOn = signedOn;
   }
 
-  /** The donor withdraws the pledge; only before any money was received. */
+  /** Whether this cancellation is the one already made (a retry whose answer was lost). */
+  boolean cancelledAs(LocalDate on, String reason) {
+    return status == PledgeStatus.CANCELLED
+        && cancelledOn.equals(on)
+        && Objects.equals(cancellationReason, reason);
+  }
+
+  /**
+   * The donor withdraws the pledge; only before any money was received. A pledge cancelled
+   * otherwise, or written off, is a state conflict.
+   */
   void cancel(LocalDate on, String reason) {
+    if (status == PledgeStatus.CANCELLED) {
+      throw StateConflict.of(
+          "cannot cancel: pledge %s is CANCELLED since %s".formatted(id, cancelledOn));
+    }
+    if (status == PledgeStatus.WRITTEN_OFF) {
+      throw StateConflict.of(
+          "cannot cancel: pledge %s is WRITTEN_OFF since %s".formatted(id, writtenOffOn));
+    }
     boolean open = status == PledgeStatus.ANNOUNCED || status == PledgeStatus.COMMITTED;
     if (!open || paid().isPositive()) {
       throw DomainRuleViolation.of(
@@ -208,6 +243,13 @@ public class Pledge {
     this.status = PledgeStatus.CANCELLED;
     this.cancelledOn = on;
     this.cancellationReason = reason;
+  }
+
+  /** Whether this write-off is the one already made (a retry whose answer was lost). */
+  boolean writtenOffAs(LocalDate on, String reason) {
+    return status == PledgeStatus.WRITTEN_OFF
+        && writtenOffOn.equals(on)
+        && Objects.equals(writeOffReason, reason);
   }
 
   /**
@@ -242,6 +284,14 @@ public class Pledge {
    * and leaves the figures. Once only: afterwards nothing is outstanding.
    */
   Money writeOff(LocalDate on, String reason) {
+    if (status == PledgeStatus.WRITTEN_OFF) {
+      throw StateConflict.of(
+          "cannot write off: pledge %s is WRITTEN_OFF since %s".formatted(id, writtenOffOn));
+    }
+    if (status == PledgeStatus.CANCELLED) {
+      throw StateConflict.of(
+          "cannot write off: pledge %s is CANCELLED since %s".formatted(id, cancelledOn));
+    }
     boolean owed = status == PledgeStatus.COMMITTED || status == PledgeStatus.PARTIALLY_PAID;
     if (!owed || !outstanding().isPositive()) {
       throw DomainRuleViolation.of(

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.paging.Keyset;
+import org.jointappeal.pledge.paging.PageRequest;
 
 /** Every read takes the caller's scope, so another donor's pledge is simply not found. */
 @ApplicationScoped
@@ -26,7 +28,8 @@ public class PledgeRepository implements PanacheRepositoryBase<Pledge, UUID> {
         .orElseGet(() -> findByIdOptional(id));
   }
 
-  List<Pledge> listInScope(String appealCodeOrNull, DonorScope scope) {
+  /** A page of pledges, by announcement date, then recording time and id: filtered in SQL. */
+  List<Pledge> pageInScope(String appealCodeOrNull, DonorScope scope, PageRequest page) {
     var query = new StringBuilder("1 = 1");
     var params = new Parameters();
     if (appealCodeOrNull != null) {
@@ -37,7 +40,14 @@ public class PledgeRepository implements PanacheRepositoryBase<Pledge, UUID> {
       query.append(" and donorCode = :donor");
       params = params.and("donor", scope.restrictedTo().get());
     }
-    return list(query.toString(), Sort.ascending("announcedOn").and("createdAt"), params);
+    if (page.after().isPresent()) {
+      var after = page.after().get();
+      query.append(" and ").append(Keyset.after("announcedOn", "createdAt", "id"));
+      params = params.and("k0", after.date(0)).and("k1", after.instant(1)).and("k2", after.uuid(2));
+    }
+    return find(query.toString(), Sort.ascending("announcedOn").and("createdAt").and("id"), params)
+        .range(0, page.limit())
+        .list();
   }
 
   /**

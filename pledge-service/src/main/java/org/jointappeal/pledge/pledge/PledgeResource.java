@@ -17,15 +17,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.IfMatch;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
 
@@ -35,10 +40,12 @@ import org.jointappeal.pledge.web.Roles;
 public class PledgeResource {
 
   private final PledgeService pledges;
+  private final IdempotentRequests idempotency;
   private final CurrentCaller caller;
 
-  PledgeResource(PledgeService pledges, CurrentCaller caller) {
+  PledgeResource(PledgeService pledges, IdempotentRequests idempotency, CurrentCaller caller) {
     this.pledges = pledges;
+    this.idempotency = idempotency;
     this.caller = caller;
   }
 
@@ -95,49 +102,100 @@ public class PledgeResource {
 
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  public List<PledgeView> listPledges(
-      @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode) {
-    return pledges.list(appealCode, caller.donorScope());
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of pledges in scope, by announcement date (then recording, id)",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<PledgeView>> listPledges(
+      @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        pledges.list(appealCode, caller.donorScope(), PageRequest.of(limit, cursor)), uri);
   }
 
   @POST
   @Path("/{pledgeId}/commitment")
   @RolesAllowed(Roles.FINANCE_OFFICER)
-  @APIResponse(responseCode = "200", description = "The pledge is committed")
-  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The pledge is committed; the same commitment again (same agreementReference and"
+              + " signedOn) answers the current state without a key and changes nothing")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "state-conflict: committed otherwise, or no longer announced (the detail says its"
+              + " state); If-Match names an older version; or the key is in flight")
   @APIResponse(
       responseCode = "422",
-      description = "Not announced, or signed before the announcement")
+      description = "Signed before the announcement, or the key was used for another request")
   public RestResponse<PledgeView> commitPledge(
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam("If-Match") String ifMatch,
-      @NotNull @Valid CommitPledgeRequest request) {
-    var pledge =
-        pledges.commit(pledgeId, request, IfMatch.expectedVersion(ifMatch), caller.subject());
-    return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid CommitPledgeRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "commit-pledge",
+            List.of(pledgeId, request),
+            PledgeView.class,
+            () ->
+                Answer.ok(
+                    pledges.commit(
+                        pledgeId, request, IfMatch.expectedVersion(ifMatch), caller.subject())));
+    return IdempotencyKeys.respond(answer, uri, PledgeView::version);
   }
 
   @POST
   @Path("/{pledgeId}/cancellation")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER})
-  @APIResponse(responseCode = "200", description = "The pledge is cancelled")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The pledge is cancelled; the same cancellation again (same cancelledOn and reason)"
+              + " answers the current state without a key and changes nothing")
   @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
-  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "state-conflict: cancelled otherwise, or written off (the detail says its state);"
+              + " If-Match names an older version; or the key is in flight")
   @APIResponse(
       responseCode = "422",
-      description = "Money was received already, or the pledge is no longer open")
+      description =
+          "Money was received already, the pledge is no longer open, or the key was used for"
+              + " another request")
   public RestResponse<PledgeView> cancelPledge(
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam("If-Match") String ifMatch,
-      @NotNull @Valid CancelPledgeRequest request) {
-    var pledge =
-        pledges.cancel(
-            pledgeId,
-            request,
-            IfMatch.expectedVersion(ifMatch),
-            caller.donorScope(),
-            caller.subject());
-    return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid CancelPledgeRequest request,
+      UriInfo uri) {
+    var scope = caller.donorScope();
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "cancel-pledge",
+            List.of(pledgeId, request),
+            PledgeView.class,
+            () ->
+                Answer.ok(
+                    pledges.cancel(
+                        pledgeId,
+                        request,
+                        IfMatch.expectedVersion(ifMatch),
+                        scope,
+                        caller.subject())));
+    return IdempotencyKeys.respond(answer, uri, PledgeView::version);
   }
 
   @POST
@@ -149,18 +207,33 @@ public class PledgeResource {
           "The pledge is valued at the rate now on file for its announcement date (unchanged if"
               + " it already was)")
   @APIResponse(responseCode = "404", description = "No such pledge")
-  @APIResponse(responseCode = "409", description = "If-Match names an older version")
+  @APIResponse(
+      responseCode = "409",
+      description = "If-Match names an older version, or the key is in flight")
   @APIResponse(
       responseCode = "422",
       description =
-          "Money was received already, the pledge is no longer open, or no rate is on file")
+          "Money was received already, the pledge is no longer open, no rate is on file, or the"
+              + " key was used for another request")
   public RestResponse<PledgeView> revaluePledge(
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam("If-Match") String ifMatch,
-      @NotNull @Valid RevaluePledgeRequest request) {
-    var pledge =
-        pledges.revalue(pledgeId, request, IfMatch.expectedVersion(ifMatch), caller.subject());
-    return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid RevaluePledgeRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "revalue-pledge",
+            List.of(pledgeId, request),
+            PledgeView.class,
+            () ->
+                Answer.ok(
+                    pledges.revalue(
+                        pledgeId, request, IfMatch.expectedVersion(ifMatch), caller.subject())));
+    return IdempotencyKeys.respond(answer, uri, PledgeView::version);
   }
 
   @POST
@@ -169,14 +242,22 @@ public class PledgeResource {
   @APIResponse(
       responseCode = "201",
       description = "The outstanding remainder is written off (a retry replays this)")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The same write-off was made already (same writtenOffOn and reason, another key): the"
+              + " write-off made")
   @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
   @APIResponse(responseCode = "404", description = "No such pledge")
   @APIResponse(
       responseCode = "409",
-      description = "If-Match names an older version, or the key is in flight")
+      description =
+          "state-conflict: written off otherwise, or cancelled (the detail says its state);"
+              + " If-Match names an older version; or the key is in flight")
   @APIResponse(
       responseCode = "422",
-      description = "Nothing outstanding (already written off, cancelled, not committed)")
+      description =
+          "Nothing outstanding (not committed, paid), or the key was used for another request")
   public RestResponse<WriteOffView> writeOffPledge(
       @PathParam("pledgeId") UUID pledgeId,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -190,10 +271,7 @@ public class PledgeResource {
             IfMatch.expectedVersion(ifMatch),
             caller.subject(),
             IdempotencyKeys.required(idempotencyKey));
-    return RestResponse.ResponseBuilder.<WriteOffView>create(answer.status())
-        .location(uri.getBaseUriBuilder().path(answer.location()).build())
-        .entity(answer.body())
-        .build();
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   @GET

@@ -36,6 +36,9 @@ import org.jointappeal.pledge.messaging.PledgePaymentReversedV1;
 import org.jointappeal.pledge.messaging.PledgeRevaluedV1;
 import org.jointappeal.pledge.messaging.PledgeWrittenOffV1;
 import org.jointappeal.pledge.money.Money;
+import org.jointappeal.pledge.paging.Cursor;
+import org.jointappeal.pledge.paging.Page;
+import org.jointappeal.pledge.paging.PageRequest;
 
 @ApplicationScoped
 public class PledgeService {
@@ -115,9 +118,17 @@ public class PledgeService {
     return answer;
   }
 
+  /**
+   * Commits an announced pledge. The same commitment again (a retry whose answer was lost) answers
+   * the current state and changes nothing, even with the If-Match read before it.
+   */
   @Transactional
   public PledgeView commit(
       UUID pledgeId, CommitPledgeRequest request, OptionalLong expectedVersion, String actor) {
+    var already = inScope(pledgeId, DonorScope.everyone());
+    if (already.committedAs(request.agreementReference(), request.signedOn())) {
+      return PledgeView.of(already);
+    }
     var pledge = current(pledgeId, DonorScope.everyone(), expectedVersion);
     notInFuture(request.signedOn(), "signedOn");
     pledge.commit(request.agreementReference(), request.signedOn());
@@ -133,7 +144,10 @@ public class PledgeService {
     return PledgeView.of(pledge);
   }
 
-  /** A donor cancels its own pledge (another donor's is not found); staff cancel any. */
+  /**
+   * A donor cancels its own pledge (another donor's is not found); staff cancel any. The same
+   * cancellation again answers the current state and changes nothing.
+   */
   @Transactional
   public PledgeView cancel(
       UUID pledgeId,
@@ -141,6 +155,10 @@ public class PledgeService {
       OptionalLong expectedVersion,
       DonorScope scope,
       String actor) {
+    var already = inScope(pledgeId, scope);
+    if (already.cancelledAs(request.cancelledOn(), request.reason())) {
+      return PledgeView.of(already);
+    }
     var pledge = current(pledgeId, scope, expectedVersion);
     notInFuture(request.cancelledOn(), "cancelledOn");
     pledge.cancel(request.cancelledOn(), request.reason());
@@ -180,7 +198,10 @@ public class PledgeService {
     return PledgeView.of(pledge);
   }
 
-  /** Writes off the outstanding remainder, once: a retry with the same key replays the answer. */
+  /**
+   * Writes off the outstanding remainder, once: a retry with the same key replays the answer; the
+   * same write-off again under another key answers it with 200.
+   */
   @Transactional
   public Answer<WriteOffView> writeOff(
       UUID pledgeId,
@@ -197,6 +218,13 @@ public class PledgeService {
             WriteOffView.class);
     if (replay.isPresent()) {
       return replay.get();
+    }
+    var already = inScope(pledgeId, DonorScope.everyone());
+    if (already.writtenOffAs(request.writtenOffOn(), request.reason())) {
+      var made = writeOffs.ofPledge(already.id()).orElseThrow();
+      var answer = Answer.ok(WriteOffView.of(made));
+      idempotency.complete(actor, key, answer);
+      return answer;
     }
     var pledge = current(pledgeId, DonorScope.everyone(), expectedVersion);
     notInFuture(request.writtenOffOn(), "writtenOffOn");
@@ -317,8 +345,12 @@ public class PledgeService {
         .orElseThrow(() -> NotFound.of("pledge", pledgeId));
   }
 
-  public List<PledgeView> list(String appealCodeOrNull, DonorScope scope) {
-    return pledges.listInScope(appealCodeOrNull, scope).stream().map(PledgeView::of).toList();
+  public Page<PledgeView> list(String appealCodeOrNull, DonorScope scope, PageRequest page) {
+    return Page.of(
+            pledges.pageInScope(appealCodeOrNull, scope, page),
+            page,
+            p -> Cursor.of(p.announcedOn(), p.createdAt(), p.id()))
+        .map(PledgeView::of);
   }
 
   /** Pledges per status with their USD value, for the metrics. */
@@ -330,9 +362,12 @@ public class PledgeService {
   /** The path's pledge id is part of what a write-off request means. */
   record KeyedRequest(UUID pledgeId, WriteOffRequest request) {}
 
+  private Pledge inScope(UUID pledgeId, DonorScope scope) {
+    return pledges.findInScope(pledgeId, scope).orElseThrow(() -> NotFound.of("pledge", pledgeId));
+  }
+
   private Pledge current(UUID pledgeId, DonorScope scope, OptionalLong expectedVersion) {
-    var pledge =
-        pledges.findInScope(pledgeId, scope).orElseThrow(() -> NotFound.of("pledge", pledgeId));
+    var pledge = inScope(pledgeId, scope);
     expectedVersion.ifPresent(
         expected -> {
           if (expected != pledge.version()) {

@@ -5,8 +5,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class AllocationRepository implements PanacheRepositoryBase<Allocation, UUID> {
@@ -16,6 +18,19 @@ public class AllocationRepository implements PanacheRepositoryBase<Allocation, U
         "receiptId = :receipt",
         Sort.ascending("recordedAt").and("id"),
         Parameters.with("receipt", receiptId));
+  }
+
+  /** The allocations of a page of receipts, in one query (not one per receipt). */
+  Map<UUID, List<Allocation>> ofReceipts(List<UUID> receiptIds) {
+    if (receiptIds.isEmpty()) {
+      return Map.of();
+    }
+    return list(
+            "receiptId in :receipts",
+            Sort.ascending("recordedAt").and("id"),
+            Parameters.with("receipts", receiptIds))
+        .stream()
+        .collect(Collectors.groupingBy(Allocation::receiptId));
   }
 
   Optional<Allocation> findOfReceipt(UUID receiptId, UUID allocationId) {

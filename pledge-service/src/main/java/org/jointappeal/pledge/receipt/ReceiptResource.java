@@ -10,14 +10,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Roles;
 
 @Path("/receipts")
@@ -61,9 +66,17 @@ public class ReceiptResource {
 
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "Receipts in scope, by value date")
-  public List<ReceiptView> listReceipts() {
-    return receipts.list(caller.donorScope());
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of receipts in scope, by value date (then recording, id)",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<ReceiptView>> listReceipts(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        receipts.list(caller.donorScope(), PageRequest.of(limit, cursor)), uri);
   }
 
   @GET

@@ -21,6 +21,9 @@ import org.jointappeal.pledge.messaging.Outbox;
 import org.jointappeal.pledge.messaging.ReceiptAllocatedV1;
 import org.jointappeal.pledge.messaging.ReceiptRecordedV1;
 import org.jointappeal.pledge.money.Money;
+import org.jointappeal.pledge.paging.Cursor;
+import org.jointappeal.pledge.paging.Page;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.pledge.PledgeService;
 
 @ApplicationScoped
@@ -234,10 +237,15 @@ public class ReceiptService {
     return ReceiptView.of(receipt, allocations.ofReceipt(receipt.id()));
   }
 
-  public List<ReceiptView> list(DonorScope scope) {
-    return receipts.listInScope(scope).stream()
-        .map(r -> ReceiptView.of(r, allocations.ofReceipt(r.id())))
-        .toList();
+  /** A page of receipts with their allocations: two queries per page, whatever its size. */
+  public Page<ReceiptView> list(DonorScope scope, PageRequest page) {
+    var found =
+        Page.of(
+            receipts.pageInScope(scope, page),
+            page,
+            r -> Cursor.of(r.valueDate(), r.recordedAt(), r.id()));
+    var allocated = allocations.ofReceipts(found.items().stream().map(Receipt::id).toList());
+    return found.map(r -> ReceiptView.of(r, allocated.getOrDefault(r.id(), List.of())));
   }
 
   public AllocationView findAllocation(UUID receiptId, UUID allocationId, DonorScope scope) {

@@ -28,9 +28,11 @@ import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.NotYetKnown;
 import org.jointappeal.pledge.RequestInFlight;
+import org.jointappeal.pledge.StateConflict;
 import org.jointappeal.pledge.VersionConflict;
 import org.jointappeal.pledge.bankstatement.StatementTooLarge;
 import org.jointappeal.pledge.bankstatement.UnreadableStatement;
+import org.jointappeal.pledge.paging.InvalidPage;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
@@ -91,6 +93,17 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
+  public RestResponse<Problem> invalidPage(InvalidPage e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "invalid-page-request",
+            "The page request is not valid",
+            422,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
   public RestResponse<Problem> inFlight(RequestInFlight e, UriInfo uri) {
     return respond(
         Problem.of(
@@ -108,6 +121,17 @@ public class ProblemMapper {
             "idempotency-key-required",
             "An Idempotency-Key is required",
             400,
+            e.getMessage(),
+            instance(uri)));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> stateConflict(StateConflict e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "state-conflict",
+            "The pledge has already taken another transition",
+            409,
             e.getMessage(),
             instance(uri)));
   }

@@ -408,7 +408,7 @@ class BankStatementImportTest {
   }
 
   @Test
-  void namingTheDonorOfACreditThatHasOneIsRefused() {
+  void namingAnotherDonorForACreditThatHasOneIsAStateConflict() {
     committedPledge(appeal, donor, "100000.00", "USD");
     String entry =
         importing(aStatement().with(aCredit("10.00", "USD").from(payerIban)).xml())
@@ -419,12 +419,22 @@ class BankStatementImportTest {
 
     given()
         .contentType("application/json")
+        .body("{\"donorCode\":\"ZZZ\"}")
+        .when()
+        .post("/unmatched-receipts/" + entry + "/donor-assignment")
+        .then()
+        .statusCode(409)
+        .body("type", containsString("/state-conflict"))
+        .body("detail", containsString("already has donor " + donor));
+
+    given()
+        .contentType("application/json")
         .body("{\"donorCode\":\"" + donor + "\"}")
         .when()
         .post("/unmatched-receipts/" + entry + "/donor-assignment")
         .then()
-        .statusCode(422)
-        .body("type", containsString("/payer-already-identified"));
+        .statusCode(200)
+        .body("donorCode", org.hamcrest.Matchers.equalTo(donor));
 
     assertThat(Db.count("select count(*) from receipt")).isEqualTo(receipts);
   }

@@ -101,8 +101,9 @@ class CancellationTest {
         .when()
         .post("/pledges/" + id + "/cancellation")
         .then()
-        .statusCode(422)
-        .body("type", endsWith("/pledge-not-cancellable"));
+        .statusCode(409)
+        .body("type", endsWith("/state-conflict"))
+        .body("detail", org.hamcrest.Matchers.containsString("WRITTEN_OFF since 1997-11-30"));
   }
 
   @Test

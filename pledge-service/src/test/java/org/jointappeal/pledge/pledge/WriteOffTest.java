@@ -85,12 +85,30 @@ class WriteOffTest {
 
   @Test
   @TestSecurity(user = "finance", roles = "finance-officer")
-  void aSecondWriteOffIsRejected() {
+  void theSameWriteOffUnderAnotherKeyAnswersTheWriteOffMade() {
+    String id = committed("SWE", "100.00", "USD");
+    String made = writeOff(id, UUID.randomUUID().toString()).statusCode(201).extract().path("id");
+    writeOff(id, UUID.randomUUID().toString()).statusCode(200).body("id", equalTo(made));
+    assertThat(writeOffsOf(id)).isOne();
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void anotherWriteOffOfAWrittenOffPledgeIsAStateConflict() {
     String id = committed("SWE", "100.00", "USD");
     writeOff(id, UUID.randomUUID().toString()).statusCode(201);
-    writeOff(id, UUID.randomUUID().toString())
-        .statusCode(422)
-        .body("type", endsWith("/nothing-to-write-off"));
+    given()
+        .contentType(JSON)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(WRITE_OFF.replace("1997-11-30", "1997-12-01"))
+        .when()
+        .post("/pledges/" + id + "/write-offs")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", endsWith("/state-conflict"))
+        .body("detail", org.hamcrest.Matchers.containsString("WRITTEN_OFF since 1997-11-30"));
+    assertThat(writeOffsOf(id)).isOne();
     assertThat(writeOffsOf(id)).isEqualTo(1);
   }
 

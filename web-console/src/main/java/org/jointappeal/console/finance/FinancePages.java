@@ -58,7 +58,7 @@ public class FinancePages {
   public TemplateInstance receipts() {
     return receipts
         .data("viewer", viewer)
-        .data("receipts", ServiceAnswers.list(pledges.receipts()));
+        .data("receipts", ServiceAnswers.list(pledges.receipts(AppealService.LARGEST_PAGE)));
   }
 
   @GET
@@ -101,7 +101,7 @@ public class FinancePages {
   @Path("/reconciliation")
   public TemplateInstance reconciliation(@QueryParam("appeal") String appeal) {
     List<String> appealCodes = new ArrayList<>();
-    for (var a : ServiceAnswers.list(appeals.appeals())) {
+    for (var a : ServiceAnswers.list(appeals.appeals(AppealService.LARGEST_PAGE))) {
       if (!"DRAFT".equals(a.get("status"))) {
         appealCodes.add((String) a.get("code"));
       }

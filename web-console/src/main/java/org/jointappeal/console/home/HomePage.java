@@ -38,7 +38,7 @@ public class HomePage {
   @GET
   public TemplateInstance home() {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (var appeal : ServiceAnswers.list(appeals.appeals())) {
+    for (var appeal : ServiceAnswers.list(appeals.appeals(AppealService.LARGEST_PAGE))) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("appeal", appeal);
       row.put("funding", null); // a draft has none (templates fail on a missing key, not on null)
@@ -54,7 +54,8 @@ public class HomePage {
     if (viewer.isDonor()) {
       donor =
           DonorSummary.of(
-              ServiceAnswers.list(pledges.pledges(null)), LocalDate.now(ZoneOffset.UTC));
+              ServiceAnswers.list(pledges.pledges(null, AppealService.LARGEST_PAGE)),
+              LocalDate.now(ZoneOffset.UTC));
     }
     return home.data("viewer", viewer)
         .data("rows", rows)

@@ -63,7 +63,7 @@ public class PledgePages {
       @QueryParam("status") String status,
       @QueryParam("overdue") boolean overdue) {
     String appealCode = appeal == null || appeal.isBlank() ? null : appeal.trim();
-    var all = ServiceAnswers.list(pledges.pledges(appealCode));
+    var all = ServiceAnswers.list(pledges.pledges(appealCode, AppealService.LARGEST_PAGE));
     List<Map<String, Object>> shown = new ArrayList<>();
     var donors = new TreeSet<String>();
     for (var pledge : all) {
@@ -80,7 +80,7 @@ public class PledgePages {
       shown.add(pledge);
     }
     var appealCodes = new ArrayList<String>();
-    for (var a : ServiceAnswers.list(appeals.appeals())) {
+    for (var a : ServiceAnswers.list(appeals.appeals(AppealService.LARGEST_PAGE))) {
       appealCodes.add((String) a.get("code"));
     }
     return list.data("viewer", viewer)

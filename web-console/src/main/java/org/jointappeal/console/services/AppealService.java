@@ -22,9 +22,12 @@ public interface AppealService {
 
   String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+  /** The largest page a list gives (docs/problems.md#paging). */
+  int LARGEST_PAGE = 1000;
+
   @GET
   @Path("/appeals")
-  Response appeals();
+  Response appeals(@QueryParam("limit") int limit);
 
   @GET
   @Path("/appeals/{code}")

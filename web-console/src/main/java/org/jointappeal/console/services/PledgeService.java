@@ -23,7 +23,7 @@ public interface PledgeService {
 
   @GET
   @Path("/pledges")
-  Response pledges(@QueryParam("appealCode") String appealCode);
+  Response pledges(@QueryParam("appealCode") String appealCode, @QueryParam("limit") int limit);
 
   @GET
   @Path("/pledges/{id}")
@@ -61,7 +61,7 @@ public interface PledgeService {
 
   @GET
   @Path("/receipts")
-  Response receipts();
+  Response receipts(@QueryParam("limit") int limit);
 
   @POST
   @Path("/receipts/{id}/allocations")

@@ -1,0 +1,84 @@
+package org.jointappeal.notification.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A position in a list ordered by some columns, the last one unique: the values of the last item of
+ * a page. Opaque to clients (base64url); only this service reads it back.
+ */
+public record Cursor(List<String> keys) {
+
+  private static final String SEPARATOR = "\n";
+
+  public Cursor {
+    keys = List.copyOf(keys);
+  }
+
+  public static Cursor of(Object... keys) {
+    return new Cursor(Arrays.stream(keys).map(String::valueOf).toList());
+  }
+
+  public String encode() {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(String.join(SEPARATOR, keys).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static Cursor decode(String token) {
+    try {
+      var text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      return new Cursor(List.of(text.split(SEPARATOR, -1)));
+    } catch (IllegalArgumentException e) {
+      throw InvalidPage.cursor();
+    }
+  }
+
+  public String string(int index) {
+    return key(index);
+  }
+
+  public LocalDate date(int index) {
+    try {
+      return LocalDate.parse(key(index));
+    } catch (RuntimeException e) {
+      throw InvalidPage.cursor();
+    }
+  }
+
+  public Instant instant(int index) {
+    try {
+      return Instant.parse(key(index));
+    } catch (RuntimeException e) {
+      throw InvalidPage.cursor();
+    }
+  }
+
+  public UUID uuid(int index) {
+    try {
+      return UUID.fromString(key(index));
+    } catch (RuntimeException e) {
+      throw InvalidPage.cursor();
+    }
+  }
+
+  public long number(int index) {
+    try {
+      return Long.parseLong(key(index));
+    } catch (RuntimeException e) {
+      throw InvalidPage.cursor();
+    }
+  }
+
+  private String key(int index) {
+    if (index >= keys.size()) {
+      throw InvalidPage.cursor();
+    }
+    return keys.get(index);
+  }
+}
