@@ -81,6 +81,9 @@ public final class Projections {
 
   /** Percent of USD 1 000 000. */
   private static String usd(BigDecimal percent) {
-    return percent.multiply(new BigDecimal(10000)).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    return percent
+        .multiply(new BigDecimal(10000))
+        .setScale(2, RoundingMode.HALF_EVEN)
+        .toPlainString();
   }
 }

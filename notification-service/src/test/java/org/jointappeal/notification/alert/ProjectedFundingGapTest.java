@@ -95,7 +95,11 @@ class ProjectedFundingGapTest {
 
   @Test
   void aRuleOfTheKindNeedsItsMonthsLeft() {
-    Rules.post(Rules.uniqueName("p"), "PROJECTED_FUNDING_GAP", appeal, "\"thresholdPercent\":\"40.00\"")
+    Rules.post(
+            Rules.uniqueName("p"),
+            "PROJECTED_FUNDING_GAP",
+            appeal,
+            "\"thresholdPercent\":\"40.00\"")
         .statusCode(422)
         .contentType("application/problem+json");
   }

@@ -154,7 +154,10 @@ class ContractTest {
   @Test
   void aProjectedFundingGapIsPublishedAsTheContractDescribesIt() {
     var projection = org.jointappeal.notification.Projections.aProjection(appeal).covering("30.00");
-    assertThat(violations(EVENTS.resolve(org.jointappeal.notification.Projections.PROJECTED + ".schema.json"), projection.json()))
+    assertThat(
+            violations(
+                EVENTS.resolve(org.jointappeal.notification.Projections.PROJECTED + ".schema.json"),
+                projection.json()))
         .as("the test's projection matches the contract")
         .isEmpty();
     projection.publishAndAwait();

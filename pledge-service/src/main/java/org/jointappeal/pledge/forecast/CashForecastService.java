@@ -182,8 +182,8 @@ public class CashForecastService {
       return true;
     }
     Object[] last = rows.get(0);
-    LocalDate lastAsOf = ((java.sql.Date) last[0]).toLocalDate();
-    LocalDate lastEnd = ((java.sql.Date) last[1]).toLocalDate();
+    LocalDate lastAsOf = date(last[0]);
+    LocalDate lastEnd = date(last[1]);
     int lastMonthsLeft =
         lastAsOf.isAfter(lastEnd) ? 0 : (int) ChronoUnit.MONTHS.between(lastAsOf, lastEnd);
     BigDecimal step = config.materialChangePercent();
@@ -193,6 +193,10 @@ public class CashForecastService {
         || moved((BigDecimal) last[3], e.p10CoveragePercent(), step)
         || moved((BigDecimal) last[4], e.p50CoveragePercent(), step)
         || moved((BigDecimal) last[5], e.p90CoveragePercent(), step);
+  }
+
+  private static LocalDate date(Object value) {
+    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
   }
 
   private static boolean moved(BigDecimal before, BigDecimal now, BigDecimal step) {
