@@ -23,6 +23,6 @@ create table appeal_projection (
 -- The default rule: projected coverage at period end (p50) below 50 % with at least 3 months left.
 insert into alert_rule (id, name, description, kind, appeal_code, labels, threshold_percent,
                         min_months_left, active_from, created_at, updated_at, version)
-values ('00000000-0000-0000-0000-00000000a002', 'projected-funding-gap',
+values ('00000000-0000-0000-0000-00000000a019', 'projected-funding-gap',
         'Projected coverage at period end (p50) below 50 % with at least 3 months left',
         'PROJECTED_FUNDING_GAP', null, '{"severity":"warning"}', 50.00, 3, null, now(), now(), 0);
