@@ -39,7 +39,8 @@ public class ForecastFragment {
   Template fragment;
 
   @GET
-  public TemplateInstance forecast(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+  public TemplateInstance forecast(
+      @PathParam("code") String code, @QueryParam("asOf") String asOf) {
     try {
       var forecast =
           ServiceAnswers.object(
