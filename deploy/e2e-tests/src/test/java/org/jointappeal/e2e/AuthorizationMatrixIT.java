@@ -296,11 +296,10 @@ class AuthorizationMatrixIT {
                                         .statusCode(401))));
   }
 
-  /** The control for the bad tokens: the same auditor's real token is let in. */
   /**
    * A donor's cash forecast of an appeal holds its own pledges only: on a fresh appeal Norway has
-   * USD 40.00 of USD 100.00 paid, Sweden USD 70.00 of USD 200.00; Norway's forecast counts its
-   * USD 40.00 paid and at most its USD 60.00 open, the finance officer's both donors'.
+   * USD 40.00 of USD 100.00 paid, Sweden USD 70.00 of USD 200.00; Norway's forecast counts its USD
+   * 40.00 paid and at most its USD 60.00 open, the finance officer's both donors'.
    */
   @Test
   void aDonorsCashForecastOfAnAppealHoldsOnlyItsOwnPledges() {
@@ -315,9 +314,10 @@ class AuthorizationMatrixIT {
 
     assertThat(nor.getString("donorCode")).isEqualTo("NOR");
     assertThat(nor.getString("periodEnd.paidAsOf.amount")).isEqualTo("40.00");
-    assertThat(nor.getList("months.expected.amount", String.class).stream()
-            .map(java.math.BigDecimal::new)
-            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+    assertThat(
+            nor.getList("months.expected.amount", String.class).stream()
+                .map(java.math.BigDecimal::new)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
         .isLessThanOrEqualTo(new java.math.BigDecimal("60.00"));
     assertThat(finance.getString("donorCode")).isNull();
     assertThat(finance.getString("periodEnd.paidAsOf.amount")).isEqualTo("110.00");
@@ -335,6 +335,7 @@ class AuthorizationMatrixIT {
         .jsonPath();
   }
 
+  /** The control for the bad tokens: the same auditor's real token is let in. */
   @Test
   void theAuditorsRealTokenIsAcceptedByEveryService() {
     AUDITOR_READS.forEach(
