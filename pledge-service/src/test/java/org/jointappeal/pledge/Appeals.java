@@ -34,6 +34,7 @@ public final class Appeals {
     return """
         {"appealCode":"%s","appeal":{"code":"%s","title":"Test appeal","status":"%s","version":%d,
          "periodStart":"1997-01-01","periodEnd":"1997-12-31",
+         "currentRequirements":{"amount":"1000000.00","currency":"USD"},
          "requirementLines":[%s]},
          "occurredOn":"1996-11-20","recordedAt":"1996-11-20T10:00:00Z"}"""
         .formatted(code, code, status, version, String.join(",", lines));

@@ -69,6 +69,8 @@ class AuthorizationMatrixIT {
       pledge       PUT    /exchange-rates/{currency}/{effectiveFrom}       401       403     403        201     403     403
       pledge       GET    /exchange-rates/{currency}/{effectiveFrom}/versions 401    403     403        200     200     200
       pledge       GET    /exports/iati                                    401       403     403        200     403     200
+      pledge       GET    /forecasts/cash                                  401       200     200        200     200     200
+      pledge       POST   /forecasts/cash/projections                      401       403     403        200     200     403
       pledge       GET    /pledges                                         401       200     200        200     200     200
       pledge       POST   /pledges                                         401       201     403        201     403     403
       pledge       GET    /pledges/{pledgeId}                              401       200     404        200     200     200
@@ -295,6 +297,45 @@ class AuthorizationMatrixIT {
                                         .statusCode(401))));
   }
 
+  /**
+   * A donor's cash forecast of an appeal holds its own pledges only: on a fresh appeal Norway has
+   * USD 40.00 of USD 100.00 paid, Sweden USD 70.00 of USD 200.00; Norway's forecast counts its USD
+   * 40.00 paid and at most its USD 60.00 open, the finance officer's both donors'.
+   */
+  @Test
+  void aDonorsCashForecastOfAnAppealHoldsOnlyItsOwnPledges() {
+    String shared = Fixtures.appealOpenForPledges();
+    Fixtures.allocation(
+        Fixtures.receipt("NOR", "40.00"), Fixtures.committed(shared, "NOR", "100.00"), "40.00");
+    Fixtures.allocation(
+        Fixtures.receipt("SWE", "70.00"), Fixtures.committed(shared, "SWE", "200.00"), "70.00");
+
+    var nor = cashForecast("donor-nor", shared);
+    var finance = cashForecast("finance", shared);
+
+    assertThat(nor.getString("donorCode")).isEqualTo("NOR");
+    assertThat(nor.getString("periodEnd.paidAsOf.amount")).isEqualTo("40.00");
+    assertThat(
+            nor.getList("months.expected.amount", String.class).stream()
+                .map(java.math.BigDecimal::new)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+        .isLessThanOrEqualTo(new java.math.BigDecimal("60.00"));
+    assertThat(finance.getString("donorCode")).isNull();
+    assertThat(finance.getString("periodEnd.paidAsOf.amount")).isEqualTo("110.00");
+  }
+
+  private static io.restassured.path.json.JsonPath cashForecast(String user, String appealCode) {
+    return Api.as(user, "pledge-service")
+        .queryParam("appealCode", appealCode)
+        .queryParam("asOf", "1997-10-31")
+        .queryParam("months", "3")
+        .get("/forecasts/cash")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   /** The control for the bad tokens: the same auditor's real token is let in. */
   @Test
   void theAuditorsRealTokenIsAcceptedByEveryService() {
@@ -496,6 +537,10 @@ class AuthorizationMatrixIT {
       case "POST /silences" -> Request.json("/silences", Fixtures.silenceBody(appeal));
       case "DELETE /silences/{silenceId}" -> Request.of("/silences/" + Fixtures.silence(appeal));
       case "GET /exports/iati" -> Request.of("/exports/iati?appeal=" + appeal);
+      case "GET /forecasts/cash" ->
+          Request.of("/forecasts/cash?appealCode=" + appeal + "&asOf=1997-10-31&months=3");
+      case "POST /forecasts/cash/projections" ->
+          Request.of("/forecasts/cash/projections?appealCode=" + appeal + "&asOf=1997-07-31");
       case "POST /bank-statements" ->
           new Request(
               "/bank-statements",

@@ -85,6 +85,8 @@ public final class DemoData {
     String usa = pledge("donor-usa", "2000000.00", "USD", null);
     commit(finance, norway, "NOR-UNHCR-IOM-1997-001", "1997-09-15");
     commit(finance, usa, "USA-PRM-1997-CIS-07", "1997-08-20");
+    // a seeded payment history before 1997, for the cash forecast (ILLUSTRATIVE)
+    new DemoHistory(appealUrl, pledgeUrl, manager, finance).load();
     return true;
   }
 

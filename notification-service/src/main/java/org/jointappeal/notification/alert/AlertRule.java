@@ -108,6 +108,9 @@ public class AlertRule {
   @Column(name = "min_days_unallocated")
   private Integer minDaysUnallocated;
 
+  @Column(name = "min_months_left")
+  private Integer minMonthsLeft;
+
   /** Null: active at once. */
   @Column(name = "active_from")
   private LocalDate activeFrom;
@@ -146,6 +149,7 @@ public class AlertRule {
         definition.resolveAfter() == null ? null : definition.resolveAfter().toString();
     this.minAmountUsd = scaled(definition.minAmountUsd());
     this.minDaysUnallocated = definition.minDaysUnallocated();
+    this.minMonthsLeft = definition.minMonthsLeft();
     this.updatedAt = at;
   }
 
@@ -154,7 +158,9 @@ public class AlertRule {
     checkLabels(d.labels());
     RuleKind kind = d.kind();
     boolean gap = kind == RuleKind.FUNDING_GAP;
-    need(gap, d.thresholdPercent(), "thresholdPercent", kind);
+    boolean projected = kind == RuleKind.PROJECTED_FUNDING_GAP;
+    need(gap || projected, d.thresholdPercent(), "thresholdPercent", kind);
+    need(projected, d.minMonthsLeft(), "minMonthsLeft", kind);
     allow(gap, d.fromPeriodSharePercent(), "fromPeriodSharePercent", kind);
     allow(gap, d.groupBy(), "groupBy", kind);
     allow(gap && d.groupBy() != null, d.groupValue(), "groupValue", kind);
@@ -321,6 +327,10 @@ public class AlertRule {
 
   public Integer minDaysUnallocated() {
     return minDaysUnallocated;
+  }
+
+  public Integer minMonthsLeft() {
+    return minMonthsLeft;
   }
 
   public long version() {

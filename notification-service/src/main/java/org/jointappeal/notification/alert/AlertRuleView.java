@@ -22,6 +22,7 @@ public record AlertRuleView(
     String resolveAfter,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minAmountUsd,
     Integer minDaysUnallocated,
+    Integer minMonthsLeft,
     long version) {
 
   static AlertRuleView of(AlertRule r) {
@@ -41,6 +42,7 @@ public record AlertRuleView(
         r.resolveAfter() == null ? null : r.resolveAfter().toString(),
         r.minAmountUsd() == null ? null : r.minAmountUsd().setScale(2),
         r.minDaysUnallocated(),
+        r.minMonthsLeft(),
         r.version());
   }
 }

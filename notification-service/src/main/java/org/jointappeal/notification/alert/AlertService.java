@@ -41,6 +41,7 @@ public class AlertService {
   private final KnownAppealRepository appeals;
   private final KnownPledgeRepository pledges;
   private final KnownReceiptRepository receipts;
+  private final AppealProjectionRepository projections;
   private final SilenceService silences;
   private final Outbox outbox;
   private final Clock clock;
@@ -53,6 +54,7 @@ public class AlertService {
       KnownAppealRepository appeals,
       KnownPledgeRepository pledges,
       KnownReceiptRepository receipts,
+      AppealProjectionRepository projections,
       SilenceService silences,
       Outbox outbox,
       Clock clock,
@@ -63,6 +65,7 @@ public class AlertService {
     this.appeals = appeals;
     this.pledges = pledges;
     this.receipts = receipts;
+    this.projections = projections;
     this.silences = silences;
     this.outbox = outbox;
     this.clock = clock;
@@ -181,6 +184,28 @@ public class AlertService {
     }
   }
 
+  /** The cash forecast's projection of an appeal to its period end (forecast.projected.v1). */
+  @Transactional(TxType.MANDATORY)
+  public void onProjection(String appealCode, AppealProjection.Projected projected) {
+    var projection = projections.lockOrCreate(appealCode);
+    if (!projection.update(projected, clock.instant())) {
+      Log.debugf("older projection ignored appeal=%s asOf=%s", appealCode, projected.asOf());
+      return;
+    }
+    if (!projections.isPersistent(projection)) {
+      projections.persist(projection);
+    }
+    for (AlertRule rule : rules.watching(appealCode)) {
+      if (rule.kind() == RuleKind.PROJECTED_FUNDING_GAP) {
+        reconcile(
+            rule,
+            alerts.firingOf(rule.id(), appealCode),
+            List.of(RuleEvaluation.projectedGap(rule, projection)),
+            "projection changed");
+      }
+    }
+  }
+
   private void evaluateFunding(AppealCoverage coverage) {
     var period = appeals.findByIdOptional(coverage.appealCode()).orElse(null);
     for (AlertRule rule : rules.watching(coverage.appealCode())) {
@@ -207,6 +232,11 @@ public class AlertService {
         for (AppealCoverage coverage : coverages.lockWatchedBy(rule)) {
           var period = appeals.findByIdOptional(coverage.appealCode()).orElse(null);
           seen.addAll(RuleEvaluation.fundingGap(rule, coverage, period, today));
+        }
+      }
+      case PROJECTED_FUNDING_GAP -> {
+        for (AppealProjection projection : projections.lockWatchedBy(rule)) {
+          seen.add(RuleEvaluation.projectedGap(rule, projection));
         }
       }
       case UNMATCHED_RECEIPT -> {

@@ -52,7 +52,9 @@ public record RuleDefinition(
         @Schema(
             type = SchemaType.STRING,
             example = "40.00",
-            description = "FUNDING_GAP: coverage below this fires")
+            description =
+                "FUNDING_GAP: coverage below this fires; PROJECTED_FUNDING_GAP: projected coverage"
+                    + " at period end (p50) below this fires")
         BigDecimal thresholdPercent,
     @Schema(description = "Business date from which the rule fires; null for at once")
         LocalDate activeFrom,
@@ -103,4 +105,12 @@ public record RuleDefinition(
         @Schema(
             example = "14",
             description = "UNMATCHED_RECEIPT: days since the value date with money unallocated")
-        Integer minDaysUnallocated) {}
+        Integer minDaysUnallocated,
+    @Min(0)
+        @Max(36)
+        @Schema(
+            example = "3",
+            description =
+                "PROJECTED_FUNDING_GAP: fires only while at least this many whole months of the"
+                    + " appeal period are left at the projection's asOf")
+        Integer minMonthsLeft) {}

@@ -83,6 +83,42 @@ final class RuleEvaluation {
     return seen;
   }
 
+  /**
+   * The appeal's median projection at period end against the threshold, while at least the rule's
+   * months of the period are left at the projection's asOf (and the rule is active on that date).
+   */
+  static Observation projectedGap(AlertRule rule, AppealProjection p) {
+    String appeal = p.appealCode();
+    boolean active =
+        rule.isActiveOn(p.asOf())
+            && rule.minMonthsLeft() != null
+            && p.monthsLeft() >= rule.minMonthsLeft();
+    String summary =
+        "%s: projected %s funded at period end %s (p50; p10 %s, p90 %s; threshold %s), %s unmet,"
+                .formatted(
+                    appeal,
+                    AlertText.percent(p.p50CoveragePercent()),
+                    p.periodEnd(),
+                    AlertText.percent(p.p10CoveragePercent()),
+                    AlertText.percent(p.p90CoveragePercent()),
+                    AlertText.percent(rule.thresholdPercent()),
+                    AlertText.usd(p.unmetAtMedianUsd()))
+            + " %d months left as of %s".formatted(p.monthsLeft(), p.asOf());
+    return new Observation(
+        appeal,
+        appeal,
+        Map.of(APPEAL, appeal, LEVEL, "appeal"),
+        active && p.medianBelow(rule.thresholdPercent()),
+        summary,
+        new Figures(
+            p.p50CoveragePercent(),
+            rule.thresholdPercent(),
+            p.unmetAtMedianUsd(),
+            null,
+            null,
+            null));
+  }
+
   private static Observation gapObservation(
       AlertRule rule,
       String appeal,

@@ -13,7 +13,12 @@ public enum RuleKind {
   /** A pledge at or above an amount in USD: fires on it, resolves after {@code resolveAfter}. */
   LARGE_PLEDGE("large-pledge"),
   /** A receipt with an unallocated amount for a number of days since its value date. */
-  UNMATCHED_RECEIPT("unmatched-receipt");
+  UNMATCHED_RECEIPT("unmatched-receipt"),
+  /**
+   * The cash forecast's median projection of coverage at the appeal's period end below the rule's
+   * threshold, while at least {@code minMonthsLeft} whole months of the period are left.
+   */
+  PROJECTED_FUNDING_GAP("projected-funding-gap");
 
   private final String label;
 

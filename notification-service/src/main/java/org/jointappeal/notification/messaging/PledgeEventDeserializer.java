@@ -42,6 +42,13 @@ public class PledgeEventDeserializer extends CloudEventDeserializer<PledgeEventV
       }
       return changed;
     }
+    if (ForecastProjectedV1.TYPE.equals(type)) {
+      var projected = json.readValue(data, ForecastProjectedV1.class);
+      if (!projected.complete()) {
+        throw new SerializationException(type + " lacks a field its rules read");
+      }
+      return projected;
+    }
     requireJson(data);
     return new PledgeEventV1.NotOfInterest(type);
   }

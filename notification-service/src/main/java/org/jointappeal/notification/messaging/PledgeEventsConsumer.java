@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.MDC;
 import org.jointappeal.notification.alert.AlertService;
+import org.jointappeal.notification.alert.AppealProjection;
 import org.jointappeal.notification.alert.KnownPledge;
 
 /**
@@ -64,6 +65,23 @@ public class PledgeEventsConsumer {
                             i.status()))
                 .toList(),
             changed.recordedAt());
+      } else if (event instanceof ForecastProjectedV1 p) {
+        MDC.put("appealCode", p.appealCode());
+        alerts.onProjection(
+            p.appealCode(),
+            new AppealProjection.Projected(
+                p.asOf(),
+                p.periodEnd(),
+                p.monthsLeft(),
+                p.requirements().amount(),
+                p.p10Funding().amount(),
+                p.p50Funding().amount(),
+                p.p90Funding().amount(),
+                p.p10CoveragePercent(),
+                p.p50CoveragePercent(),
+                p.p90CoveragePercent(),
+                p.modelVersion(),
+                p.recordedAt()));
       } else if (event instanceof ReceiptChangedV1 changed) {
         var r = changed.receipt();
         alerts.onReceiptChanged(

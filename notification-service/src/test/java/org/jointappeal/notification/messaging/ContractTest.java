@@ -151,6 +151,24 @@ class ContractTest {
     assertThat(value(record).get("appealCode").isNull()).isTrue();
   }
 
+  @Test
+  void aProjectedFundingGapIsPublishedAsTheContractDescribesIt() {
+    var projection = org.jointappeal.notification.Projections.aProjection(appeal).covering("30.00");
+    assertThat(
+            violations(
+                EVENTS.resolve(org.jointappeal.notification.Projections.PROJECTED + ".schema.json"),
+                projection.json()))
+        .as("the test's projection matches the contract")
+        .isEmpty();
+    projection.publishAndAwait();
+
+    var record =
+        AlertEvents.published(AlertEvents.FIRING, alertOf(appeal, "projected-funding-gap"));
+
+    assertMatchesContract(record);
+    assertThat(value(record).at("/alert/labels/kind").asText()).isEqualTo("projected-funding-gap");
+  }
+
   /** The one alert of the appeal raised by the rule (tests use fresh appeals). */
   static String alertOf(String appealCode, String rule) {
     List<String> ids =

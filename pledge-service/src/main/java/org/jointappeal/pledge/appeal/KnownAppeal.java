@@ -38,6 +38,13 @@ public class KnownAppeal {
   @Column(name = "period_end")
   private LocalDate periodEnd;
 
+  @Column(name = "period_start")
+  private LocalDate periodStart;
+
+  /** The appeal's current requirements in USD (null until an event carried them). */
+  @Column(name = "requirements_usd", precision = 19, scale = 4)
+  private java.math.BigDecimal requirementsUsd;
+
   @ElementCollection
   @CollectionTable(name = "known_appeal_line", joinColumns = @JoinColumn(name = "appeal_code"))
   private List<KnownLine> lines = new ArrayList<>();
@@ -56,7 +63,9 @@ public class KnownAppeal {
   boolean update(
       String title,
       String status,
+      LocalDate periodStart,
       LocalDate periodEnd,
+      java.math.BigDecimal requirementsUsdOrNull,
       List<KnownLine> linesOrNull,
       long aggregateVersion,
       Instant updatedAt) {
@@ -65,8 +74,14 @@ public class KnownAppeal {
     }
     this.title = title;
     this.status = status;
+    if (periodStart != null) {
+      this.periodStart = periodStart;
+    }
     if (periodEnd != null) {
       this.periodEnd = periodEnd;
+    }
+    if (requirementsUsdOrNull != null) {
+      this.requirementsUsd = requirementsUsdOrNull;
     }
     if (linesOrNull != null) {
       this.lines.clear();
@@ -99,6 +114,14 @@ public class KnownAppeal {
 
   public LocalDate periodEnd() {
     return periodEnd;
+  }
+
+  public LocalDate periodStart() {
+    return periodStart;
+  }
+
+  public java.math.BigDecimal requirementsUsd() {
+    return requirementsUsd;
   }
 
   public List<KnownLine> lines() {

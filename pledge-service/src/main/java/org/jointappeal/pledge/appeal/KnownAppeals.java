@@ -41,7 +41,9 @@ public class KnownAppeals {
         known.update(
             appeal.title(),
             appeal.status(),
+            appeal.periodStart(),
             appeal.periodEnd(),
+            requirementsUsd(appeal),
             lines,
             appeal.version(),
             clock.instant());
@@ -54,6 +56,14 @@ public class KnownAppeals {
       Log.debugf(
           "stale appeal state ignored appeal=%s version=%d", appeal.code(), appeal.version());
     }
+  }
+
+  /**
+   * The current requirements when the event carries them in USD, else null (keep what is known).
+   */
+  private static java.math.BigDecimal requirementsUsd(AppealChangedV1.AppealState appeal) {
+    var r = appeal.currentRequirements();
+    return r == null || r.amount() == null || !"USD".equals(r.currency()) ? null : r.amount();
   }
 
   /**

@@ -22,7 +22,11 @@ public sealed interface AppealChangedV1 extends AppealEventV1
       java.time.LocalDate periodStart,
       java.time.LocalDate periodEnd,
       List<Line> requirementLines,
+      Amount currentRequirements,
       long version) {}
+
+  /** An amount as the contract carries it (the current requirements are in USD). */
+  record Amount(java.math.BigDecimal amount, String currency) {}
 
   record Line(UUID lineId, String country, String agency, String sector) {}
 }

@@ -10,7 +10,7 @@ import org.jointappeal.pledge.money.Money;
  * decimals; the realised exchange gain or loss is on the USD lines only. Text cells that a
  * spreadsheet would run as a formula are neutralised ({@link #formulaSafe}).
  */
-final class ReconciliationCsv {
+public final class ReconciliationCsv {
 
   static final String HEADER =
       "level,valuation,appealCode,donorCode,donorName,pledgeId,pledgeStatus,currency,pledged,"
@@ -125,7 +125,7 @@ final class ReconciliationCsv {
    * as a formula: a donor named {@code =HYPERLINK(...)} would run in whoever opens the file. Text
    * cells so begun get a leading apostrophe; amounts are written apart and stay numbers.
    */
-  static String formulaSafe(String text) {
+  public static String formulaSafe(String text) {
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       return "'" + text;
     }

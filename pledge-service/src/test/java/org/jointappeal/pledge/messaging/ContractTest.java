@@ -359,6 +359,30 @@ class ContractTest {
         .statusCode(201);
   }
 
+  @Test
+  void aProjectionIsPublishedAsTheContractDescribesIt() {
+    String pledgeId = announce();
+    given()
+        .contentType(JSON)
+        .body("{\"agreementReference\":\"KOR-1997-004\",\"signedOn\":\"1997-07-15\"}")
+        .post("/pledges/" + pledgeId + "/commitment")
+        .then()
+        .statusCode(200);
+    given()
+        .queryParam("appealCode", appeal)
+        .queryParam("asOf", "1997-07-31")
+        .post("/forecasts/cash/projections")
+        .then()
+        .statusCode(200);
+
+    var record = published(ForecastProjectedV1.TYPE, "\"appealCode\":\"" + appeal + "\"");
+
+    assertMatchesContract(record);
+    assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(appeal);
+    assertThat(value(record).at("/monthsLeft").asInt()).isEqualTo(5);
+    assertThat(value(record).at("/requirements/amount").asText()).isEqualTo("1000000.00");
+  }
+
   /** A receipt of KRW from Korea on 15 October 1997; returns its id. */
   private String receiveWon(String amount) {
     return given()

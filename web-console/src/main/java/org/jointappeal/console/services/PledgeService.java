@@ -29,6 +29,14 @@ public interface PledgeService {
   @Path("/pledges/{id}")
   Response pledge(@PathParam("id") String id);
 
+  /** The cash-in forecast of an appeal (a donor's: its own pledges only). */
+  @GET
+  @Path("/forecasts/cash")
+  Response cashForecast(
+      @QueryParam("appealCode") String appealCode,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("months") String months);
+
   @GET
   @Path("/pledges/{id}/history")
   Response history(@PathParam("id") String id);

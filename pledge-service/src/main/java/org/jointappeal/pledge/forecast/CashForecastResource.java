@@ -1,0 +1,254 @@
+package org.jointappeal.pledge.forecast;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.Problem;
+import org.jointappeal.pledge.web.Roles;
+
+/**
+ * The cash-in forecast (docs/forecast.md): when pledged money will arrive, month by month, with p10
+ * / p50 / p90, and the projection of funding to the appeal's period end. A donor gets its own
+ * pledges only; staff every donor's.
+ */
+@Path("/forecasts/cash")
+public class CashForecastResource {
+
+  static final String CSV = "text/csv";
+
+  private final CashForecastService forecasts;
+  private final CurrentCaller caller;
+
+  CashForecastResource(CashForecastService forecasts, CurrentCaller caller) {
+    this.forecasts = forecasts;
+    this.caller = caller;
+  }
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, CSV})
+  @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Each month of the horizon with the exact expected cash in USD and its p10 / p50 / p90,"
+              + " the same per original currency, the projection to the appeal's period end, the"
+              + " model version, seed, rates and the history fitted on; CSV with Accept: text/csv",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CashForecastView.class),
+            examples = @ExampleObject(name = "cis-1997", value = ForecastExamples.FORECAST)),
+        @Content(
+            mediaType = CSV,
+            examples = @ExampleObject(name = "cis-1997-csv", value = ForecastExamples.CSV))
+      })
+  @APIResponse(
+      responseCode = "400",
+      description = "asOf not a date, knownAt not an instant, months not a whole number 1 to 36",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "bad-parameter",
+                      value = ForecastExamples.BAD_PARAMETER_PROBLEM)))
+  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
+  @APIResponse(
+      responseCode = "403",
+      description = "A token with none of the roles that read forecasts",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "forbidden", value = ForecastExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such appeal",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "not-found", value = ForecastExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(
+      responseCode = "422",
+      description = "An open instalment's currency has no UN rate in force on asOf",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "missing-unore-rate",
+                      value = ForecastExamples.MISSING_RATE_PROBLEM)))
+  public RestResponse<Object> getCashForecast(
+      @Parameter(description = "The appeal forecast; none: every appeal (no period-end projection)")
+          @QueryParam("appealCode")
+          String appealCode,
+      @Parameter(description = "The business date forecast from (default: today)")
+          @QueryParam("asOf")
+          String asOf,
+      @Parameter(
+              description =
+                  "Only what was recorded at or before this instant (ISO 8601; default: everything"
+                      + " recorded so far)")
+          @QueryParam("knownAt")
+          String knownAt,
+      @Parameter(description = "Calendar months forecast, 1 to 36 (default 12)")
+          @QueryParam("months")
+          String months,
+      HttpHeaders headers) {
+    var view =
+        forecasts.forecast(
+            blankToNull(appealCode),
+            date(asOf, "asOf"),
+            instant(knownAt),
+            months(months),
+            caller.donorScope());
+    return represent(view, headers);
+  }
+
+  @POST
+  @Path("/projections")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The appeal's projection to its period end as of asOf; published"
+              + " (org.jointappeal.forecast.projected.v1) when it changed materially since the"
+              + " last one (published: false otherwise)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "cis-1997", value = ForecastExamples.PROJECTION)))
+  @APIResponse(
+      responseCode = "400",
+      description = "appealCode missing or asOf not a date",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "bad-parameter",
+                      value = ForecastExamples.BAD_PARAMETER_PROBLEM)))
+  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
+  @APIResponse(
+      responseCode = "403",
+      description = "Neither a finance officer nor an appeal manager",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "forbidden", value = ForecastExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such appeal",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(name = "not-found", value = ForecastExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(
+      responseCode = "422",
+      description = "No period end or requirements known, or a UN rate missing on asOf",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "missing-unore-rate",
+                      value = ForecastExamples.MISSING_RATE_PROBLEM)))
+  public CashForecastService.Projection projectCashForecast(
+      @Parameter(description = "The appeal projected", required = true) @QueryParam("appealCode")
+          String appealCode,
+      @Parameter(description = "The business date projected from (default: today)")
+          @QueryParam("asOf")
+          String asOf) {
+    String appeal = blankToNull(appealCode);
+    if (appeal == null) {
+      throw new BadRequestException("appealCode is required");
+    }
+    return forecasts.project(appeal, date(asOf, "asOf"));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static LocalDate date(String value, String name) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(name + " must be a date, e.g. 1997-07-31");
+    }
+  }
+
+  private static Instant instant(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("knownAt must be an instant, e.g. 1997-12-01T00:00:00Z");
+    }
+  }
+
+  private static int months(String value) {
+    if (value == null || value.isBlank()) {
+      return 12;
+    }
+    try {
+      int months = Integer.parseInt(value);
+      if (months >= 1 && months <= CashForecastService.MAX_MONTHS) {
+        return months;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the same answer as an out-of-range number
+    }
+    throw new BadRequestException("months must be a whole number from 1 to 36");
+  }
+
+  /** JSON unless the caller prefers CSV (Accept: text/csv). */
+  private static RestResponse<Object> represent(CashForecastView view, HttpHeaders headers) {
+    var csv = MediaType.valueOf(CSV);
+    for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+      if (accepted.isWildcardType()) {
+        break;
+      }
+      if (accepted.isCompatible(csv)) {
+        return RestResponse.ResponseBuilder.<Object>ok(CashForecastCsv.render(view), csv).build();
+      }
+      if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        break;
+      }
+    }
+    return RestResponse.ResponseBuilder.<Object>ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+}
