@@ -95,6 +95,13 @@ public final class ConsoleSession {
     return send(exact, request(path, this).GET().build());
   }
 
+  /** A page as a browser asks for it, not waiting for the answer (the benchmark's open loop). */
+  public java.util.concurrent.CompletableFuture<HttpResponse<String>> getPageAsync(String path) {
+    return exact.sendAsync(
+        request(path, this).header("Accept", "text/html").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A form post with this session's CSRF token, as the console's own forms send it. */
   public HttpResponse<String> post(String path, Map<String, String> fields) {
     var all = new java.util.LinkedHashMap<>(fields);
