@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.web.CsvOrJson;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
@@ -30,7 +31,7 @@ import org.jointappeal.pledge.web.Roles;
 @Path("/reconciliation")
 public class ReconciliationResource {
 
-  static final String CSV = "text/csv";
+  static final String CSV = CsvOrJson.CSV;
 
   private final ReconciliationService reconciliation;
   private final CurrentCaller caller;
@@ -206,18 +207,6 @@ public class ReconciliationResource {
 
   /** JSON unless the caller prefers CSV (Accept: text/csv). */
   private static RestResponse<Object> represent(Reconciliation view, HttpHeaders headers) {
-    var csv = MediaType.valueOf(CSV);
-    for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-      if (accepted.isWildcardType()) {
-        break;
-      }
-      if (accepted.isCompatible(csv)) {
-        return RestResponse.ResponseBuilder.<Object>ok(ReconciliationCsv.render(view), csv).build();
-      }
-      if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        break;
-      }
-    }
-    return RestResponse.ResponseBuilder.<Object>ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+    return CsvOrJson.represent(view, headers, ReconciliationCsv::render);
   }
 }

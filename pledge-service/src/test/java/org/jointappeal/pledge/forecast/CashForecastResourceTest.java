@@ -38,7 +38,9 @@ class CashForecastResourceTest {
 
   @BeforeEach
   void twoDonorsPledges() {
-    clock.set(Instant.parse("1997-09-20T09:00:00Z"));
+    // Today, not a day in 1997: the forecast's knownAt defaults to now, and other classes of this
+    // run may have recorded the same UN rates (then ours adds no version) at today's instant.
+    clock.set(Instant.now());
     appeal = Appeals.uniqueCode();
     Appeals.launch(appeal);
     Pledges.rate("NOK", "1997-07-01", "7.4600");
