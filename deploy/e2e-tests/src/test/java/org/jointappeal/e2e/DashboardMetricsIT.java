@@ -86,8 +86,9 @@ class DashboardMetricsIT {
 
   /** Requests, events and alerts on every service, so lazily registered meters exist. */
   private static void someActivity() {
-    String appeal = Api.uniqueAppealCode();
-    Api.createAndLaunch(appeal); // appeal-events; funding-events; the gap alert on alert-events
+    // appeal-events; funding-events; the gap alert on alert-events. Waits until pledge-service
+    // has read the launch: a pledge announced before that is a 409 appeal-not-yet-known.
+    String appeal = Fixtures.appealOpenForPledges();
     Fixtures.committed(appeal, "NOR", "300000.00");
     Api.as("finance", "notification-service")
         .queryParam("appealCode", appeal)
