@@ -230,7 +230,7 @@ public class FundingService {
   /**
    * The as-of answer for a key, computed once: requests arriving while it is being summed wait for
    * that sum rather than each summing the same movements again (at 100 requests/s on an appeal of
-   * 10,000 pledges, a new ledger version made dozens of requests sum side by side for a second).
+   * 10,000 pledges, dozens of requests could otherwise sum side by side on a new ledger version).
    * The key holds the ledger version, so a cached answer is exact until the ledger changes.
    */
   private List<Holding> answer(AsOfKey key, Supplier<List<Holding>> sum) {
