@@ -70,7 +70,6 @@ public class AppealPages {
             ? calls.start(() -> ServiceAnswers.list(appeals.history(code)))
             : CompletableFuture.completedFuture(List.of());
     var figures = draft ? null : startFigures(code, date);
-    var timeline = Timeline.start(appeal, appeals, calls, LocalDate.now(ZoneOffset.UTC));
     var template =
         draft
             ? page.instance()
@@ -87,8 +86,7 @@ public class AppealPages {
         .data("appeal", appeal)
         .data("original", revisionList.isEmpty() ? null : revisionList.get(0))
         .data("revisions", revisionList)
-        .data("history", ServiceCalls.join(history))
-        .data("timeline", timeline.get());
+        .data("history", ServiceCalls.join(history));
   }
 
   /**
@@ -108,6 +106,23 @@ public class AppealPages {
     }
     var fragment = figures.into(page.getFragment("figures").instance());
     return Response.ok(fragment.data("viewer", viewer).render()).build();
+  }
+
+  /**
+   * Funding over time, loaded by the page (htmx) once it is shown: one funding call per month end
+   * (twelve for a one-year appeal), more than the rest of the page together, so the page does not
+   * wait for them.
+   */
+  @GET
+  @Path("/timeline")
+  public TemplateInstance timeline(@PathParam("code") String code) {
+    var appeal = ServiceAnswers.object(appeals.appeal(code));
+    return page.getFragment("timeline")
+        .instance()
+        .data("appeal", appeal)
+        .data(
+            "timeline",
+            Timeline.start(appeal, appeals, calls, LocalDate.now(ZoneOffset.UTC)).get());
   }
 
   /** An appeal manager launches a draft on a business date (the service checks the rest). */
