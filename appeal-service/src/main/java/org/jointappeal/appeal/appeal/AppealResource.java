@@ -105,7 +105,9 @@ public class AppealResource {
                   @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
   @APIResponse(
       responseCode = "409",
-      description = "If-Match names an older version, or the key is in flight",
+      description =
+          "If-Match names an older version (as a retry of a restatement that took effect does:"
+              + " send an Idempotency-Key to get its answer again), or the key is in flight",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

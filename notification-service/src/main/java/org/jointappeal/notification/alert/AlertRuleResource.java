@@ -68,7 +68,8 @@ public class AlertRuleResource {
       description =
           "A parameter the kind needs is missing, or one it does not take is present"
               + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
-              + " info, warning, critical (reserved-label)")
+              + " info, warning, critical (reserved-label); or the key was used for another"
+              + " request")
   public RestResponse<AlertRuleView> createAlertRule(
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
@@ -92,7 +93,9 @@ public class AlertRuleResource {
   @Path("/{ruleId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
-  @APIResponse(responseCode = "200", description = "Restated and evaluated at once")
+  @APIResponse(
+      responseCode = "200",
+      description = "Restated and evaluated at once (the same rule again: 200, nothing changes)")
   @APIResponse(responseCode = "404", description = "No such rule")
   @APIResponse(
       responseCode = "409",
@@ -102,7 +105,8 @@ public class AlertRuleResource {
       description =
           "A parameter the kind needs is missing, or one it does not take is present"
               + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
-              + " info, warning, critical (reserved-label)")
+              + " info, warning, critical (reserved-label); or the key was used for another"
+              + " request")
   public RestResponse<AlertRuleView> restateAlertRule(
       @PathParam("ruleId") UUID ruleId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
@@ -124,7 +128,12 @@ public class AlertRuleResource {
   @Path("/{ruleId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "204", description = "Deleted; its firing alerts resolved")
-  @APIResponse(responseCode = "404", description = "No such rule")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such rule (a retry of a deletion that took effect: send an Idempotency-Key)")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
+  @APIResponse(responseCode = "422", description = "The key was used for another request")
   public RestResponse<Void> deleteAlertRule(
       @PathParam("ruleId") UUID ruleId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)

@@ -59,7 +59,10 @@ public class SilenceResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "201", description = "Created; its author is the caller")
   @APIResponse(responseCode = "400", description = "The body is not a valid silence")
-  @APIResponse(responseCode = "422", description = "It ends before it starts, or is already over")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "It ends before it starts, or is already over; or the key was used for another request")
   @APIResponse(responseCode = "409", description = "The key is in flight")
   public RestResponse<SilenceView> createSilence(
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
@@ -83,8 +86,12 @@ public class SilenceResource {
   @DELETE
   @Path("/{silenceId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
-  @APIResponse(responseCode = "204", description = "Expired now; kept in the history")
+  @APIResponse(
+      responseCode = "204",
+      description = "Expired now; kept in the history (an expired silence again: 204, unchanged)")
   @APIResponse(responseCode = "404", description = "No such silence")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
+  @APIResponse(responseCode = "422", description = "The key was used for another request")
   public RestResponse<Void> expireSilence(
       @PathParam("silenceId") UUID silenceId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)

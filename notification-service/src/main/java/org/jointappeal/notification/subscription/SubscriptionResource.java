@@ -62,6 +62,7 @@ public class SubscriptionResource {
                     value = SubscriptionExamples.CREATED_DONOR_EMAIL)
               }))
   @APIResponse(responseCode = "400", description = "The body is not a valid subscription")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
   @APIResponse(
       responseCode = "403",
       description = "A donor names another donor's code",
@@ -79,7 +80,7 @@ public class SubscriptionResource {
           "The channel's target is missing, or another channel's is given; the webhook URL is"
               + " refused by the outbound policy (not https, or its host resolves inside the"
               + " operator's network); or the subscriber already holds the most subscriptions"
-              + " allowed",
+              + " allowed; or the key was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -171,9 +172,13 @@ public class SubscriptionResource {
   @Path("/{subscriptionId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
   @APIResponse(responseCode = "204", description = "Unsubscribed; the notification log stays")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
+  @APIResponse(responseCode = "422", description = "The key was used for another request")
   @APIResponse(
       responseCode = "404",
-      description = "No such subscription, or someone else's",
+      description =
+          "No such subscription, or someone else's (a retry of an unsubscription that took"
+              + " effect: send an Idempotency-Key)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -146,6 +146,13 @@ public final class BankStatementExamples {
        "detail":"cannot assign SWE: statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
        "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment"}""";
 
+  public static final String PAYER_ACCOUNT_STATE_CONFLICT_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/state-conflict",
+       "title":"The pledge has already taken another transition","status":409,
+       "detail":"cannot register the payer account for SWE: statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
+       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/payer-account"}""";
+
   public static final String ACCOUNT_OF_ANOTHER_DONOR_PROBLEM =
       """
       {"type":"https://jointappeal.org/problems/account-of-another-donor",

@@ -328,6 +328,15 @@ public class BankStatementService {
     var entry =
         entries.findWaiting(entryId).orElseThrow(() -> NotFound.of("unmatched receipt", entryId));
     var donor = DonorCode.of(request.donorCode());
+    if (entry.receiptId() != null && !donor.equals(entry.donorCode())) {
+      // the credit is another donor's: its account cannot be this one's (the same donor again
+      // goes on, registers nothing new and answers the current state)
+      throw StateConflict.of(
+          "cannot register the payer account for %s: statement entry %s already has donor %s and"
+                  .formatted(donor, entryId, entry.donorCode())
+              + " receipt "
+              + entry.receiptId());
+    }
     if (entry.debtorIban() == null && entry.debtorAccount() == null) {
       throw DomainRuleViolation.of(
           DomainRule.NO_PAYER_ACCOUNT,

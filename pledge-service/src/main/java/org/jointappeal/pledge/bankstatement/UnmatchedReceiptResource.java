@@ -241,7 +241,8 @@ public class UnmatchedReceiptResource {
       responseCode = "200",
       description =
           "The payer's account (IBAN or other, with its scheme) registered for the donor named;"
-              + " an unidentified credit also got that donor and its receipt",
+              + " an unidentified credit also got that donor and its receipt. The same donor again"
+              + " answers the current state and records nothing",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -293,10 +294,25 @@ public class UnmatchedReceiptResource {
                       name = "not-found",
                       value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
   @APIResponse(
+      responseCode = "409",
+      description =
+          "state-conflict: the entry already has another donor and a receipt (the detail names"
+              + " them; the same donor again answers 200 and records nothing), or the key is in"
+              + " flight",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "state-conflict",
+                      value = BankStatementExamples.PAYER_ACCOUNT_STATE_CONFLICT_PROBLEM)))
+  @APIResponse(
       responseCode = "422",
       description =
           "The entry names no payer account (no-payer-account), its account has no scheme, or it"
-              + " belongs to another donor (iban-of-another-donor, account-of-another-donor)",
+              + " belongs to another donor (iban-of-another-donor, account-of-another-donor), or"
+              + " the key was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -305,8 +321,20 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "account-of-another-donor",
                       value = BankStatementExamples.ACCOUNT_OF_ANOTHER_DONOR_PROBLEM)))
-  public UnmatchedReceiptView registerUnmatchedReceiptPayerAccount(
-      @PathParam("entryId") UUID entryId, @NotNull @Valid AssignDonorRequest request) {
-    return statements.registerPayerAccount(entryId, request, caller.subject());
+  public RestResponse<UnmatchedReceiptView> registerUnmatchedReceiptPayerAccount(
+      @PathParam("entryId") UUID entryId,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid AssignDonorRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "register-unmatched-receipt-payer-account",
+            List.of(entryId, request),
+            UnmatchedReceiptView.class,
+            () -> Answer.ok(statements.registerPayerAccount(entryId, request, caller.subject())));
+    return IdempotencyKeys.respond(answer, uri);
   }
 }

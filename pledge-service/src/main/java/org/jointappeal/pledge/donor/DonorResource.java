@@ -82,7 +82,11 @@ public class DonorResource {
   @PUT
   @Path("/{code}")
   @RolesAllowed(Roles.FINANCE_OFFICER)
-  @APIResponse(responseCode = "200", description = "The donor's name and IBANs are replaced")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The donor's name and IBANs are replaced (the same again: 200; with the If-Match read"
+              + " before a restatement that took effect, 409: send an Idempotency-Key)")
   @APIResponse(responseCode = "404", description = "No such donor")
   @APIResponse(
       responseCode = "409",

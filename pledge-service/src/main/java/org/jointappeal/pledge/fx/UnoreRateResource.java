@@ -108,7 +108,10 @@ public class UnoreRateResource {
           "Every rate of the table recorded (new, or revising the same currency and date)")
   @APIResponse(
       responseCode = "422",
-      description = "The table has errors: each line at fault is listed, nothing was recorded")
+      description =
+          "The table has errors: each line at fault is listed, nothing was recorded; or the key"
+              + " was used for another request")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
   public RestResponse<RateTableView> uploadRateTable(
       @Parameter(description = "Optional: a retry of the same table replays the first answer")
           @HeaderParam(IdempotencyKeys.HEADER)

@@ -54,7 +54,7 @@ public class PledgeResource {
   @APIResponse(responseCode = "201", description = "Pledge announced")
   @APIResponse(
       responseCode = "422",
-      description = "A pledge rule was violated",
+      description = "A pledge rule was violated, or the key was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
