@@ -469,6 +469,14 @@ class AuthorizationMatrixIT {
       case "GET /pledges" -> Request.of("/pledges?limit=1&appealCode=" + appeal);
       case "GET /receipts" -> Request.of("/receipts?limit=1");
       case "GET /alerts" -> Request.of("/alerts?limit=1");
+      case "GET /donors",
+              "GET /bank-statements",
+              "GET /unmatched-receipts",
+              "GET /exchange-rates",
+              "GET /exchange-rates/{currency}/{effectiveFrom}/versions",
+              "GET /pledges/{pledgeId}/history",
+              "GET /reconciliation/donors/{donorCode}" ->
+          Request.of(fill(row, owner) + "?limit=1");
       case "POST /appeals" -> Request.json("/appeals", Api.appeal(Api.uniqueAppealCode()));
       case "PUT /appeals/{code}" -> {
         var draft = Fixtures.draftAppeal();

@@ -10,10 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
 
@@ -51,7 +55,10 @@ public class UnmatchedReceiptResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
       responseCode = "200",
-      description = "Waiting credits, by value date, each with candidate pledges",
+      description =
+          "A page of waiting credits, by value date (then position in the statement, id), each"
+              + " with candidate pledges",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -79,8 +86,22 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "forbidden",
                       value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  public List<UnmatchedReceiptView> listUnmatchedReceipts() {
-    return statements.unmatched();
+  @APIResponse(
+      responseCode = "422",
+      description = "limit out of range, or a cursor not ours",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-page-request",
+                      value = BankStatementExamples.INVALID_PAGE_PROBLEM)))
+  public RestResponse<List<UnmatchedReceiptView>> listUnmatchedReceipts(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(statements.unmatched(PageRequest.of(limit, cursor)), uri);
   }
 
   @GET
