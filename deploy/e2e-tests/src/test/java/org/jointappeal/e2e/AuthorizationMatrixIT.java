@@ -470,12 +470,12 @@ class AuthorizationMatrixIT {
       case "GET /receipts" -> Request.of("/receipts?limit=1");
       case "GET /alerts" -> Request.of("/alerts?limit=1");
       case "GET /donors",
-              "GET /bank-statements",
-              "GET /unmatched-receipts",
-              "GET /exchange-rates",
-              "GET /exchange-rates/{currency}/{effectiveFrom}/versions",
-              "GET /pledges/{pledgeId}/history",
-              "GET /reconciliation/donors/{donorCode}" ->
+          "GET /bank-statements",
+          "GET /unmatched-receipts",
+          "GET /exchange-rates",
+          "GET /exchange-rates/{currency}/{effectiveFrom}/versions",
+          "GET /pledges/{pledgeId}/history",
+          "GET /reconciliation/donors/{donorCode}" ->
           Request.of(fill(row, owner) + "?limit=1");
       case "POST /appeals" -> Request.json("/appeals", Api.appeal(Api.uniqueAppealCode()));
       case "PUT /appeals/{code}" -> {
