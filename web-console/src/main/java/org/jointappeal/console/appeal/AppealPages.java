@@ -28,6 +28,7 @@ import org.jointappeal.console.publicview.GroupView;
 import org.jointappeal.console.services.AppealService;
 import org.jointappeal.console.web.Charts;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
@@ -49,17 +50,40 @@ public class AppealPages {
   @Location("appeal.html")
   Template page;
 
+  /**
+   * {@code revisionsCursor}, {@code historyCursor}: where the page of revisions or of the history
+   * starts (each list's "Next page" link gives its own); none: the first.
+   */
   @GET
-  public TemplateInstance appeal(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+  public TemplateInstance appeal(
+      @PathParam("code") String code,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("revisionsCursor") String revisionsCursor,
+      @QueryParam("historyCursor") String historyCursor) {
     String date = validDate(asOf);
     var appeal = ServiceAnswers.object(appeals.appeal(code));
     boolean draft = "DRAFT".equals(appeal.get("status"));
+    var query = new LinkedHashMap<String, String>();
+    query.put("asOf", date);
+    query.put("revisionsCursor", revisionsCursor);
+    query.put("historyCursor", historyCursor);
+    String self = "/appeals/" + code;
     // a draft has no revisions and no funding yet: appeal-service answers for launched ones only
-    List<Map<String, Object>> revisions =
-        draft ? List.of() : ServiceAnswers.list(appeals.revisions(code));
-    List<Map<String, Object>> history = List.of();
+    var revisions =
+        draft
+            ? new ServicePage(List.of(), null)
+            : ServicePage.of(appeals.revisions(code, ServicePage.SIZE, revisionsCursor));
+    Map<String, Object> original = null;
+    if (!draft) {
+      // the first page starts with the original (number 0); a later one does not
+      original =
+          blank(revisionsCursor) == null && !revisions.items().isEmpty()
+              ? revisions.items().get(0)
+              : ServiceAnswers.object(appeals.revision(code, 0));
+    }
+    var history = new ServicePage(List.of(), null);
     if (viewer.mayReadAppealHistory()) {
-      history = ServiceAnswers.list(appeals.history(code));
+      history = ServicePage.of(appeals.history(code, ServicePage.SIZE, historyCursor));
     }
     var template =
         draft
@@ -74,9 +98,13 @@ public class AppealPages {
         .data("viewer", viewer)
         .data("today", LocalDate.now(ZoneOffset.UTC).toString())
         .data("appeal", appeal)
-        .data("original", revisions.isEmpty() ? null : revisions.get(0))
-        .data("revisions", revisions)
-        .data("history", history)
+        .data("original", original)
+        .data("revisions", revisions.items())
+        .data("revisionsNext", revisions.nextHref(self, "revisionsCursor", query))
+        .data("revisionsFirst", ServicePage.firstHref(self, "revisionsCursor", query))
+        .data("history", history.items())
+        .data("historyNext", history.nextHref(self, "historyCursor", query))
+        .data("historyFirst", ServicePage.firstHref(self, "historyCursor", query))
         .data("timeline", Timeline.of(appeal, appeals, LocalDate.now(ZoneOffset.UTC)));
   }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import org.jointappeal.console.services.AppealService;
 import org.jointappeal.console.services.NotificationService;
 import org.jointappeal.console.services.PledgeService;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.Viewer;
 
 /** After login: the appeals and their funding, the alerts firing (live), a donor's own pledges. */
@@ -35,10 +37,12 @@ public class HomePage {
   @Location("home.html")
   Template home;
 
+  /** {@code cursor}: where the page of appeals starts (the "Next page" link's); none: the first. */
   @GET
-  public TemplateInstance home() {
+  public TemplateInstance home(@QueryParam("cursor") String cursor) {
+    var appealsPage = ServicePage.of(appeals.appealsPage(ServicePage.SIZE, cursor));
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (var appeal : ServiceAnswers.list(appeals.appeals(AppealService.LARGEST_PAGE))) {
+    for (var appeal : appealsPage.items()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("appeal", appeal);
       row.put("funding", null); // a draft has none (templates fail on a missing key, not on null)
@@ -49,7 +53,8 @@ public class HomePage {
       }
       rows.add(row);
     }
-    var alerts = ServiceAnswers.list(notifications.alerts("FIRING", null));
+    // the newest page of the alerts firing; the list says when more fire than it shows
+    var alerts = ServicePage.of(notifications.alerts("FIRING", null));
     DonorSummary donor = null;
     if (viewer.isDonor()) {
       donor =
@@ -59,7 +64,10 @@ public class HomePage {
     }
     return home.data("viewer", viewer)
         .data("rows", rows)
-        .data("alerts", alerts)
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", appealsPage.nextHref("/home", "cursor", Map.of()))
+        .data("alerts", alerts.items())
+        .data("moreAlerts", alerts.hasNext())
         .data("donor", donor);
   }
 }
