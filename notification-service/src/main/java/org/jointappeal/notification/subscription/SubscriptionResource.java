@@ -11,10 +11,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.idempotency.Answer;
 import org.jointappeal.notification.idempotency.IdempotentRequests;
+import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
 import org.jointappeal.notification.web.IdempotencyKeys;
+import org.jointappeal.notification.web.PageLinks;
 import org.jointappeal.notification.web.Problem;
 import org.jointappeal.notification.web.Roles;
 
@@ -129,7 +133,8 @@ public class SubscriptionResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "The caller's own subscriptions, oldest first",
+      description = "A page of the caller's own subscriptions, oldest first (then by id)",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -137,8 +142,13 @@ public class SubscriptionResource {
                   @ExampleObject(
                       name = "one",
                       value = "[" + SubscriptionExamples.CREATED_WEBHOOK + "]")))
-  public List<SubscriptionView> listSubscriptions() {
-    return subscriptions.list(caller.subject());
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<SubscriptionView>> listSubscriptions(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        subscriptions.list(caller.subject(), PageRequest.of(limit, cursor)), uri);
   }
 
   @GET

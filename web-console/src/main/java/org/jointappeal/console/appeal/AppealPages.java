@@ -31,6 +31,7 @@ import org.jointappeal.console.services.AppealService;
 import org.jointappeal.console.web.Charts;
 import org.jointappeal.console.web.ServiceAnswers;
 import org.jointappeal.console.web.ServiceCalls;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
@@ -53,22 +54,42 @@ public class AppealPages {
   @Location("appeal.html")
   Template page;
 
+  /**
+   * {@code revisionsCursor}, {@code historyCursor}: where the page of revisions or of the history
+   * starts (each list's "Next page" link gives its own); none: the first.
+   */
   @GET
-  public TemplateInstance appeal(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
+  public TemplateInstance appeal(
+      @PathParam("code") String code,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("revisionsCursor") String revisionsCursor,
+      @QueryParam("historyCursor") String historyCursor) {
     String date = validDate(asOf);
     var appeal = ServiceAnswers.object(appeals.appeal(code));
     boolean draft = "DRAFT".equals(appeal.get("status"));
+    var query = new LinkedHashMap<String, String>();
+    query.put("asOf", date);
+    query.put("revisionsCursor", revisionsCursor);
+    query.put("historyCursor", historyCursor);
+    String self = "/appeals/" + code;
     // Everything below depends only on the appeal: all asked for at the same time (the figures,
     // each dimension and each month of the timeline are a funding call of their own).
     // A draft has no revisions and no funding yet: appeal-service answers for launched ones only.
-    CompletableFuture<List<Map<String, Object>>> revisions =
+    CompletableFuture<ServicePage> revisions =
         draft
-            ? CompletableFuture.completedFuture(List.of())
-            : calls.start(() -> ServiceAnswers.list(appeals.revisions(code)));
-    CompletableFuture<List<Map<String, Object>>> history =
+            ? CompletableFuture.completedFuture(new ServicePage(List.of(), null))
+            : calls.start(
+                () -> ServicePage.of(appeals.revisions(code, ServicePage.SIZE, revisionsCursor)));
+    // the first page of revisions starts with the original (number 0); a later one does not
+    CompletableFuture<Map<String, Object>> laterPagesOriginal =
+        draft || blank(revisionsCursor) == null
+            ? CompletableFuture.completedFuture(null)
+            : calls.start(() -> ServiceAnswers.object(appeals.revision(code, 0)));
+    CompletableFuture<ServicePage> history =
         viewer.mayReadAppealHistory()
-            ? calls.start(() -> ServiceAnswers.list(appeals.history(code)))
-            : CompletableFuture.completedFuture(List.of());
+            ? calls.start(
+                () -> ServicePage.of(appeals.history(code, ServicePage.SIZE, historyCursor)))
+            : CompletableFuture.completedFuture(new ServicePage(List.of(), null));
     var figures = draft ? null : startFigures(code, date);
     var template =
         draft
@@ -79,14 +100,23 @@ public class AppealPages {
                 .data("fingerprint", "draft")
                 .data("dimensions", List.of())
             : figures.into(page.instance());
-    List<Map<String, Object>> revisionList = ServiceCalls.join(revisions);
+    var revisionsPage = ServiceCalls.join(revisions);
+    var historyPage = ServiceCalls.join(history);
+    Map<String, Object> original = ServiceCalls.join(laterPagesOriginal);
+    if (original == null && !revisionsPage.items().isEmpty()) {
+      original = revisionsPage.items().get(0);
+    }
     return template
         .data("viewer", viewer)
         .data("today", LocalDate.now(ZoneOffset.UTC).toString())
         .data("appeal", appeal)
-        .data("original", revisionList.isEmpty() ? null : revisionList.get(0))
-        .data("revisions", revisionList)
-        .data("history", ServiceCalls.join(history));
+        .data("original", original)
+        .data("revisions", revisionsPage.items())
+        .data("revisionsNext", revisionsPage.nextHref(self, "revisionsCursor", query))
+        .data("revisionsFirst", ServicePage.firstHref(self, "revisionsCursor", query))
+        .data("history", historyPage.items())
+        .data("historyNext", historyPage.nextHref(self, "historyCursor", query))
+        .data("historyFirst", ServicePage.firstHref(self, "historyCursor", query));
   }
 
   /**

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import org.jointappeal.console.services.NotificationService;
 import org.jointappeal.console.services.PledgeService;
 import org.jointappeal.console.web.ServiceAnswers;
 import org.jointappeal.console.web.ServiceCalls;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.Viewer;
 
 /** After login: the appeals and their funding, the alerts firing (live), a donor's own pledges. */
@@ -38,18 +40,21 @@ public class HomePage {
   @Location("home.html")
   Template home;
 
+  /** {@code cursor}: where the page of appeals starts (the "Next page" link's); none: the first. */
   @GET
-  public TemplateInstance home() {
-    // the alerts and a donor's pledges do not depend on the appeals: asked for at the same time
-    var alerts = calls.start(() -> ServiceAnswers.list(notifications.alerts("FIRING", null)));
+  public TemplateInstance home(@QueryParam("cursor") String cursor) {
+    // the alerts and a donor's pledges do not depend on the appeals: asked for at the same time;
+    // the alerts: the newest page of those firing, and the list says when more fire than it shows
+    var alerts = calls.start(() -> ServicePage.of(notifications.alerts("FIRING", null)));
     var donorPledges =
         viewer.isDonor()
             ? calls.start(
                 () -> ServiceAnswers.list(pledges.pledges(null, AppealService.LARGEST_PAGE)))
             : null;
+    var appealsPage = ServicePage.of(appeals.appealsPage(ServicePage.SIZE, cursor));
     List<Map<String, Object>> rows = new ArrayList<>();
     List<CompletableFuture<Map<String, Object>>> funding = new ArrayList<>();
-    for (var appeal : ServiceAnswers.list(appeals.appeals(AppealService.LARGEST_PAGE))) {
+    for (var appeal : appealsPage.items()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("appeal", appeal);
       rows.add(row);
@@ -66,13 +71,17 @@ public class HomePage {
       // templates fail on a missing key, not on null
       rows.get(i).put("funding", funding.get(i) == null ? null : ServiceCalls.join(funding.get(i)));
     }
+    var alertsPage = ServiceCalls.join(alerts);
     DonorSummary donor =
         donorPledges == null
             ? null
             : DonorSummary.of(ServiceCalls.join(donorPledges), LocalDate.now(ZoneOffset.UTC));
     return home.data("viewer", viewer)
         .data("rows", rows)
-        .data("alerts", ServiceCalls.join(alerts))
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", appealsPage.nextHref("/home", "cursor", Map.of()))
+        .data("alerts", alertsPage.items())
+        .data("moreAlerts", alertsPage.hasNext())
         .data("donor", donor);
   }
 }
