@@ -26,8 +26,7 @@ final class ConsolePages {
     List<Step> steps = new ArrayList<>();
     // the appeal page loads its funding over time as a fragment of its own (htmx, on load): it is
     // measured too, so that what the page no longer waits for still shows in the report
-    for (String page :
-        List.of("/home", "/appeals/" + appeal, "/appeals/" + appeal + "/timeline")) {
+    for (String page : List.of("/home", "/appeals/" + appeal, "/appeals/" + appeal + "/timeline")) {
       // a few unmeasured requests first: the console's first render of a template compiles it
       for (int i = 0; i < 5; i++) {
         int status = session.getPageAsync(page).join().statusCode();
