@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jointappeal.pledge.paging.PageRequest;
 
 @ApplicationScoped
 public class BankStatementRepository implements PanacheRepositoryBase<BankStatement, UUID> {
@@ -18,8 +19,19 @@ public class BankStatementRepository implements PanacheRepositoryBase<BankStatem
         .firstResultOptional();
   }
 
-  List<BankStatement> newestFirst() {
-    return listAll(Sort.descending("importedAt").and("id"));
+  /** A page of statements, the latest import first (then by id, descending: a unique order). */
+  List<BankStatement> pageNewestFirst(PageRequest page) {
+    var order = Sort.descending("importedAt").and("id", Sort.Direction.Descending);
+    if (page.after().isEmpty()) {
+      return findAll(order).range(0, page.limit()).list();
+    }
+    var after = page.after().get();
+    return find(
+            "importedAt < :k0 or (importedAt = :k0 and id < :k1)",
+            order,
+            Parameters.with("k0", after.instant(0)).and("k1", after.uuid(1)))
+        .range(0, page.limit())
+        .list();
   }
 
   /**

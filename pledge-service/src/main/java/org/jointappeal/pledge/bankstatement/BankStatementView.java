@@ -40,7 +40,21 @@ public record BankStatementView(
               description =
                   "Debits that reversed an earlier credit (RvslInd, or naming its AcctSvcrRef or"
                       + " EndToEndId): its receipt's allocations were reversed")
-          int reversals) {}
+          int reversals) {
+
+    static Summary of(BankStatement s) {
+      return new Summary(
+          s.entries(),
+          s.credits(),
+          s.debitsIgnored(),
+          s.notBookedIgnored(),
+          s.duplicatesSkipped(),
+          s.receiptsCreated(),
+          s.autoMatched(),
+          s.unmatched(),
+          s.reversals());
+    }
+  }
 
   public record Entry(
       UUID id,
@@ -85,16 +99,7 @@ public record BankStatementView(
         s.statementId(),
         s.accountIban(),
         s.createdAtBank(),
-        new Summary(
-            s.entries(),
-            s.credits(),
-            s.debitsIgnored(),
-            s.notBookedIgnored(),
-            s.duplicatesSkipped(),
-            s.receiptsCreated(),
-            s.autoMatched(),
-            s.unmatched(),
-            s.reversals()),
+        Summary.of(s),
         entries.stream().map(Entry::of).toList(),
         s.importedBy(),
         s.importedAt());

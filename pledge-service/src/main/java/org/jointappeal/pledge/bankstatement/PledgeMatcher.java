@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,12 +87,16 @@ public class PledgeMatcher {
   }
 
   /**
+   * Every candidate of a credit, from pledges read for the whole page of credits ({@link
+   * #openPledgesOf}).
+   *
    * @param payer the donor holding the payer's IBAN; null when unidentified (then only references
    *     are looked for, and nothing is allocatable)
    * @param usd the credit's USD value at its value date's UNORE; null when not known
    */
-  public Outcome match(String referenceText, Money amount, DonorCode payer, Money usd) {
-    return match(referenceText, amount, payer, usd, openPledges(), true);
+  public Outcome match(
+      String referenceText, Money amount, DonorCode payer, Money usd, OpenPledges openPledges) {
+    return match(referenceText, amount, payer, usd, openPledges, true);
   }
 
   /**
@@ -152,17 +157,22 @@ public class PledgeMatcher {
 
   /** Pledges named by id, and the payer's pledges whose agreement reference appears. */
   private List<Pledge> referenced(String text, DonorCode payer, OpenPledges openPledges) {
-    var ids = new LinkedHashSet<UUID>();
-    var m = UUID_TEXT.matcher(text);
-    while (m.find()) {
-      ids.add(UUID.fromString(m.group().toLowerCase(Locale.ROOT)));
-    }
+    var ids = idsIn(text);
     var found = new ArrayList<Pledge>();
     if (!ids.isEmpty()) {
-      found.addAll(
-          em.createQuery("select p from Pledge p where p.id in :ids order by p.id", Pledge.class)
-              .setParameter("ids", ids)
-              .getResultList());
+      if (openPledges != null && openPledges.named != null) {
+        ids.stream()
+            .map(openPledges.named::get)
+            .filter(java.util.Objects::nonNull)
+            // the query's order: PostgreSQL compares uuids as unsigned bytes, as their text sorts
+            .sorted(Comparator.comparing(p -> p.id().toString()))
+            .forEach(found::add);
+      } else {
+        found.addAll(
+            em.createQuery("select p from Pledge p where p.id in :ids order by p.id", Pledge.class)
+                .setParameter("ids", ids)
+                .getResultList());
+      }
     }
     if (payer != null) {
       String upper = text.toUpperCase(Locale.ROOT);
@@ -174,6 +184,16 @@ public class PledgeMatcher {
       }
     }
     return found;
+  }
+
+  /** The pledge ids (UUIDs) a credit's references quote. */
+  private static Set<UUID> idsIn(String text) {
+    var ids = new LinkedHashSet<UUID>();
+    var m = UUID_TEXT.matcher(text);
+    while (m.find()) {
+      ids.add(UUID.fromString(m.group().toLowerCase(Locale.ROOT)));
+    }
+    return ids;
   }
 
   /** The reference as a whole word: "NOR-1997-1" is not found in "NOR-1997-12". */
@@ -205,7 +225,32 @@ public class PledgeMatcher {
     private final Map<DonorCode, Map<UUID, Pledge>> loaded = new HashMap<>();
     private final Map<DonorCode, List<Agreement>> agreements = new HashMap<>();
 
+    /** The pledges the credits' references name by id, when read ahead; null: read per credit. */
+    private Map<UUID, Pledge> named;
+
     private OpenPledges() {}
+
+    /** Reads ahead, in one query each, what the credits of a page will look for. */
+    private void readAhead(Collection<DonorCode> payers, Collection<String> referenceTexts) {
+      var donors = payers.stream().distinct().filter(d -> !loaded.containsKey(d)).toList();
+      if (!donors.isEmpty()) {
+        donors.forEach(d -> loaded.put(d, new LinkedHashMap<>()));
+        loadOpenOf(donors).forEach(p -> loaded.get(p.donorCode()).put(p.id(), p));
+        var agreed = loadAgreementsOf(donors);
+        donors.forEach(d -> agreements.put(d, agreed.getOrDefault(d, List.of())));
+      }
+      var ids = new LinkedHashSet<UUID>();
+      referenceTexts.forEach(text -> ids.addAll(idsIn(text)));
+      named = new HashMap<>();
+      if (!ids.isEmpty()) {
+        em.createQuery(
+                "select distinct p from Pledge p left join fetch p.instalments where p.id in :ids",
+                Pledge.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .forEach(p -> named.put(p.id(), p));
+      }
+    }
 
     List<Pledge> of(DonorCode donor) {
       return open(donor).values().stream().filter(p -> PAYABLE.contains(p.status())).toList();
@@ -258,29 +303,55 @@ public class PledgeMatcher {
     return new OpenPledges();
   }
 
+  /**
+   * A cache for a page of waiting credits, filled at once: the payers' open pledges and agreement
+   * references, and the pledges the credits name by id, one query each, so a page of the queue
+   * costs the same few queries whatever its size (no query per credit).
+   */
+  public OpenPledges openPledgesOf(
+      Collection<DonorCode> payers, Collection<String> referenceTexts) {
+    var open = new OpenPledges();
+    open.readAhead(payers, referenceTexts);
+    return open;
+  }
+
   private List<Agreement> loadAgreements(DonorCode donor) {
-    return em.createQuery(
-            "select p.agreementReference, p.id from Pledge p"
-                + " where p.donorCode = :donor and p.agreementReference is not null"
+    return loadAgreementsOf(List.of(donor)).getOrDefault(donor, List.of());
+  }
+
+  /** Each donor's agreement references, each donor's in announcement order. */
+  private Map<DonorCode, List<Agreement>> loadAgreementsOf(Collection<DonorCode> donors) {
+    var byDonor = new HashMap<DonorCode, List<Agreement>>();
+    em.createQuery(
+            "select p.donorCode, p.agreementReference, p.id from Pledge p"
+                + " where p.donorCode in :donors and p.agreementReference is not null"
                 + " order by p.announcedOn, p.id",
             Object[].class)
-        .setParameter("donor", donor)
+        .setParameter("donors", donors)
         .getResultStream()
-        .map(row -> new Agreement(((String) row[0]).toUpperCase(Locale.ROOT), (UUID) row[1]))
-        .toList();
+        .forEach(
+            row ->
+                byDonor
+                    .computeIfAbsent((DonorCode) row[0], d -> new ArrayList<>())
+                    .add(new Agreement(((String) row[1]).toUpperCase(Locale.ROOT), (UUID) row[2])));
+    return byDonor;
   }
 
   private List<Pledge> loadOpen(DonorCode donor) {
+    return loadOpenOf(List.of(donor));
+  }
+
+  private List<Pledge> loadOpenOf(Collection<DonorCode> donors) {
     // flushed first (auto flush), so detaching loses nothing: the copies only answer questions.
     // A pledge the session held already (named by id in this entry) may not have taken the fetched
     // instalments: read them while it is still managed.
     var open =
         em.createQuery(
                 "select distinct p from Pledge p left join fetch p.instalments"
-                    + " where p.donorCode = :donor and p.status in :payable"
+                    + " where p.donorCode in :donors and p.status in :payable"
                     + " order by p.announcedOn, p.id",
                 Pledge.class)
-            .setParameter("donor", donor)
+            .setParameter("donors", donors)
             .setParameter("payable", PAYABLE)
             .getResultList();
     for (var pledge : open) {

@@ -58,6 +58,10 @@ public class PledgeHistoryEntry {
     this.detail = detail;
   }
 
+  public long id() {
+    return id;
+  }
+
   public long version() {
     return version;
   }
