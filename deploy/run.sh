@@ -3,7 +3,9 @@
 # Keycloak (all on 127.0.0.1), the three services and the web console (http://127.0.0.1:8084),
 # loads the demo data and prints how to use it.
 # Ctrl-C stops everything. Data stays in .local-stack/ between runs; `deploy/run.sh --fresh`
-# starts from nothing. Needs only a JDK 17+ and Maven 3.8+.
+# starts from nothing, `--no-demo-data` skips the demo, `--kafka-brokers=3` runs Kafka as a
+# three-node KRaft cluster (replication factor 3, min.insync.replicas 2, as in production) on
+# 127.0.0.1:9092, 9094 and 9096 instead of one broker. Needs only a JDK 17+ and Maven 3.8+.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -35,7 +35,7 @@ final class Footprint {
   Map<String, Long> now() {
     Map<String, Long> mib = new LinkedHashMap<>();
     mib.put("postgresql", pss(postgresProcesses()));
-    mib.put("kafka", platform.kafka().processHandle().map(h -> rss(h.pid())).orElse(0L));
+    mib.put("kafka", platform.kafka().processHandles().stream().mapToLong(h -> rss(h.pid())).sum());
     mib.put("keycloak", pss(platform.keycloak().processTree()));
     for (String service : Platform.SERVICES) {
       mib.put(service, platform.service(service).processHandle().map(h -> rss(h.pid())).orElse(0L));

@@ -36,11 +36,14 @@ public final class Platform implements AutoCloseable {
   /** Partitions per event topic: room for a few consumer instances, order kept per appeal key. */
   public static final int PARTITIONS = 3;
 
-  /** Where everything listens; all on 127.0.0.1. */
+  /**
+   * Where everything listens; all on 127.0.0.1. Kafka has one broker port and one controller port
+   * per node: one node by default, a cluster when more are given.
+   */
   public record Ports(
       int postgres,
-      int kafka,
-      int kafkaController,
+      List<Integer> kafka,
+      List<Integer> kafkaControllers,
       int keycloak,
       int keycloakManagement,
       int smtp,
@@ -48,12 +51,38 @@ public final class Platform implements AutoCloseable {
       Map<String, Integer> services,
       Map<String, Integer> managementPorts) {
 
-    /** The documented local ports (README). */
+    public Ports {
+      kafka = List.copyOf(kafka);
+      kafkaControllers = List.copyOf(kafkaControllers);
+      if (kafka.isEmpty() || kafka.size() != kafkaControllers.size()) {
+        throw new IllegalArgumentException(
+            "one broker and one controller port per Kafka node: "
+                + kafka
+                + ", "
+                + kafkaControllers);
+      }
+    }
+
+    /** The documented local ports (README), with one Kafka broker. */
     public static Ports standard() {
+      return standard(1);
+    }
+
+    /**
+     * The documented local ports, with {@code kafkaBrokers} Kafka nodes: node n listens on 9090 +
+     * 2n and its controller on 9091 + 2n (9092/9093, 9094/9095, 9096/9097 for three).
+     */
+    public static Ports standard(int kafkaBrokers) {
+      List<Integer> brokers = new ArrayList<>();
+      List<Integer> controllers = new ArrayList<>();
+      for (int n = 1; n <= kafkaBrokers; n++) {
+        brokers.add(9090 + 2 * n);
+        controllers.add(9091 + 2 * n);
+      }
       return new Ports(
           5433,
-          9092,
-          9093,
+          brokers,
+          controllers,
           8180,
           9180,
           3025,
@@ -81,10 +110,21 @@ public final class Platform implements AutoCloseable {
 
     /** Free ports, for tests that must not collide with anything on a shared machine. */
     public static Ports free() {
+      return free(1);
+    }
+
+    /** Free ports, with {@code kafkaBrokers} Kafka nodes. */
+    public static Ports free(int kafkaBrokers) {
+      List<Integer> brokers = new ArrayList<>();
+      List<Integer> controllers = new ArrayList<>();
+      for (int n = 1; n <= kafkaBrokers; n++) {
+        brokers.add(freePort());
+        controllers.add(freePort());
+      }
       return new Ports(
           freePort(),
-          freePort(),
-          freePort(),
+          brokers,
+          controllers,
           freePort(),
           freePort(),
           freePort(),
@@ -108,13 +148,18 @@ public final class Platform implements AutoCloseable {
               CONSOLE,
               freePort()));
     }
+
+    /** How many Kafka nodes the platform runs. */
+    public int kafkaBrokers() {
+      return kafka.size();
+    }
   }
 
   private final Path workDir;
   private final Ports ports;
   private final LocalStackConfig config = LocalStackConfig.load();
   private PostgresServer postgres;
-  private KafkaBroker kafka;
+  private KafkaCluster kafka;
   private KeycloakServer keycloak;
   private MailServer mail;
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -127,8 +172,9 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
-   * Starts PostgreSQL, Kafka and Keycloak side by side (Keycloak is the slow one) and prepares the
-   * databases and topics. Data lives in {@code workDir}; a second start re-uses it.
+   * Starts PostgreSQL, Kafka (one broker, or as many nodes as {@code ports} names) and Keycloak
+   * side by side (Keycloak is the slow one) and prepares the databases and topics. Data lives in
+   * {@code workDir}; a second start re-uses it.
    */
   public static Platform startStack(Path workDir, Ports ports) {
     var platform = new Platform(workDir, ports);
@@ -154,8 +200,10 @@ public final class Platform implements AutoCloseable {
             () ->
                 unchecked(
                     () ->
-                        KafkaBroker.start(
-                            workDir.resolve("kafka"), ports.kafka(), ports.kafkaController())));
+                        KafkaCluster.start(
+                            kafkaDataDir(workDir, ports.kafkaBrokers()),
+                            ports.kafka(),
+                            ports.kafkaControllers())));
     var iam =
         CompletableFuture.supplyAsync(
             () ->
@@ -198,6 +246,14 @@ public final class Platform implements AutoCloseable {
    * waits until each is ready.
    */
   public void startServices(Path logDir, Duration timeout) {
+    startServices(logDir, timeout, true);
+  }
+
+  /**
+   * Starts the three packaged services and waits until each is ready; the web console too, if it is
+   * built and {@code withConsole} (a test that never opens a page saves its start-up).
+   */
+  public void startServices(Path logDir, Duration timeout, boolean withConsole) {
     // one after another: on two cores, parallel JVM start-ups only slow each other down
     for (String service : SERVICES) {
       services.put(
@@ -212,6 +268,9 @@ public final class Platform implements AutoCloseable {
                       environmentOf(service),
                       logDir,
                       timeout)));
+    }
+    if (!withConsole) {
+      return;
     }
     Path console = config.repoRoot().resolve(CONSOLE);
     if (Files.isRegularFile(console.resolve("target/quarkus-app/quarkus-run.jar"))) {
@@ -324,6 +383,14 @@ public final class Platform implements AutoCloseable {
     return env;
   }
 
+  /**
+   * One broker keeps its data in {@code kafka/}; a cluster of N in {@code kafka-N-brokers/}: a
+   * cluster is another cluster, with its own id and topics, not the single broker grown.
+   */
+  static Path kafkaDataDir(Path workDir, int brokers) {
+    return workDir.resolve(brokers == 1 ? "kafka" : "kafka-" + brokers + "-brokers");
+  }
+
   static String database(String service) {
     return service.substring(0, service.indexOf('-'));
   }
@@ -332,7 +399,10 @@ public final class Platform implements AutoCloseable {
     return postgres;
   }
 
-  public KafkaBroker kafka() {
+  /**
+   * Kafka: one broker, or the cluster's nodes ({@link KafkaCluster#bootstrapServers()} names all).
+   */
+  public KafkaCluster kafka() {
     return kafka;
   }
 

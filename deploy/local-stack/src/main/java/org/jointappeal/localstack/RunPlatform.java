@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * {@code deploy/run.sh}: the local stack, the three services, the web console and the demo data,
  * until Ctrl-C. Data is kept in {@code .local-stack/} between runs; {@code --fresh} starts from
- * nothing.
+ * nothing; {@code --kafka-brokers=3} runs Kafka as a three-node cluster (replication factor 3,
+ * {@code min.insync.replicas} 2) instead of one broker.
  */
 public final class RunPlatform {
 
@@ -19,6 +20,7 @@ public final class RunPlatform {
 
   public static void main(String[] args) throws Exception {
     List<String> options = List.of(args);
+    int kafkaBrokers = kafkaBrokers(options);
     Path repo = LocalStackConfig.load().repoRoot();
     Path work = repo.resolve(".local-stack");
     if (options.contains("--fresh")) {
@@ -26,7 +28,7 @@ public final class RunPlatform {
     }
     Files.createDirectories(work);
     long started = System.nanoTime();
-    Platform platform = Platform.startStack(work, Platform.Ports.standard());
+    Platform platform = Platform.startStack(work, Platform.Ports.standard(kafkaBrokers));
     // Ctrl-C (SIGINT) runs this: services first, then Keycloak, Kafka and PostgreSQL
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-shutdown"));
     platform.startServices(work.resolve("logs"), Duration.ofMinutes(3));
@@ -42,6 +44,39 @@ public final class RunPlatform {
     System.out.println(
         banner(platform, work, loaded, Duration.ofNanos(System.nanoTime() - started)));
     Thread.currentThread().join();
+  }
+
+  /** {@code --kafka-brokers=N}: 1 (the default) to 9 nodes; ports 9092 to 9091 + 2N. */
+  static int kafkaBrokers(List<String> options) {
+    String prefix = "--kafka-brokers=";
+    int brokers = 1;
+    for (String option : options) {
+      if (option.startsWith(prefix)) {
+        String value = option.substring(prefix.length());
+        try {
+          brokers = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+          brokers = 0;
+        }
+        if (brokers < 1 || brokers > 9) {
+          throw new IllegalArgumentException(
+              option + ": give a number of Kafka brokers from 1 to 9, e.g. --kafka-brokers=3");
+        }
+      }
+    }
+    return brokers;
+  }
+
+  private static String kafkaDescription(KafkaCluster kafka) {
+    if (kafka.size() == 1) {
+      return kafka.bootstrapServers();
+    }
+    return "%s   (%d nodes, KRaft; replication factor %d, min.insync.replicas %d)"
+        .formatted(
+            kafka.bootstrapServers(),
+            kafka.size(),
+            kafka.replicationFactor(),
+            kafka.minInsyncReplicas());
   }
 
   private static String banner(Platform p, Path work, boolean loaded, Duration took) {
@@ -85,7 +120,7 @@ public final class RunPlatform {
             kc,
             Platform.REALM,
             p.postgres().port(),
-            p.kafka().bootstrapServers(),
+            kafkaDescription(p.kafka()),
             p.mail().port(),
             p.mail().pop3Port(),
             work,

@@ -37,8 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresAndKafkaTest {
 
   // ::ffff:127.0.0.1 and 127.0.0.1 as /proc/net/tcp6 and /proc/net/tcp write them.
-  private static final Set<String> LOOPBACK =
-      Set.of("0000000000000000FFFF00000100007F", "0100007F");
+  static final Set<String> LOOPBACK = Set.of("0000000000000000FFFF00000100007F", "0100007F");
 
   @Test
   void testResourceGivesADatabaseAndTopicsOnLoopbackOnly() throws Exception {
@@ -202,7 +201,7 @@ class PostgresAndKafkaTest {
   }
 
   /** The local addresses of the listening TCP sockets on a port, as the kernel lists them. */
-  private static List<String> listeningAddresses(int port) throws IOException {
+  static List<String> listeningAddresses(int port) throws IOException {
     List<String> addresses = new ArrayList<>();
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       List<String> lines = Files.readAllLines(Path.of(table));
