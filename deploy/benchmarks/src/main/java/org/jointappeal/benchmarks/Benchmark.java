@@ -218,7 +218,12 @@ public final class Benchmark {
       settle(topics);
       results.consolePages =
           new ConsolePages(platform.service(Platform.CONSOLE).baseUrl())
-              .run("finance", DemoData.APPEAL, options.pageRate(), options.readDuration());
+              .run(
+                  "finance",
+                  DemoData.APPEAL,
+                  options.pageRate(),
+                  options.readDuration(),
+                  options.warmup());
     } catch (Exception e) {
       results.notes.add("console pages not measured: " + e);
       log("console pages not measured: %s", e);
