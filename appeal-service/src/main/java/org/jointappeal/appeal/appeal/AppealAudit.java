@@ -47,6 +47,10 @@ public class AppealAudit {
     this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
   }
 
+  Long id() {
+    return id;
+  }
+
   public Instant at() {
     return at;
   }

@@ -105,7 +105,9 @@ public class AppealResource {
                   @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
   @APIResponse(
       responseCode = "409",
-      description = "If-Match names an older version, or the key is in flight",
+      description =
+          "If-Match names an older version (as a retry of a restatement that took effect does:"
+              + " send an Idempotency-Key to get its answer again), or the key is in flight",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -253,14 +255,21 @@ public class AppealResource {
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "Every revision since the launch, oldest (the original, number 0) first",
+      description =
+          "A page of the revisions since the launch, oldest (the original, number 0) first",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.REVISIONS)))
   @APIResponse(responseCode = "404", description = "No such appeal")
-  public List<RevisionView> listRevisions(@PathParam("code") String code) {
-    return appeals.revisions(code);
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<RevisionView>> listRevisions(
+      @PathParam("code") String code,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(appeals.revisions(code, PageRequest.of(limit, cursor)), uri);
   }
 
   @GET
@@ -324,14 +333,20 @@ public class AppealResource {
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
       responseCode = "200",
-      description = "Every change: who (token subject), when, what; oldest first",
+      description = "A page of the changes: who (token subject), when, what; oldest first",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "revised", value = AppealExamples.HISTORY)))
   @APIResponse(responseCode = "404", description = "No such appeal")
-  public List<AppealHistoryEntry> getHistory(@PathParam("code") String code) {
-    return appeals.history(code);
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<AppealHistoryEntry>> getHistory(
+      @PathParam("code") String code,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(appeals.history(code, PageRequest.of(limit, cursor)), uri);
   }
 
   @GET

@@ -80,6 +80,10 @@ public class AppealRevision {
     return tookEffectAt != null;
   }
 
+  UUID id() {
+    return id;
+  }
+
   public Appeal appeal() {
     return appeal;
   }

@@ -224,27 +224,38 @@ public class AppealService {
   }
 
   /** Launched and closed appeals only: what the public may see. */
-  public List<AppealView> listPublished() {
-    return appeals.listNewestFirst().stream()
-        .filter(a -> a.status() != AppealStatus.DRAFT)
-        .map(AppealView::of)
-        .toList();
+  public Page<AppealView> listPublished(PageRequest page) {
+    return Page.of(
+            appeals.pagePublishedNewestFirst(page), page, a -> Cursor.of(a.periodStart(), a.code()))
+        .map(AppealView::of);
   }
 
-  public List<RevisionView> revisions(String code) {
-    return appeal(code).revisions().stream().map(RevisionView::of).toList();
+  /** One launched or closed appeal; a draft reads as missing (it is not public yet). */
+  public AppealView findPublished(String code) {
+    return appeals
+        .findPublished(code)
+        .map(AppealView::of)
+        .orElseThrow(() -> NotFound.of("appeal", code));
+  }
+
+  public Page<RevisionView> revisions(String code, PageRequest page) {
+    appeal(code);
+    return Page.of(appeals.revisionsPage(code, page), page, r -> Cursor.of(r.number()))
+        .map(RevisionView::of);
   }
 
   public RevisionView revision(String code, int number) {
-    return revisions(code).stream()
-        .filter(r -> r.number() == number)
-        .findFirst()
+    appeal(code);
+    return appeals
+        .findRevision(code, number)
+        .map(RevisionView::of)
         .orElseThrow(() -> NotFound.of("revision", code + "/" + number));
   }
 
-  public List<AppealHistoryEntry> history(String code) {
+  public Page<AppealHistoryEntry> history(String code, PageRequest page) {
     appeal(code);
-    return audit.findByAppealOldestFirst(code).stream().map(AppealHistoryEntry::of).toList();
+    return Page.of(audit.pageOldestFirst(code, page), page, a -> Cursor.of(a.id()))
+        .map(AppealHistoryEntry::of);
   }
 
   private Appeal appeal(String code) {

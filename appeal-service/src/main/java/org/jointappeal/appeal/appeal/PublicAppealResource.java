@@ -3,12 +3,21 @@ package org.jointappeal.appeal.appeal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.appeal.paging.PageRequest;
+import org.jointappeal.appeal.web.PageLinks;
+import org.jointappeal.appeal.web.Problem;
 
 /** The public transparency view of appeals: no token, launched and closed appeals only. */
 @Path("/public/appeals")
@@ -25,12 +34,41 @@ public class PublicAppealResource {
   @PermitAll
   @APIResponse(
       responseCode = "200",
-      description = "Launched and closed appeals with their current requirement lines",
+      description =
+          "A page of the launched and closed appeals with their current requirement lines, newest"
+              + " period first (then by code)",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "appeals", value = AppealExamples.APPEALS)))
-  public List<AppealView> listPublicAppeals() {
-    return appeals.listPublished();
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<AppealView>> listPublicAppeals(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(appeals.listPublished(PageRequest.of(limit, cursor)), uri);
+  }
+
+  @GET
+  @Path("/{code}")
+  @PermitAll
+  @APIResponse(
+      responseCode = "200",
+      description = "One launched or closed appeal with its current requirement lines",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such appeal, or still a draft",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
+  public AppealView getPublicAppeal(@PathParam("code") String code) {
+    return appeals.findPublished(code);
   }
 }

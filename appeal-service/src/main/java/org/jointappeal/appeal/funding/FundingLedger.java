@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,36 +65,31 @@ public class FundingLedger {
     Map<TotalKey, PledgePosition.Counted> deltas = new TreeMap<>();
     var older = new ArrayList<PledgePosition>();
     var touched = new TreeSet<String>();
-    try (var states = connection.prepareStatement(INSERT_STATE);
-        var copy = connection.prepareStatement(UPSERT_COPY)) {
-      for (var p : positions) {
-        var held = newest.get(p.pledgeId());
-        if (held == null || p.version() > held.version()) {
-          movements.addAll(Movement.between(held, p));
-          if (held != null) {
-            deltas.merge(TotalKey.of(held), held.counted().negate(), PledgePosition.Counted::plus);
-          }
-          deltas.merge(TotalKey.of(p), p.counted(), PledgePosition.Counted::plus);
-          newest.put(p.pledgeId(), p);
-          touched.add(p.appealCode());
-          changed.add(true);
-        } else {
-          changed.add(false);
+    for (var p : positions) {
+      var held = newest.get(p.pledgeId());
+      if (held == null || p.version() > held.version()) {
+        movements.addAll(Movement.between(held, p));
+        if (held != null) {
+          deltas.merge(TotalKey.of(held), held.counted().negate(), PledgePosition.Counted::plus);
         }
-        bindState(states, p, now);
-        states.addBatch();
-        bindCopy(copy, p, now);
-        copy.addBatch();
+        deltas.merge(TotalKey.of(p), p.counted(), PledgePosition.Counted::plus);
+        newest.put(p.pledgeId(), p);
+        touched.add(p.appealCode());
+        changed.add(true);
+      } else {
+        changed.add(false);
       }
-      int[] kept = states.executeBatch();
-      for (int i = 0; i < positions.size(); i++) {
-        var p = positions.get(i);
-        if (!changed.get(i) && kept[i] > 0) {
-          older.add(p); // a version new to the ledger, older than the newest one held
-        }
-      }
-      copy.executeBatch();
     }
+    var kept = insertStates(connection, positions, now);
+    for (int i = 0; i < positions.size(); i++) {
+      var p = positions.get(i);
+      // remove: a version repeated within the batch was inserted once, by its first occurrence
+      boolean insertedHere = kept.remove(new StateKey(p.pledgeId(), p.version()));
+      if (!changed.get(i) && insertedHere) {
+        older.add(p); // a version new to the ledger, older than the newest one held
+      }
+    }
+    upsertCopies(connection, positions, now);
     insertMovements(connection, movements);
     addToTotals(connection, deltas);
     for (var p : older) {
@@ -183,71 +177,142 @@ public class FundingLedger {
         r.getBigDecimal(20));
   }
 
-  private static final String INSERT_STATE =
-      """
-      insert into pledge_state (pledge_id, aggregate_version, appeal_code, donor_code,
-        occurred_on, status, usd_value, paid_usd, outstanding_usd, written_off_usd,
-        earmark_level, earmark_agency, earmark_country, earmark_sector, earmark_line_id,
-        applied_at, currency, units_per_usd, announced_on, outstanding, paid, written_off,
-        recorded_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      on conflict (pledge_id, aggregate_version) do nothing""";
+  /** A row of pledge_state: one version of one pledge. */
+  private record StateKey(UUID pledgeId, long version) {}
 
-  private static void bindState(PreparedStatement insert, PledgePosition p, Instant now)
-      throws SQLException {
-    var k = p.keys();
-    var counted = p.counted();
-    insert.setObject(1, p.pledgeId());
-    insert.setLong(2, p.version());
-    insert.setString(3, p.appealCode());
-    insert.setString(4, k.donorCode());
-    insert.setDate(5, Date.valueOf(p.occurredOn()));
-    insert.setString(6, p.status());
-    insert.setBigDecimal(7, p.usdValue());
-    insert.setBigDecimal(8, p.paidUsd());
-    insert.setBigDecimal(9, PledgePosition.usd(p.outstanding(), p.unitsPerUsd()));
-    insert.setBigDecimal(10, counted.writtenOff());
-    insert.setString(11, k.level().name());
-    insert.setString(12, k.agency());
-    insert.setString(13, k.country());
-    insert.setString(14, k.sector());
-    insert.setObject(15, k.lineId(), Types.OTHER);
-    insert.setTimestamp(16, Timestamp.from(now));
-    insert.setString(17, p.currency());
-    insert.setBigDecimal(18, p.unitsPerUsd());
-    insert.setDate(19, Date.valueOf(p.announcedOn()));
-    insert.setBigDecimal(20, p.outstanding());
-    insert.setBigDecimal(21, p.paid());
-    insert.setBigDecimal(22, p.writtenOff());
-    insert.setTimestamp(23, Timestamp.from(p.recordedAt()));
+  /**
+   * Inserts the batch's versions in one statement (arrays unnested, one row per element): a
+   * statement per row costs the server an executor start and a plan each, the larger part of a
+   * replay's time (docs/performance.md, 4). Answers the versions that were new to the ledger.
+   */
+  private static java.util.Set<StateKey> insertStates(
+      Connection connection, List<PledgePosition> positions, Instant now) throws SQLException {
+    var rows = new Columns(connection, positions.size(), 23);
+    String appliedAt = timestamp(now);
+    for (var p : positions) {
+      var k = p.keys();
+      var counted = p.counted();
+      rows.add(
+          p.pledgeId(),
+          p.version(),
+          p.appealCode(),
+          k.donorCode(),
+          p.occurredOn(),
+          p.status(),
+          p.usdValue(),
+          p.paidUsd(),
+          PledgePosition.usd(p.outstanding(), p.unitsPerUsd()),
+          counted.writtenOff(),
+          k.level().name(),
+          k.agency(),
+          k.country(),
+          k.sector(),
+          k.lineId(),
+          appliedAt,
+          p.currency(),
+          p.unitsPerUsd(),
+          p.announcedOn(),
+          p.outstanding(),
+          p.paid(),
+          p.writtenOff(),
+          timestamp(p.recordedAt()));
+    }
+    var kept = new java.util.HashSet<StateKey>();
+    try (var insert =
+        connection.prepareStatement(
+            """
+            insert into pledge_state (pledge_id, aggregate_version, appeal_code, donor_code,
+              occurred_on, status, usd_value, paid_usd, outstanding_usd, written_off_usd,
+              earmark_level, earmark_agency, earmark_country, earmark_sector, earmark_line_id,
+              applied_at, currency, units_per_usd, announced_on, outstanding, paid, written_off,
+              recorded_at)
+            select * from unnest(cast(? as text[])::uuid[], cast(? as text[])::bigint[],
+              cast(? as text[]), cast(? as text[]), cast(? as text[])::date[], cast(? as text[]),
+              cast(? as text[])::numeric[], cast(? as text[])::numeric[],
+              cast(? as text[])::numeric[], cast(? as text[])::numeric[], cast(? as text[]),
+              cast(? as text[]), cast(? as text[]), cast(? as text[]),
+              cast(? as text[])::uuid[], cast(? as text[])::timestamptz[], cast(? as text[]),
+              cast(? as text[])::numeric[], cast(? as text[])::date[],
+              cast(? as text[])::numeric[], cast(? as text[])::numeric[],
+              cast(? as text[])::numeric[], cast(? as text[])::timestamptz[])
+            on conflict (pledge_id, aggregate_version) do nothing
+            returning pledge_id, aggregate_version""")) {
+      rows.bind(insert);
+      try (var inserted = insert.executeQuery()) {
+        while (inserted.next()) {
+          kept.add(new StateKey(inserted.getObject(1, UUID.class), inserted.getLong(2)));
+        }
+      }
+    }
+    return kept;
   }
 
-  /** The newest version per pledge; an older or repeated version leaves it as it is. */
-  private static final String UPSERT_COPY =
-      """
-      insert into pledge_copy (pledge_id, appeal_code, donor_code, status, usd_amount,
-        aggregate_version, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?)
-      on conflict (pledge_id) do update set status = excluded.status,
-        usd_amount = excluded.usd_amount, aggregate_version = excluded.aggregate_version,
-        updated_at = excluded.updated_at
-      where pledge_copy.aggregate_version < excluded.aggregate_version""";
-
-  private static void bindCopy(PreparedStatement copy, PledgePosition p, Instant now)
-      throws SQLException {
-    copy.setObject(1, p.pledgeId());
-    copy.setString(2, p.appealCode());
-    copy.setString(3, p.keys().donorCode());
-    copy.setString(4, p.status());
-    copy.setBigDecimal(5, p.usdValue());
-    copy.setLong(6, p.version());
-    copy.setTimestamp(7, Timestamp.from(now));
+  /**
+   * The newest version per pledge in pledge_copy; an older or repeated version leaves it as it is.
+   * One row per pledge (the batch's newest, the first of equal versions) in one statement: an
+   * upsert may not touch a row twice.
+   */
+  private static void upsertCopies(
+      Connection connection, List<PledgePosition> positions, Instant now) throws SQLException {
+    var newestInBatch = new LinkedHashMap<UUID, PledgePosition>();
+    for (var p : positions) {
+      newestInBatch.merge(p.pledgeId(), p, (a, b) -> b.version() > a.version() ? b : a);
+    }
+    var rows = new Columns(connection, newestInBatch.size(), 7);
+    String updatedAt = timestamp(now);
+    for (var p : newestInBatch.values()) {
+      rows.add(
+          p.pledgeId(),
+          p.appealCode(),
+          p.keys().donorCode(),
+          p.status(),
+          p.usdValue(),
+          p.version(),
+          updatedAt);
+    }
+    try (var upsert =
+        connection.prepareStatement(
+            """
+            insert into pledge_copy (pledge_id, appeal_code, donor_code, status, usd_amount,
+              aggregate_version, updated_at)
+            select * from unnest(cast(? as text[])::uuid[], cast(? as text[]), cast(? as text[]),
+              cast(? as text[]), cast(? as text[])::numeric[], cast(? as text[])::bigint[],
+              cast(? as text[])::timestamptz[])
+            on conflict (pledge_id) do update set status = excluded.status,
+              usd_amount = excluded.usd_amount, aggregate_version = excluded.aggregate_version,
+              updated_at = excluded.updated_at
+            where pledge_copy.aggregate_version < excluded.aggregate_version""")) {
+      rows.bind(upsert);
+      upsert.executeUpdate();
+    }
   }
 
   private static void insertMovements(Connection connection, List<Movement> movements)
       throws SQLException {
     if (movements.isEmpty()) {
       return;
+    }
+    var rows = new Columns(connection, movements.size(), 17);
+    for (var m : movements) {
+      var k = m.keys();
+      rows.add(
+          m.pledgeId(),
+          m.pledgeVersion(),
+          m.appealCode(),
+          m.businessDate(),
+          timestamp(m.recordedAt()),
+          m.from() == null ? null : m.from().name(),
+          m.to() == null ? null : m.to().name(),
+          m.amount(),
+          m.currency(),
+          m.unitsPerUsd(),
+          m.usd(),
+          k.donorCode(),
+          k.level().name(),
+          k.lineId(),
+          k.country(),
+          k.agency(),
+          k.sector());
     }
     try (var insert =
         connection.prepareStatement(
@@ -256,29 +321,17 @@ public class FundingLedger {
               recorded_at, from_bucket, to_bucket, amount, currency, units_per_usd, usd_amount,
               donor_code, earmark_level, earmark_line_id, earmark_country, earmark_agency,
               earmark_sector)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-      for (var m : movements) {
-        var k = m.keys();
-        insert.setObject(1, m.pledgeId());
-        insert.setLong(2, m.pledgeVersion());
-        insert.setString(3, m.appealCode());
-        insert.setDate(4, Date.valueOf(m.businessDate()));
-        insert.setTimestamp(5, Timestamp.from(m.recordedAt()));
-        insert.setString(6, m.from() == null ? null : m.from().name());
-        insert.setString(7, m.to() == null ? null : m.to().name());
-        insert.setBigDecimal(8, m.amount());
-        insert.setString(9, m.currency());
-        insert.setBigDecimal(10, m.unitsPerUsd());
-        insert.setBigDecimal(11, m.usd());
-        insert.setString(12, k.donorCode());
-        insert.setString(13, k.level().name());
-        insert.setObject(14, k.lineId(), Types.OTHER);
-        insert.setString(15, k.country());
-        insert.setString(16, k.agency());
-        insert.setString(17, k.sector());
-        insert.addBatch();
-      }
-      insert.executeBatch();
+            select a, b, c, d, e, f, g, h, i, j, k, l, n, o, p, q, r
+            from unnest(cast(? as text[])::uuid[], cast(? as text[])::bigint[],
+              cast(? as text[]), cast(? as text[])::date[], cast(? as text[])::timestamptz[],
+              cast(? as text[]), cast(? as text[]), cast(? as text[])::numeric[],
+              cast(? as text[]), cast(? as text[])::numeric[], cast(? as text[])::numeric[],
+              cast(? as text[]), cast(? as text[]), cast(? as text[])::uuid[], cast(? as text[]),
+              cast(? as text[]), cast(? as text[])) with ordinality
+              as m(a, b, c, d, e, f, g, h, i, j, k, l, n, o, p, q, r, position)
+            order by position""")) {
+      rows.bind(insert);
+      insert.executeUpdate();
     }
   }
 
@@ -288,36 +341,44 @@ public class FundingLedger {
     if (deltas.isEmpty()) {
       return;
     }
+    var rows = new Columns(connection, deltas.size(), 11);
+    for (var delta : deltas.entrySet()) {
+      var k = delta.getKey();
+      var c = delta.getValue();
+      rows.add(
+          k.appealCode(),
+          k.donorCode(),
+          k.level(),
+          k.lineId(),
+          k.country(),
+          k.agency(),
+          k.sector(),
+          c.pledged(),
+          c.committed(),
+          c.paid(),
+          c.writtenOff());
+    }
     try (var upsert =
         connection.prepareStatement(
             """
             insert into funding_total (appeal_code, donor_code, earmark_level, earmark_line_id,
               earmark_country, earmark_agency, earmark_sector, pledged_usd, committed_usd,
               paid_usd, written_off_usd)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            select a, b, c, d, e, f, g, h, i, j, k
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]),
+              cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+              cast(? as text[])::numeric[], cast(? as text[])::numeric[],
+              cast(? as text[])::numeric[], cast(? as text[])::numeric[]) with ordinality
+              as t(a, b, c, d, e, f, g, h, i, j, k, position)
+            order by position
             on conflict (appeal_code, donor_code, earmark_level, earmark_line_id,
               earmark_country, earmark_agency, earmark_sector) do update set
               pledged_usd = funding_total.pledged_usd + excluded.pledged_usd,
               committed_usd = funding_total.committed_usd + excluded.committed_usd,
               paid_usd = funding_total.paid_usd + excluded.paid_usd,
               written_off_usd = funding_total.written_off_usd + excluded.written_off_usd""")) {
-      for (var delta : deltas.entrySet()) {
-        var k = delta.getKey();
-        var c = delta.getValue();
-        upsert.setString(1, k.appealCode());
-        upsert.setString(2, k.donorCode());
-        upsert.setString(3, k.level());
-        upsert.setString(4, k.lineId());
-        upsert.setString(5, k.country());
-        upsert.setString(6, k.agency());
-        upsert.setString(7, k.sector());
-        upsert.setBigDecimal(8, c.pledged());
-        upsert.setBigDecimal(9, c.committed());
-        upsert.setBigDecimal(10, c.paid());
-        upsert.setBigDecimal(11, c.writtenOff());
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
+      rows.bind(upsert);
+      upsert.executeUpdate();
     }
   }
 
@@ -326,18 +387,67 @@ public class FundingLedger {
     if (appeals.isEmpty()) {
       return;
     }
+    var rows = new Columns(connection, appeals.size(), 1);
+    for (String appeal : appeals) {
+      rows.add(appeal);
+    }
     try (var bump =
         connection.prepareStatement(
             """
             insert into appeal_funding (appeal_code, projection_version, ledger_version)
-            values (?, 0, 1)
+            select code, 0, 1 from unnest(cast(? as text[])) with ordinality as a(code, position)
+            order by position
             on conflict (appeal_code) do update
               set ledger_version = appeal_funding.ledger_version + 1""")) {
-      for (String appeal : appeals) {
-        bump.setString(1, appeal);
-        bump.addBatch();
+      rows.bind(bump);
+      bump.executeUpdate();
+    }
+  }
+
+  /**
+   * An instant as PostgreSQL's text input reads it, rounded to its microseconds half up as the
+   * driver rounds a bound {@link Timestamp}: the same recorded instant whichever way it is written.
+   */
+  static String timestamp(Instant instant) {
+    long micros = Math.floorDiv(instant.getNano() + 500, 1000);
+    return Instant.ofEpochSecond(instant.getEpochSecond(), micros * 1000).toString();
+  }
+
+  /**
+   * A batch of rows bound as one text array per column, cast to the columns' types in SQL: values
+   * in their plain text form (numbers without exponent, ISO dates and instants), null as null.
+   */
+  private static final class Columns {
+    private final Connection connection;
+    private final String[][] values;
+    private int row;
+
+    Columns(Connection connection, int rows, int columns) {
+      this.connection = connection;
+      this.values = new String[columns][rows];
+    }
+
+    void add(Object... columns) {
+      for (int c = 0; c < columns.length; c++) {
+        values[c][row] = text(columns[c]);
       }
-      bump.executeBatch();
+      row++;
+    }
+
+    private static String text(Object value) {
+      if (value == null) {
+        return null;
+      }
+      if (value instanceof BigDecimal decimal) {
+        return decimal.toPlainString();
+      }
+      return value.toString(); // UUID, Long, LocalDate, String, an instant already formatted
+    }
+
+    void bind(PreparedStatement statement) throws SQLException {
+      for (int c = 0; c < values.length; c++) {
+        statement.setArray(c + 1, connection.createArrayOf("text", values[c]));
+      }
     }
   }
 

@@ -5,9 +5,12 @@ import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
 import org.jointappeal.appeal.Appeals;
@@ -124,5 +127,37 @@ class RetriedCommandsTest {
         .statusCode(409)
         .body("type", endsWith("/state-conflict"))
         .body("detail", org.hamcrest.Matchers.containsString("LAUNCHED since 1996-11-20"));
+  }
+
+  /** A user name can be changed or handed on; the token's subject cannot. */
+  @Test
+  @TestSecurity(user = "manager", roles = "appeal-manager")
+  @OidcSecurity(claims = @Claim(key = "sub", value = "3c0d6b1e-7a2f-4e59-b8d4-5f1a9c2e7b30"))
+  void theHistoryAndTheIdempotencyKeysRecordTheTokensSubjectNotTheUserName() {
+    String subject = "3c0d6b1e-7a2f-4e59-b8d4-5f1a9c2e7b30";
+    String code = Appeals.uniqueCode();
+    String key = UUID.randomUUID().toString();
+    create(key, Appeals.draft(code)).statusCode(201);
+    given()
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .queryParam("launchedOn", "1996-11-20")
+        .when()
+        .post("/appeals/" + code + "/launch")
+        .then()
+        .statusCode(200);
+
+    given()
+        .when()
+        .get("/appeals/" + code + "/history")
+        .then()
+        .statusCode(200)
+        .body("action", org.hamcrest.Matchers.contains("CREATED", "LAUNCHED"))
+        .body("actor", everyItem(equalTo(subject)));
+    assertThat(
+            Db.count(
+                "select count(*) from idempotency_key where subject = ? and idempotency_key = ?",
+                subject,
+                key))
+        .isOne();
   }
 }

@@ -256,6 +256,13 @@ public final class Benchmark {
     var propagation =
         new Propagation(api, data, platform.kafka().bootstrapServers(), () -> settle(topics));
     var reads = new FundingReads(api, data);
+    // Unmeasured, as the write ramp's warm-up: otherwise the first size's propagation also times
+    // the JIT compiling the path in the services just started (docs/performance.md, 2b).
+    String warm = data.newAppeal("W");
+    log(
+        "warm-up, not reported: %s",
+        propagation.runOn("warm-up", List.of(warm), options.propagationRate(), options.warmup()));
+    settle(topics);
     for (int size : options.appealSizes()) {
       String appeal = data.newAppeal("S" + size);
       log("loading %d pledges into appeal %s", size, appeal);

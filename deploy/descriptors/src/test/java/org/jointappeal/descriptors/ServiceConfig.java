@@ -77,6 +77,11 @@ final class ServiceConfig {
     return service;
   }
 
+  /** The value application.properties gives a key (profiled keys as written: {@code %prod.x}). */
+  java.util.Optional<String> value(String key) {
+    return java.util.Optional.ofNullable(properties.getProperty(key));
+  }
+
   /** Every key the service reads, without profile. */
   Set<String> keys() {
     return keys;

@@ -56,6 +56,7 @@ class AuthorizationMatrixIT {
       appeal       POST   /appeals/{code}/revisions                        401       403     403        403     201     403
       appeal       GET    /appeals/{code}/revisions/{number}               401       200     200        200     200     200
       appeal       GET    /public/appeals                                  200       200     200        200     200     200
+      appeal       GET    /public/appeals/{code}                           200       200     200        200     200     200
       appeal       GET    /public/appeals/{code}/funding                   200       200     200        200     200     200
       pledge       GET    /bank-statements                                 401       403     403        200     403     200
       pledge       POST   /bank-statements                                 401       403     403        201     403     403
@@ -99,6 +100,7 @@ class AuthorizationMatrixIT {
       notification GET    /alerts                                          401       200     200        200     200     200
       notification GET    /alerts/stream                                   401       200     200        200     200     200
       notification GET    /alerts/{alertId}                                401       200     404        200     200     200
+      notification GET    /alerts/{alertId}/notifications                  401       200     404        200     200     200
       notification GET    /silences                                        401       403     403        200     200     200
       notification POST   /silences                                        401       403     403        201     201     403
       notification GET    /silences/{silenceId}                            401       403     403        200     200     200
@@ -151,6 +153,9 @@ class AuthorizationMatrixIT {
   static String bankStatementId;
   static String entryId;
 
+  /** A launched appeal revised once: two revisions and three history entries to page through. */
+  static String revisedAppeal;
+
   /**
    * One donor's data: a written-off pledge (and the alert about it), a receipt allocated to another
    * pledge, and a subscription of the donor's user.
@@ -193,6 +198,25 @@ class AuthorizationMatrixIT {
             .extract()
             .path("[0].id");
     silenceId = Fixtures.silence(appeal);
+    // a second page for every paged list of appeal-service and notification-service, whoever
+    // may read it (see aListsNextPageLetsInWhomItsFirstPageLetsIn)
+    revisedAppeal = Fixtures.launchedAppeal();
+    Api.as("manager", "appeal-service")
+        .body(revision())
+        .post("/appeals/" + revisedAppeal + "/revisions")
+        .then()
+        .statusCode(201);
+    Fixtures.silence(appeal); // the built-in rules are several already
+    for (String user : List.of("donor-nor", "finance", "finance", "manager", "manager")) {
+      Api.as(user, "notification-service")
+          .body(
+              // an appeal that never has alerts: nobody is notified of other tests' alerts
+              """
+              {"channel":"EMAIL","emailAddress":"matrix@example.org","appealCode":"E2E-NONE"}""")
+          .post("/subscriptions")
+          .then()
+          .statusCode(201);
+    }
   }
 
   @TestFactory
@@ -260,6 +284,58 @@ class AuthorizationMatrixIT {
     } finally {
       answer.cancel(true);
     }
+  }
+
+  /**
+   * The paged lists whose fixtures (see {@link #data}) give a second page to every caller the
+   * matrix lets in. (An alert's notification log grows only as the dispatcher notifies, so its
+   * cursor is checked in notification-service's own tests.)
+   */
+  static final Set<String> PAGED_WITH_A_SECOND_PAGE =
+      Set.of(
+          "GET /appeals",
+          "GET /public/appeals",
+          "GET /appeals/{code}/revisions",
+          "GET /appeals/{code}/history",
+          "GET /alert-rules",
+          "GET /silences",
+          "GET /subscriptions");
+
+  /**
+   * A cursor is no way around the rules: whoever the matrix lets read a list's first page follows
+   * its {@code Link rel="next"} to the second with the same answer, and gets the next items.
+   */
+  @TestFactory
+  Stream<DynamicTest> aListsNextPageLetsInWhomItsFirstPageLetsIn() {
+    return ROWS.stream()
+        .filter(row -> PAGED_WITH_A_SECOND_PAGE.contains(row.key()))
+        .flatMap(
+            row ->
+                Stream.of(Caller.values())
+                    .filter(caller -> row.expected().get(caller) == 200)
+                    .map(
+                        caller ->
+                            DynamicTest.dynamicTest(
+                                row.key() + " next page as " + caller.column,
+                                () -> followNext(row, caller))));
+  }
+
+  private static void followNext(Row row, Caller caller) {
+    Response first = send(row, caller, request(row, caller.owner));
+    assertThat(first.statusCode()).as("%s as %s", row.key(), caller.column).isEqualTo(200);
+    String link = first.header("Link");
+    assertThat(link)
+        .as("%s as %s: a Link to the second page", row.key(), caller.column)
+        .isNotNull()
+        .endsWith(">; rel=\"next\"");
+    String next = link.substring(1, link.indexOf('>'));
+    assertThat(next).contains("limit=1").contains("cursor=");
+    Response second = send(row, caller, Request.of(next));
+    assertThat(second.statusCode())
+        .as("%s as %s, page 2: %s", row.key(), caller.column, second.body().asString())
+        .isEqualTo(200);
+    assertThat(second.jsonPath().getList("$")).hasSize(1);
+    assertThat(second.body().asString()).isNotEqualTo(first.body().asString());
   }
 
   /** An endpoint of each service the auditor may read, for the token tests. */
@@ -469,6 +545,24 @@ class AuthorizationMatrixIT {
       case "GET /pledges" -> Request.of("/pledges?limit=1&appealCode=" + appeal);
       case "GET /receipts" -> Request.of("/receipts?limit=1");
       case "GET /alerts" -> Request.of("/alerts?limit=1");
+      case "GET /donors",
+          "GET /bank-statements",
+          "GET /unmatched-receipts",
+          "GET /exchange-rates",
+          "GET /exchange-rates/{currency}/{effectiveFrom}/versions",
+          "GET /pledges/{pledgeId}/history",
+          "GET /reconciliation/donors/{donorCode}" ->
+          Request.of(fill(row, owner) + "?limit=1");
+      case "GET /public/appeals" -> Request.of("/public/appeals?limit=1");
+      case "GET /appeals/{code}/revisions" ->
+          Request.of("/appeals/" + revisedAppeal + "/revisions?limit=1");
+      case "GET /appeals/{code}/history" ->
+          Request.of("/appeals/" + revisedAppeal + "/history?limit=1");
+      case "GET /alert-rules" -> Request.of("/alert-rules?limit=1");
+      case "GET /silences" -> Request.of("/silences?limit=1");
+      case "GET /subscriptions" -> Request.of("/subscriptions?limit=1");
+      case "GET /alerts/{alertId}/notifications" ->
+          Request.of("/alerts/" + owned.get(owner).alert() + "/notifications?limit=1");
       case "POST /appeals" -> Request.json("/appeals", Api.appeal(Api.uniqueAppealCode()));
       case "PUT /appeals/{code}" -> {
         var draft = Fixtures.draftAppeal();

@@ -45,7 +45,10 @@ import org.junit.jupiter.api.Test;
  *       unknown property as the last member of the object: the services refuse unknown properties
  *       (FAIL_ON_UNKNOWN_PROPERTIES), after Jackson has read every other member;
  *   <li>a variant of the path or query of a state-changing operation names no existing resource
- *       (the bad value is the path parameter itself).
+ *       (the bad value is the path parameter itself); a bodiless write on a fixed path whose
+ *       resource is named by required query parameters ({@code POST
+ *       /forecasts/cash/projections?appealCode=}) gets names of nothing for them in every variant
+ *       but its own.
  * </ul>
  *
  * <p>The generator is seeded: the seed is printed and {@code -Dfuzz.seed=...} replays a run.
@@ -255,8 +258,18 @@ class OpenApiFuzzIT {
     boolean hasBody = op.bodyMediaType() != null;
     boolean jsonBody = hasBody && op.bodyMediaType().contains("json");
     List<JsonNode> pathParameters = op.parameters("path");
+    // a bodiless write on a fixed path acts on what its required query parameters name: every
+    // variant names nothing that exists there, except where that parameter itself is the bad value
+    Map<String, String> nowhere = new LinkedHashMap<>();
     if (op.writes() && !hasBody && pathParameters.isEmpty()) {
-      return out; // a bodiless write on a fixed path: any variant might be a valid call
+      for (JsonNode parameter : op.parameters("query")) {
+        if (parameter.path("required").asBoolean()) {
+          nowhere.put(parameter.path("name").asText(), "FUZZ-" + UUID.randomUUID());
+        }
+      }
+      if (nowhere.isEmpty()) {
+        return out; // a bodiless write on a fixed path: any variant might be a valid call
+      }
     }
     // a valid-looking body, poisoned (see the class comment) wherever a variant leaves it intact
     byte[] poisoned = hasBody ? poisonedBody(op) : null;
@@ -277,24 +290,29 @@ class OpenApiFuzzIT {
     }
     for (JsonNode parameter : op.parameters("query")) {
       String name = parameter.path("name").asText();
+      String others = nowhere(nowhere, name);
       for (String bad : badQueryValues(resolve(op.doc(), parameter.path("schema")))) {
-        out.add(request(op, noSuchResource, name + "=" + bad, null, poisoned, null));
+        out.add(request(op, noSuchResource, others + name + "=" + bad, null, poisoned, null));
       }
-      out.add(request(op, noSuchResource, name + "=1&" + name + "=2", null, poisoned, null));
+      out.add(
+          request(op, noSuchResource, others + name + "=1&" + name + "=2", null, poisoned, null));
     }
     // unknown and malformed query strings
+    String named = nowhere(nowhere, null);
     for (String query :
         List.of("%", "a=%zz", "=", "&&&", "a=" + "x".repeat(20_000), "%00=%00", "a%0d%0ab=1")) {
-      out.add(request(op, noSuchResource, query, null, poisoned, null));
+      out.add(request(op, noSuchResource, named + query, null, poisoned, null));
     }
     // 3. headers
     Map<String, String> base = op.writes() ? noSuchResource : Map.of();
-    out.add(request(op, base, "", Map.of("Accept", "application/xml"), poisoned, null));
-    out.add(request(op, base, "", Map.of("Accept", "garbage"), poisoned, null));
-    out.add(request(op, base, "", Map.of("Idempotency-Key", "x".repeat(5_000)), poisoned, null));
-    out.add(request(op, base, "", Map.of("Idempotency-Key", "a\u0001b"), poisoned, null));
-    out.add(request(op, base, "", Map.of("If-Match", "\"not-a-version\""), poisoned, null));
-    out.add(request(op, base, "", Map.of("Accept-Language", "%%%"), poisoned, null));
+    String baseQuery = stripAmpersand(named);
+    out.add(request(op, base, baseQuery, Map.of("Accept", "application/xml"), poisoned, null));
+    out.add(request(op, base, baseQuery, Map.of("Accept", "garbage"), poisoned, null));
+    out.add(
+        request(op, base, baseQuery, Map.of("Idempotency-Key", "x".repeat(5_000)), poisoned, null));
+    out.add(request(op, base, baseQuery, Map.of("Idempotency-Key", "a\u0001b"), poisoned, null));
+    out.add(request(op, base, baseQuery, Map.of("If-Match", "\"not-a-version\""), poisoned, null));
+    out.add(request(op, base, baseQuery, Map.of("Accept-Language", "%%%"), poisoned, null));
     // 4. content types: the body is poisoned, so even the right media type cannot write
     // a bodiless write must not find its resource: it would ignore the body and succeed
     Map<String, String> bodyless = op.writes() && !hasBody ? noSuchResource : Map.of();
@@ -312,7 +330,7 @@ class OpenApiFuzzIT {
           request(
               op,
               bodyless,
-              "",
+              baseQuery,
               Map.of("Content-Type", type),
               poisoned != null ? poisoned : "{}".getBytes(),
               null));
@@ -348,10 +366,27 @@ class OpenApiFuzzIT {
                 poisoned,
                 null));
       } else {
-        out.add(request(op, noSuchResource, junk + "=" + randomJunk(), null, poisoned, null));
+        out.add(
+            request(op, noSuchResource, named + junk + "=" + randomJunk(), null, poisoned, null));
       }
     }
     return out;
+  }
+
+  /** "a=FUZZ-..&" for each parameter naming nothing, but {@code except}; "" without any. */
+  private static String nowhere(Map<String, String> nowhere, String except) {
+    var query = new StringBuilder();
+    nowhere.forEach(
+        (name, value) -> {
+          if (!name.equals(except)) {
+            query.append(name).append('=').append(value).append('&');
+          }
+        });
+    return query.toString();
+  }
+
+  private static String stripAmpersand(String query) {
+    return query.endsWith("&") ? query.substring(0, query.length() - 1) : query;
   }
 
   private List<String> badPathValues() {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.dispatch.NotificationLog;
+import org.jointappeal.notification.dispatch.NotificationLogEntry;
 import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
 import org.jointappeal.notification.web.PageLinks;
@@ -85,7 +86,8 @@ public class AlertResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "One alert with its notification log (a donor sees only its own subscriptions' entries)",
+          "One alert with the first page of its notification log (a donor sees only its own"
+              + " subscriptions' entries); notificationsNext says where the log goes on",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -99,11 +101,58 @@ public class AlertResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "not-found", value = AlertExamples.NOT_FOUND)))
-  public AlertDetailView getAlert(@PathParam("alertId") UUID alertId) {
-    var scope = caller.donorScope();
-    var alert = alerts.find(alertId, scope);
-    // a donor reads the delivery log of its own subscriptions only; staff read all of it
-    String onlySubscriber = scope.restrictedTo().isPresent() ? caller.subject() : null;
-    return new AlertDetailView(alert, notifications.ofAlert(alertId, onlySubscriber));
+  public AlertDetailView getAlert(@PathParam("alertId") UUID alertId, UriInfo uri) {
+    var alert = alerts.find(alertId, caller.donorScope());
+    var log =
+        notifications.ofAlert(
+            alertId, onlyOwnSubscriptions(), PageRequest.first(PageRequest.DEFAULT_LIMIT));
+    String next =
+        log.next()
+            .map(
+                cursor ->
+                    uri.getBaseUriBuilder()
+                        .path("alerts/{alertId}/notifications")
+                        .queryParam("cursor", cursor.encode())
+                        .build(alertId)
+                        .toString())
+            .orElse(null);
+    return new AlertDetailView(alert, log.items(), next);
+  }
+
+  @GET
+  @Path("/{alertId}/notifications")
+  @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "A page of the alert's notification log, oldest first (then by transition, sequence,"
+              + " subscription); a donor sees only its own subscriptions' entries",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "notified", value = AlertExamples.NOTIFICATION_LOG)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such alert, or (to a donor) one not about its pledges",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not-found", value = AlertExamples.NOT_FOUND)))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<NotificationLogEntry>> listAlertNotifications(
+      @PathParam("alertId") UUID alertId,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    var page = PageRequest.of(limit, cursor);
+    alerts.find(alertId, caller.donorScope()); // 404 before any log: out of scope reads as missing
+    return PageLinks.respond(notifications.ofAlert(alertId, onlyOwnSubscriptions(), page), uri);
+  }
+
+  /** A donor reads the delivery log of its own subscriptions only; staff read all of it. */
+  private String onlyOwnSubscriptions() {
+    return caller.donorScope().restrictedTo().isPresent() ? caller.subject() : null;
   }
 }

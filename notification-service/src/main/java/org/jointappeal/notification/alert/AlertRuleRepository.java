@@ -1,10 +1,13 @@
 package org.jointappeal.notification.alert;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import org.jointappeal.notification.paging.Keyset;
+import org.jointappeal.notification.paging.PageRequest;
 
 @ApplicationScoped
 public class AlertRuleRepository implements PanacheRepositoryBase<AlertRule, UUID> {
@@ -19,6 +22,17 @@ public class AlertRuleRepository implements PanacheRepositoryBase<AlertRule, UUI
 
   List<AlertRule> all() {
     return listAll(Sort.by("name"));
+  }
+
+  /** A page of the rules by name (unique): keyset in SQL. */
+  List<AlertRule> pageByName(PageRequest page) {
+    var byName = Sort.by("name");
+    var query =
+        page.after().isEmpty()
+            ? findAll(byName)
+            : find(
+                Keyset.after("name"), byName, Parameters.with("k0", page.after().get().string(0)));
+    return query.range(0, page.fetch() - 1).list(); // range is inclusive
   }
 
   boolean nameTaken(String name, UUID exceptId) {

@@ -12,17 +12,21 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.idempotency.Answer;
 import org.jointappeal.notification.idempotency.IdempotentRequests;
+import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
 import org.jointappeal.notification.web.IdempotencyKeys;
+import org.jointappeal.notification.web.PageLinks;
 import org.jointappeal.notification.web.Roles;
 
 @Path("/alert-rules")
@@ -41,9 +45,16 @@ public class AlertRuleResource {
 
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "Every alert rule, by name")
-  public List<AlertRuleView> listAlertRules() {
-    return rules.list();
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the alert rules, by name",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<AlertRuleView>> listAlertRules(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(rules.list(PageRequest.of(limit, cursor)), uri);
   }
 
   @GET
@@ -68,7 +79,8 @@ public class AlertRuleResource {
       description =
           "A parameter the kind needs is missing, or one it does not take is present"
               + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
-              + " info, warning, critical (reserved-label)")
+              + " info, warning, critical (reserved-label); or the key was used for another"
+              + " request")
   public RestResponse<AlertRuleView> createAlertRule(
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
@@ -92,7 +104,9 @@ public class AlertRuleResource {
   @Path("/{ruleId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
-  @APIResponse(responseCode = "200", description = "Restated and evaluated at once")
+  @APIResponse(
+      responseCode = "200",
+      description = "Restated and evaluated at once (the same rule again: 200, nothing changes)")
   @APIResponse(responseCode = "404", description = "No such rule")
   @APIResponse(
       responseCode = "409",
@@ -102,7 +116,8 @@ public class AlertRuleResource {
       description =
           "A parameter the kind needs is missing, or one it does not take is present"
               + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
-              + " info, warning, critical (reserved-label)")
+              + " info, warning, critical (reserved-label); or the key was used for another"
+              + " request")
   public RestResponse<AlertRuleView> restateAlertRule(
       @PathParam("ruleId") UUID ruleId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
@@ -124,7 +139,12 @@ public class AlertRuleResource {
   @Path("/{ruleId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "204", description = "Deleted; its firing alerts resolved")
-  @APIResponse(responseCode = "404", description = "No such rule")
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such rule (a retry of a deletion that took effect: send an Idempotency-Key)")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
+  @APIResponse(responseCode = "422", description = "The key was used for another request")
   public RestResponse<Void> deleteAlertRule(
       @PathParam("ruleId") UUID ruleId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)

@@ -5,10 +5,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.jointappeal.notification.AlreadyExists;
 import org.jointappeal.notification.NotFound;
+import org.jointappeal.notification.paging.Cursor;
+import org.jointappeal.notification.paging.Page;
+import org.jointappeal.notification.paging.PageRequest;
 
 /** Alert rules as data: every change is evaluated at once against the latest coverage. */
 @ApplicationScoped
@@ -25,8 +27,8 @@ public class AlertRuleService {
   }
 
   @Transactional
-  public List<AlertRuleView> list() {
-    return rules.all().stream().map(AlertRuleView::of).toList();
+  public Page<AlertRuleView> list(PageRequest page) {
+    return Page.of(rules.pageByName(page), page, r -> Cursor.of(r.name())).map(AlertRuleView::of);
   }
 
   @Transactional

@@ -56,6 +56,11 @@ class WebhookChannel {
     } catch (WebhookTargets.Refused e) {
       return DeliveryOutcome.refused("target refused: " + e.getMessage());
     }
+    return send(delivery, target);
+  }
+
+  /** One attempt to the target as checked: its address, never the host name resolved again. */
+  DeliveryOutcome send(ClaimedDelivery delivery, WebhookTarget target) {
     // wall-clock seconds, not the business clock: receivers compare it with their own clocks
     long now = System.currentTimeMillis() / 1000;
     long deadline = config.requestTimeout().toMillis();

@@ -11,17 +11,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.idempotency.Answer;
 import org.jointappeal.notification.idempotency.IdempotentRequests;
+import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
 import org.jointappeal.notification.web.IdempotencyKeys;
+import org.jointappeal.notification.web.PageLinks;
 import org.jointappeal.notification.web.Roles;
 
 @Path("/silences")
@@ -40,9 +44,16 @@ public class SilenceResource {
 
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "Every silence, newest first")
-  public List<SilenceView> listSilences() {
-    return silences.list();
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the silences, newest first (then by id), expired ones included",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<SilenceView>> listSilences(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(silences.list(PageRequest.of(limit, cursor)), uri);
   }
 
   @GET
@@ -59,7 +70,10 @@ public class SilenceResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(responseCode = "201", description = "Created; its author is the caller")
   @APIResponse(responseCode = "400", description = "The body is not a valid silence")
-  @APIResponse(responseCode = "422", description = "It ends before it starts, or is already over")
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "It ends before it starts, or is already over; or the key was used for another request")
   @APIResponse(responseCode = "409", description = "The key is in flight")
   public RestResponse<SilenceView> createSilence(
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
@@ -83,8 +97,12 @@ public class SilenceResource {
   @DELETE
   @Path("/{silenceId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
-  @APIResponse(responseCode = "204", description = "Expired now; kept in the history")
+  @APIResponse(
+      responseCode = "204",
+      description = "Expired now; kept in the history (an expired silence again: 204, unchanged)")
   @APIResponse(responseCode = "404", description = "No such silence")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
+  @APIResponse(responseCode = "422", description = "The key was used for another request")
   public RestResponse<Void> expireSilence(
       @PathParam("silenceId") UUID silenceId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)

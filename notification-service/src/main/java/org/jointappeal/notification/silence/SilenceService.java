@@ -5,10 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.NotFound;
+import org.jointappeal.notification.paging.Cursor;
+import org.jointappeal.notification.paging.Page;
+import org.jointappeal.notification.paging.PageRequest;
 
 @ApplicationScoped
 public class SilenceService {
@@ -50,9 +52,10 @@ public class SilenceService {
   }
 
   @Transactional
-  public List<SilenceView> list() {
+  public Page<SilenceView> list(PageRequest page) {
     Instant now = clock.instant();
-    return silences.newestFirst().stream().map(s -> SilenceView.of(s, now)).toList();
+    return Page.of(silences.pageNewestFirst(page), page, s -> Cursor.of(s.createdAt(), s.id()))
+        .map(s -> SilenceView.of(s, now));
   }
 
   @Transactional

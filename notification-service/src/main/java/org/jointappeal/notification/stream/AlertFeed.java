@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,7 @@ public class AlertFeed {
 
   /** What happened before this instance started is history, not news. */
   void start(@Observes StartupEvent event) {
-    transitions.recent(config.lookBack()).forEach(t -> streamed.add(t.sequence()));
+    streamed.addAll(transitions.recentSequences(config.lookBack()));
   }
 
   @Scheduled(
@@ -41,12 +42,14 @@ public class AlertFeed {
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void poll() {
     try {
-      var recent = transitions.recent(config.lookBack());
+      var recent = transitions.recentSequences(config.lookBack());
       if (!recent.isEmpty()) {
         // forget sequences older than the window: they cannot come back
-        streamed.headSet(recent.get(0).sequence()).clear();
+        streamed.headSet(recent.get(0)).clear();
       }
-      for (AlertStreamEvent event : recent) {
+      // only what this instance has not streamed yet is read in full (once per transition)
+      List<Long> fresh = recent.stream().filter(seq -> !streamed.contains(seq)).toList();
+      for (AlertStreamEvent event : transitions.events(fresh)) {
         if (streamed.add(event.sequence())) {
           broadcast.onNext(event);
         }

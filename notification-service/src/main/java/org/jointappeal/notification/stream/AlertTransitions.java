@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,24 +14,49 @@ import org.jointappeal.notification.alert.Alert;
 @ApplicationScoped
 class AlertTransitions {
 
+  private static final int SLICE = 1000;
+
   private final EntityManager em;
 
   AlertTransitions(EntityManager em) {
     this.em = em;
   }
 
-  /** Transitions recorded within the look-back window, by the database's clock, oldest first. */
+  /**
+   * The sequence numbers recorded within the look-back window, by the database's clock, oldest
+   * first: all a poll needs to tell what is new (a window may hold thousands of transitions while
+   * alerts fire and resolve under load; re-reading their alerts every poll cost a query each).
+   */
   @Transactional
-  List<AlertStreamEvent> recent(Duration lookBack) {
-    @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
-    List<Object[]> rows =
+  List<Long> recentSequences(Duration lookBack) {
+    @SuppressWarnings("unchecked") // native query: a single column
+    List<Number> rows =
         em.createNativeQuery(
                 """
-                select seq, alert_id, transition from alert_transition
+                select seq from alert_transition
                 where recorded_at > clock_timestamp() - make_interval(secs => ?1)
                 order by seq""")
             .setParameter(1, lookBack.toMillis() / 1000.0)
             .getResultList();
+    return rows.stream().map(Number::longValue).toList();
+  }
+
+  /** The given transitions with their alerts' labels and text, in sequence order. */
+  @Transactional
+  List<AlertStreamEvent> events(List<Long> sequences) {
+    List<Object[]> rows = new ArrayList<>();
+    // in slices, so that a burst stays well within a statement's bind parameters
+    for (int from = 0; from < sequences.size(); from += SLICE) {
+      @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
+      List<Object[]> slice =
+          em.createNativeQuery(
+                  "select seq, alert_id, transition from alert_transition where seq in (:seqs)"
+                      + " order by seq")
+              .setParameter(
+                  "seqs", sequences.subList(from, Math.min(from + SLICE, sequences.size())))
+              .getResultList();
+      rows.addAll(slice);
+    }
     return rows.stream()
         .map(
             r -> {

@@ -1,17 +1,29 @@
 package org.jointappeal.notification.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jointappeal.notification.paging.Keyset;
+import org.jointappeal.notification.paging.PageRequest;
 
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
 
-  List<Subscription> of(String subscriber) {
-    return list("subscriber", Sort.ascending("createdAt").and("id"), subscriber);
+  /** A page of the subscriber's own subscriptions, oldest first (then by id): keyset in SQL. */
+  List<Subscription> pageOf(String subscriber, PageRequest page) {
+    var parameters = Parameters.with("subscriber", subscriber);
+    String query = "subscriber = :subscriber";
+    if (page.after().isPresent()) {
+      query += " and " + Keyset.after("createdAt", "id");
+      parameters.and("k0", page.after().get().instant(0)).and("k1", page.after().get().uuid(1));
+    }
+    return find(query, Sort.ascending("createdAt").and("id"), parameters)
+        .range(0, page.fetch() - 1) // range is inclusive
+        .list();
   }
 
   /**

@@ -11,10 +11,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.idempotency.Answer;
 import org.jointappeal.notification.idempotency.IdempotentRequests;
+import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
 import org.jointappeal.notification.web.IdempotencyKeys;
+import org.jointappeal.notification.web.PageLinks;
 import org.jointappeal.notification.web.Problem;
 import org.jointappeal.notification.web.Roles;
 
@@ -62,6 +66,7 @@ public class SubscriptionResource {
                     value = SubscriptionExamples.CREATED_DONOR_EMAIL)
               }))
   @APIResponse(responseCode = "400", description = "The body is not a valid subscription")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
   @APIResponse(
       responseCode = "403",
       description = "A donor names another donor's code",
@@ -79,7 +84,7 @@ public class SubscriptionResource {
           "The channel's target is missing, or another channel's is given; the webhook URL is"
               + " refused by the outbound policy (not https, or its host resolves inside the"
               + " operator's network); or the subscriber already holds the most subscriptions"
-              + " allowed",
+              + " allowed; or the key was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -128,7 +133,8 @@ public class SubscriptionResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
   @APIResponse(
       responseCode = "200",
-      description = "The caller's own subscriptions, oldest first",
+      description = "A page of the caller's own subscriptions, oldest first (then by id)",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -136,8 +142,13 @@ public class SubscriptionResource {
                   @ExampleObject(
                       name = "one",
                       value = "[" + SubscriptionExamples.CREATED_WEBHOOK + "]")))
-  public List<SubscriptionView> listSubscriptions() {
-    return subscriptions.list(caller.subject());
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<SubscriptionView>> listSubscriptions(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        subscriptions.list(caller.subject(), PageRequest.of(limit, cursor)), uri);
   }
 
   @GET
@@ -171,9 +182,13 @@ public class SubscriptionResource {
   @Path("/{subscriptionId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
   @APIResponse(responseCode = "204", description = "Unsubscribed; the notification log stays")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
+  @APIResponse(responseCode = "422", description = "The key was used for another request")
   @APIResponse(
       responseCode = "404",
-      description = "No such subscription, or someone else's",
+      description =
+          "No such subscription, or someone else's (a retry of an unsubscription that took"
+              + " effect: send an Idempotency-Key)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -4,13 +4,15 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.DonorScope;
 import org.jointappeal.notification.Forbidden;
 import org.jointappeal.notification.NotFound;
+import org.jointappeal.notification.paging.Cursor;
+import org.jointappeal.notification.paging.Page;
+import org.jointappeal.notification.paging.PageRequest;
 
 @ApplicationScoped
 public class SubscriptionService {
@@ -81,8 +83,10 @@ public class SubscriptionService {
   }
 
   @Transactional
-  public List<SubscriptionView> list(String subscriber) {
-    return subscriptions.of(subscriber).stream().map(SubscriptionView::of).toList();
+  public Page<SubscriptionView> list(String subscriber, PageRequest page) {
+    return Page.of(
+            subscriptions.pageOf(subscriber, page), page, s -> Cursor.of(s.createdAt(), s.id()))
+        .map(SubscriptionView::of);
   }
 
   @Transactional

@@ -11,14 +11,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP receiver on a free loopback port that fails the first N calls with 500. It listens
- * on 127.0.0.2, the one loopback address the test profile exempts from the outbound policy ({@code
+ * A small HTTP receiver on a free loopback port that fails the first N calls with 500 (or sends
+ * every call elsewhere with a 303, {@link #redirectingTo}). It listens on 127.0.0.2, the one
+ * loopback address the test profile exempts from the outbound policy ({@code
  * notification.webhook.allowed-private-hosts}); 127.0.0.1 itself stays refused.
  */
 final class WebhookReceiver implements AutoCloseable {
 
   record Call(
-      String signature, String deliveryId, String body, int answeredWith, long receivedNanos) {}
+      String signature,
+      String deliveryId,
+      String body,
+      int answeredWith,
+      long receivedNanos,
+      String hostHeader) {}
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -28,7 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
 
   private final String host;
 
-  private WebhookReceiver(int failFirst, String host) {
+  private WebhookReceiver(int failFirst, String host, String redirectTo) {
     this.failuresLeft = new AtomicInteger(failFirst);
     this.host = host;
     try {
@@ -41,14 +47,18 @@ final class WebhookReceiver implements AutoCloseable {
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+          int status = redirectTo != null ? 303 : failuresLeft.getAndDecrement() > 0 ? 500 : 204;
           calls.add(
               new Call(
                   exchange.getRequestHeaders().getFirst("X-JointAppeal-Signature"),
                   exchange.getRequestHeaders().getFirst("X-JointAppeal-Delivery"),
                   body,
                   status,
-                  System.nanoTime()));
+                  System.nanoTime(),
+                  exchange.getRequestHeaders().getFirst("Host")));
+          if (redirectTo != null) {
+            exchange.getResponseHeaders().add("Location", redirectTo);
+          }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
@@ -56,12 +66,20 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   static WebhookReceiver failingFirst(int failures) {
-    return new WebhookReceiver(failures, ALLOWED_HOST);
+    return new WebhookReceiver(failures, ALLOWED_HOST, null);
+  }
+
+  /**
+   * Answers every call with 303 See Other to {@code location}: the redirect a client following
+   * redirects takes for a POST too (as a GET), e.g. to a cloud metadata address.
+   */
+  static WebhookReceiver redirectingTo(String location) {
+    return new WebhookReceiver(0, ALLOWED_HOST, location);
   }
 
   /** Accepts everything, listening on {@code host} (e.g. 127.0.0.1, which the policy refuses). */
   static WebhookReceiver on(String host) {
-    return new WebhookReceiver(0, host);
+    return new WebhookReceiver(0, host, null);
   }
 
   String url() {

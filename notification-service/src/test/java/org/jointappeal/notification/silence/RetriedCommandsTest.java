@@ -8,6 +8,8 @@ import static org.jointappeal.notification.FundingEvents.uniqueAppealCode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -91,5 +93,38 @@ class RetriedCommandsTest {
           .then()
           .statusCode(204);
     }
+  }
+
+  /** A user name can be changed or handed on; the token's subject cannot. */
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  @OidcSecurity(claims = @Claim(key = "sub", value = "9b2e4f70-1c3d-4a5b-8e6f-7a8b9c0d1e2f"))
+  void authorsSubscribersAndIdempotencyKeysAreTheTokensSubjectNotTheUserName() {
+    String subject = "9b2e4f70-1c3d-4a5b-8e6f-7a8b9c0d1e2f";
+    String key = UUID.randomUUID().toString();
+    post(key, silence("by subject")).statusCode(201).body("createdBy", equalTo(subject));
+    String subscription =
+        given()
+            .contentType("application/json")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .body(
+                """
+                {"channel":"EMAIL","emailAddress":"%s@example.org","appealCode":"%s"}"""
+                    .formatted(appeal.toLowerCase(), appeal))
+            .when()
+            .post("/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    assertThat(Db.column("select subscriber from subscription where id = ?::uuid", subscription))
+        .containsExactly(subject);
+    assertThat(
+            Db.count(
+                "select count(*) from idempotency_key where subject = ? and idempotency_key = ?",
+                subject,
+                key))
+        .isOne();
   }
 }

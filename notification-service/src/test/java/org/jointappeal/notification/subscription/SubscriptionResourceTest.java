@@ -233,6 +233,7 @@ class SubscriptionResourceTest {
           SubscriptionExamples.FORBIDDEN_PROBLEM,
           SubscriptionExamples.NOT_FOUND_PROBLEM,
           org.jointappeal.notification.alert.AlertExamples.NOTIFIED_ALERT,
+          org.jointappeal.notification.alert.AlertExamples.NOTIFICATION_LOG,
           org.jointappeal.notification.alert.AlertExamples.NOT_FOUND
         }) {
       json.readTree(example);

@@ -71,7 +71,31 @@ public final class BankStatementExamples {
          "errors":[]},
        "importedBy":"finance","receivedAt":"1997-11-01T08:12:00Z","importedAt":null}""";
 
-  public static final String LIST = "[" + IMPORTED + "]";
+  /**
+   * A page of the list, the latest received first: each statement's status, progress and summary,
+   * no entries (they are in the statement).
+   */
+  public static final String LIST =
+      """
+      [{"id":"7a2d3b5f-9e4c-4d6b-8f80-1b2c3d4e5f60","statementId":"UBS-1997-10-31-001",
+        "accountIban":"CH9300762011623852957","createdAtBank":"1997-11-01T05:00:00Z",
+        "status":"IMPORTING","entriesProcessed":4500,"entriesTotal":10000,"summary":null,
+        "refusal":null,"importedBy":"finance","receivedAt":"1997-11-01T08:12:00Z",
+        "importedAt":null},
+       {"id":"6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f","statementId":"UBS-1997-10-15-001",
+        "accountIban":"CH9300762011623852957","createdAtBank":"1997-10-16T05:00:00Z",
+        "status":"IMPORTED","entriesProcessed":1,"entriesTotal":1,
+        "summary":{"entries":1,"credits":1,"debitsIgnored":0,"notBookedIgnored":0,
+          "duplicatesSkipped":0,"receiptsCreated":1,"autoMatched":1,"unmatched":0,"reversals":0},
+        "refusal":null,"importedBy":"finance","receivedAt":"1997-10-16T08:12:00Z",
+        "importedAt":"1997-10-16T08:12:00Z"}]""";
+
+  public static final String INVALID_PAGE_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/invalid-page-request",
+       "title":"The page request is not valid","status":422,
+       "detail":"limit must be a whole number from 1 to 1000, not 5000",
+       "instance":"/unmatched-receipts"}""";
 
   public static final String UNMATCHED =
       """
@@ -168,6 +192,13 @@ public final class BankStatementExamples {
        "title":"The pledge has already taken another transition","status":409,
        "detail":"cannot assign SWE: statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
        "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/donor-assignment"}""";
+
+  public static final String PAYER_ACCOUNT_STATE_CONFLICT_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/state-conflict",
+       "title":"The pledge has already taken another transition","status":409,
+       "detail":"cannot register the payer account for SWE: statement entry 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 already has donor NOR and receipt 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70",
+       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71/payer-account"}""";
 
   public static final String ACCOUNT_OF_ANOTHER_DONOR_PROBLEM =
       """

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.jointappeal.pledge.paging.PageRequest;
 
 @ApplicationScoped
 public class BankStatementRepository implements PanacheRepositoryBase<BankStatement, UUID> {
@@ -73,10 +74,6 @@ public class BankStatementRepository implements PanacheRepositoryBase<BankStatem
         > 0;
   }
 
-  List<BankStatement> newestFirst() {
-    return listAll(Sort.descending("receivedAt").and("id"));
-  }
-
   /**
    * The queued or interrupted imports that may run now, oldest first: of each account only the
    * oldest, so that an account's statements are imported in the order they arrived (an overlapping
@@ -121,6 +118,24 @@ public class BankStatementRepository implements PanacheRepositoryBase<BankStatem
         .getResultStream()
         .findFirst()
         .map(s -> BankStatementStatus.valueOf((String) s));
+  }
+
+  /**
+   * A page of statements, the latest received first (then by id, descending: a unique order).
+   * Received, not imported: a statement queued or being imported has no import time yet.
+   */
+  List<BankStatement> pageNewestFirst(PageRequest page) {
+    var order = Sort.descending("receivedAt").and("id", Sort.Direction.Descending);
+    if (page.after().isEmpty()) {
+      return findAll(order).range(0, page.limit()).list();
+    }
+    var after = page.after().get();
+    return find(
+            "receivedAt < :k0 or (receivedAt = :k0 and id < :k1)",
+            order,
+            Parameters.with("k0", after.instant(0)).and("k1", after.uuid(1)))
+        .range(0, page.limit())
+        .list();
   }
 
   /**

@@ -7,17 +7,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
 
@@ -157,7 +162,10 @@ public class BankStatementResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
       responseCode = "200",
-      description = "Imported statements, newest first",
+      description =
+          "A page of statements, the latest received first, each with its status, progress and"
+              + " summary (its entries are in GET /bank-statements/{id})",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -184,8 +192,22 @@ public class BankStatementResource {
                   @ExampleObject(
                       name = "forbidden",
                       value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  public List<BankStatementView> listBankStatements() {
-    return statements.list();
+  @APIResponse(
+      responseCode = "422",
+      description = "limit out of range, or a cursor not ours",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-page-request",
+                      value = BankStatementExamples.INVALID_PAGE_PROBLEM)))
+  public RestResponse<List<BankStatementSummaryView>> listBankStatements(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(statements.list(PageRequest.of(limit, cursor)), uri);
   }
 
   @GET

@@ -7,19 +7,22 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.StateConflict;
 import org.jointappeal.pledge.donor.DonorCode;
-import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.messaging.Outbox;
 import org.jointappeal.pledge.messaging.OutboxBatch;
-import org.jointappeal.pledge.money.Money;
+import org.jointappeal.pledge.paging.Cursor;
+import org.jointappeal.pledge.paging.Page;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.pledge.PledgeService;
 import org.jointappeal.pledge.receipt.ReceiptService;
 import org.jointappeal.pledge.receipt.ReceiptSource;
@@ -245,12 +248,18 @@ public class BankStatementService {
         .orElseThrow(() -> NotFound.of("bank statement", id));
   }
 
-  public List<BankStatementView> list() {
-    return statements.newestFirst().stream().map(this::view).toList();
+  /** A page of statements, the latest received first: one query, no entries. */
+  public Page<BankStatementSummaryView> list(PageRequest page) {
+    return Page.of(statements.pageNewestFirst(page), page, s -> Cursor.of(s.receivedAt(), s.id()))
+        .map(BankStatementSummaryView::of);
   }
 
-  public List<UnmatchedReceiptView> unmatched() {
-    return entries.waiting().stream().map(this::unmatchedView).toList();
+  /** A page of the queue, by value date, with each credit's candidates. */
+  public Page<UnmatchedReceiptView> unmatched(PageRequest page) {
+    var waiting =
+        Page.of(
+            entries.pageWaiting(page), page, e -> Cursor.of(e.valueDate(), e.position(), e.id()));
+    return new Page<>(unmatchedViews(waiting.items()), waiting.next());
   }
 
   public UnmatchedReceiptView findUnmatched(UUID entryId) {
@@ -286,22 +295,56 @@ public class BankStatementService {
   }
 
   private UnmatchedReceiptView unmatchedView(StatementEntry entry) {
-    Money usd =
-        entry.receiptId() == null
-            ? null
-            : receipts.find(entry.receiptId(), DonorScope.everyone()).usdValue();
-    var outcome = matcher.match(entry.referenceText(), entry.amount(), entry.donorCode(), usd);
-    return UnmatchedReceiptView.of(entry, outcome.candidates(), accountRegistrable(entry));
+    return unmatchedViews(List.of(entry)).get(0);
+  }
+
+  /**
+   * The credits with their candidates. What they need is read for all of them at once (receipts'
+   * USD values, the accounts donors hold, the payers' pledges): a few queries, however many.
+   */
+  private List<UnmatchedReceiptView> unmatchedViews(List<StatementEntry> waiting) {
+    var usd =
+        receipts.usdValues(
+            waiting.stream().map(StatementEntry::receiptId).filter(Objects::nonNull).toList());
+    var heldIbans =
+        donors.heldIbans(
+            waiting.stream().map(StatementEntry::debtorIban).filter(Objects::nonNull).toList());
+    var heldAccounts =
+        donors.heldAccounts(
+            waiting.stream()
+                .filter(e -> e.debtorIban() == null)
+                .map(StatementEntry::debtorAccount)
+                .filter(a -> a != null && !a.scheme().equals(PayerAccount.NO_SCHEME))
+                .toList());
+    var open =
+        matcher.openPledgesOf(
+            waiting.stream().map(StatementEntry::donorCode).filter(Objects::nonNull).toList(),
+            waiting.stream().map(StatementEntry::referenceText).toList());
+    return waiting.stream()
+        .map(
+            entry -> {
+              var outcome =
+                  matcher.match(
+                      entry.referenceText(),
+                      entry.amount(),
+                      entry.donorCode(),
+                      entry.receiptId() == null ? null : usd.get(entry.receiptId()),
+                      open);
+              return UnmatchedReceiptView.of(
+                  entry, outcome.candidates(), accountRegistrable(entry, heldIbans, heldAccounts));
+            })
+        .toList();
   }
 
   /** The entry names a payer account (IBAN or other) that no donor holds. */
-  private boolean accountRegistrable(StatementEntry entry) {
+  private static boolean accountRegistrable(
+      StatementEntry entry, Set<String> heldIbans, Set<PayerAccount> heldAccounts) {
     if (entry.debtorIban() != null) {
-      return donors.holderOfIban(entry.debtorIban()).isEmpty();
+      return !heldIbans.contains(entry.debtorIban());
     }
     return entry.debtorAccount() != null
         && !entry.debtorAccount().scheme().equals(PayerAccount.NO_SCHEME)
-        && donors.holderOfAccount(entry.debtorAccount()).isEmpty();
+        && !heldAccounts.contains(entry.debtorAccount());
   }
 
   /**
@@ -315,6 +358,15 @@ public class BankStatementService {
     var entry =
         entries.findWaiting(entryId).orElseThrow(() -> NotFound.of("unmatched receipt", entryId));
     var donor = DonorCode.of(request.donorCode());
+    if (entry.receiptId() != null && !donor.equals(entry.donorCode())) {
+      // the credit is another donor's: its account cannot be this one's (the same donor again
+      // goes on, registers nothing new and answers the current state)
+      throw StateConflict.of(
+          "cannot register the payer account for %s: statement entry %s already has donor %s and"
+                  .formatted(donor, entryId, entry.donorCode())
+              + " receipt "
+              + entry.receiptId());
+    }
     if (entry.debtorIban() == null && entry.debtorAccount() == null) {
       throw DomainRuleViolation.of(
           DomainRule.NO_PAYER_ACCOUNT,

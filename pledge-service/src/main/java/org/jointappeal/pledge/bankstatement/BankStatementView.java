@@ -38,6 +38,18 @@ public record BankStatementView(
 
     /** One place at fault, e.g. Ntry[2]/Amt. */
     public record Fault(String field, String message) {}
+
+    /** The statement's refusal; null when it was not refused and did not fail. */
+    static Refusal of(BankStatement s) {
+      var refusal = s.refusal();
+      return refusal == null
+          ? null
+          : new Refusal(
+              PROBLEM_TYPES + refusal.type(),
+              refusal.title(),
+              refusal.detail(),
+              refusal.errors().stream().map(e -> new Fault(e.field(), e.message())).toList());
+    }
   }
 
   /** The problem types' base, as the problem answers write it. */
@@ -62,7 +74,26 @@ public record BankStatementView(
               description =
                   "Debits that reversed an earlier credit (RvslInd, or naming its AcctSvcrRef or"
                       + " EndToEndId): its receipt's allocations were reversed")
-          int reversals) {}
+          int reversals) {
+
+    static Summary of(BankStatement s) {
+      return new Summary(
+          s.entries(),
+          s.credits(),
+          s.debitsIgnored(),
+          s.notBookedIgnored(),
+          s.duplicatesSkipped(),
+          s.receiptsCreated(),
+          s.autoMatched(),
+          s.unmatched(),
+          s.reversals());
+    }
+
+    /** What the import did once IMPORTED; null before, and when refused or failed. */
+    static Summary ifImported(BankStatement s) {
+      return s.status() == BankStatementStatus.IMPORTED ? of(s) : null;
+    }
+  }
 
   public record Entry(
       UUID id,
@@ -102,7 +133,6 @@ public record BankStatementView(
   }
 
   static BankStatementView of(BankStatement s, List<StatementEntry> entries) {
-    var refusal = s.refusal();
     return new BankStatementView(
         s.id(),
         s.statementId(),
@@ -111,28 +141,9 @@ public record BankStatementView(
         s.status(),
         s.entriesProcessed(),
         s.entries(),
-        s.status() != BankStatementStatus.IMPORTED
-            ? null
-            : new Summary(
-                s.entries(),
-                s.credits(),
-                s.debitsIgnored(),
-                s.notBookedIgnored(),
-                s.duplicatesSkipped(),
-                s.receiptsCreated(),
-                s.autoMatched(),
-                s.unmatched(),
-                s.reversals()),
+        Summary.ifImported(s),
         entries.stream().map(Entry::of).toList(),
-        refusal == null
-            ? null
-            : new Refusal(
-                PROBLEM_TYPES + refusal.type(),
-                refusal.title(),
-                refusal.detail(),
-                refusal.errors().stream()
-                    .map(e -> new Refusal.Fault(e.field(), e.message()))
-                    .toList()),
+        Refusal.of(s),
         s.importedBy(),
         s.receivedAt(),
         s.importedAt());

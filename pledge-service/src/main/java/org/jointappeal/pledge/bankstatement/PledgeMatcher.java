@@ -88,12 +88,16 @@ public class PledgeMatcher {
   }
 
   /**
+   * Every candidate of a credit, from pledges read for the whole page of credits ({@link
+   * #openPledgesOf}).
+   *
    * @param payer the donor holding the payer's IBAN; null when unidentified (then only references
    *     are looked for, and nothing is allocatable)
    * @param usd the credit's USD value at its value date's UNORE; null when not known
    */
-  public Outcome match(String referenceText, Money amount, DonorCode payer, Money usd) {
-    return match(referenceText, amount, payer, usd, new OpenPledges(false), true);
+  public Outcome match(
+      String referenceText, Money amount, DonorCode payer, Money usd, OpenPledges openPledges) {
+    return match(referenceText, amount, payer, usd, openPledges, true);
   }
 
   /**
@@ -181,6 +185,23 @@ public class PledgeMatcher {
 
     private OpenPledges(boolean forImport) {
       this.forImport = forImport;
+    }
+
+    /**
+     * Reads ahead what a page of waiting credits will look for: the payers' open pledges and
+     * agreement references, one query each for all of them, and the pledges the texts name by id.
+     */
+    private void readAhead(Collection<DonorCode> donors, Collection<String> texts) {
+      var missing = donors.stream().distinct().filter(d -> !payers.containsKey(d)).toList();
+      if (!missing.isEmpty()) {
+        var open = new HashMap<DonorCode, List<Pledge>>();
+        missing.forEach(d -> open.put(d, new ArrayList<>()));
+        loadOpenOf(missing).forEach(p -> open.get(p.donorCode()).add(p));
+        var agreed = loadAgreementsOf(missing);
+        missing.forEach(
+            d -> payers.put(d, new Payer(d, open.get(d), agreed.getOrDefault(d, List.of()))));
+      }
+      prefetch(texts);
     }
 
     /** Reads at once the pledges these texts name by id: one query for a chunk of entries. */
@@ -298,11 +319,29 @@ public class PledgeMatcher {
       private int longestAgreement;
 
       Payer(DonorCode donor) {
+        this(donor, loadOpen(donor, forImport), null);
+      }
+
+      /** With its open pledges, and its agreement references when read already (else: null). */
+      Payer(DonorCode donor, List<Pledge> open, List<Agreement> agreed) {
         this.donor = donor;
         // these copies replace any read before (by id, unlocked): nothing has changed them yet
-        for (var pledge : loadOpen(donor, forImport)) {
+        for (var pledge : open) {
           copies.put(pledge.id(), pledge);
           index(pledge);
+        }
+        if (agreed != null) {
+          indexAgreements(agreed);
+        }
+      }
+
+      private void indexAgreements(List<Agreement> agreed) {
+        agreements = new HashMap<>();
+        for (var agreement : agreed) {
+          if (agreement.token().length() >= 4) {
+            agreements.computeIfAbsent(agreement.token(), t -> new ArrayList<>()).add(agreement);
+            longestAgreement = Math.max(longestAgreement, agreement.token().length());
+          }
         }
       }
 
@@ -351,13 +390,7 @@ public class PledgeMatcher {
        */
       List<UUID> agreementsIn(String text) {
         if (agreements == null) {
-          agreements = new HashMap<>();
-          for (var agreement : loadAgreements(donor)) {
-            if (agreement.token().length() >= 4) {
-              agreements.computeIfAbsent(agreement.token(), t -> new ArrayList<>()).add(agreement);
-              longestAgreement = Math.max(longestAgreement, agreement.token().length());
-            }
-          }
+          indexAgreements(loadAgreements(donor));
         }
         if (agreements.isEmpty()) {
           return List.of();
@@ -390,6 +423,55 @@ public class PledgeMatcher {
   /** A fresh set of copies for one import (one transaction): the payers' open pledges locked. */
   public OpenPledges openPledgesForImport() {
     return new OpenPledges(true);
+  }
+
+  /**
+   * A cache for a page of waiting credits, filled at once: the payers' open pledges and agreement
+   * references, and the pledges the credits name by id, one query each, so a page of the queue
+   * costs the same few queries whatever its size (no query per credit).
+   */
+  public OpenPledges openPledgesOf(
+      Collection<DonorCode> payers, Collection<String> referenceTexts) {
+    var open = new OpenPledges(false);
+    open.readAhead(payers, referenceTexts);
+    return open;
+  }
+
+  /** Each donor's agreement references, each donor's in announcement order. */
+  private Map<DonorCode, List<Agreement>> loadAgreementsOf(Collection<DonorCode> donors) {
+    var byDonor = new HashMap<DonorCode, List<Agreement>>();
+    em.createQuery(
+            "select p.donorCode, p.agreementReference, p.id from Pledge p"
+                + " where p.donorCode in :donors and p.agreementReference is not null"
+                + " order by p.announcedOn, p.id",
+            Object[].class)
+        .setParameter("donors", donors)
+        .getResultStream()
+        .forEach(
+            row -> {
+              var agreements = byDonor.computeIfAbsent((DonorCode) row[0], d -> new ArrayList<>());
+              agreements.add(
+                  new Agreement(
+                      ((String) row[1]).toUpperCase(Locale.ROOT),
+                      (UUID) row[2],
+                      agreements.size()));
+            });
+    return byDonor;
+  }
+
+  /** The donors' open pledges, unlocked copies (for questions, not for an import). */
+  private List<Pledge> loadOpenOf(Collection<DonorCode> donors) {
+    var open =
+        em.createQuery(
+                "select distinct p from Pledge p left join fetch p.instalments"
+                    + " where p.donorCode in :donors and p.status in :payable"
+                    + " order by p.announcedOn, p.id",
+                Pledge.class)
+            .setParameter("donors", donors)
+            .setParameter("payable", PAYABLE)
+            .getResultList();
+    open.forEach(this::detach);
+    return open;
   }
 
   private List<Agreement> loadAgreements(DonorCode donor) {

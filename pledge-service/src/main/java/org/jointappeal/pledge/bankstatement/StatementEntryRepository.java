@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.jointappeal.pledge.paging.Keyset;
+import org.jointappeal.pledge.paging.PageRequest;
 
 @ApplicationScoped
 public class StatementEntryRepository implements PanacheRepositoryBase<StatementEntry, UUID> {
@@ -131,8 +133,18 @@ public class StatementEntryRepository implements PanacheRepositoryBase<Statement
         Parameters.with("iban", accountIban).and("ids", endToEndIds));
   }
 
-  List<StatementEntry> waiting() {
-    return list(WAITING, Sort.ascending("valueDate").and("position").and("id"));
+  /** A page of the queue, by value date, then position in the statement and id. */
+  List<StatementEntry> pageWaiting(PageRequest page) {
+    var query = new StringBuilder(WAITING);
+    var params = new Parameters();
+    if (page.after().isPresent()) {
+      var after = page.after().get();
+      query.append(" and ").append(Keyset.after("valueDate", "position", "id"));
+      params = params.and("k0", after.date(0)).and("k1", after.integer(1)).and("k2", after.uuid(2));
+    }
+    return find(query.toString(), Sort.ascending("valueDate").and("position").and("id"), params)
+        .range(0, page.limit())
+        .list();
   }
 
   Optional<StatementEntry> findWaiting(UUID id) {

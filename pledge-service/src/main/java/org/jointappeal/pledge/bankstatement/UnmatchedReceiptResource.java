@@ -10,10 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
 
@@ -51,7 +55,10 @@ public class UnmatchedReceiptResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
       responseCode = "200",
-      description = "Waiting credits, by value date, each with candidate pledges",
+      description =
+          "A page of waiting credits, by value date (then position in the statement, id), each"
+              + " with candidate pledges",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -79,8 +86,22 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "forbidden",
                       value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  public List<UnmatchedReceiptView> listUnmatchedReceipts() {
-    return statements.unmatched();
+  @APIResponse(
+      responseCode = "422",
+      description = "limit out of range, or a cursor not ours",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-page-request",
+                      value = BankStatementExamples.INVALID_PAGE_PROBLEM)))
+  public RestResponse<List<UnmatchedReceiptView>> listUnmatchedReceipts(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(statements.unmatched(PageRequest.of(limit, cursor)), uri);
   }
 
   @GET
@@ -241,7 +262,8 @@ public class UnmatchedReceiptResource {
       responseCode = "200",
       description =
           "The payer's account (IBAN or other, with its scheme) registered for the donor named;"
-              + " an unidentified credit also got that donor and its receipt",
+              + " an unidentified credit also got that donor and its receipt. The same donor again"
+              + " answers the current state and records nothing",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -293,10 +315,25 @@ public class UnmatchedReceiptResource {
                       name = "not-found",
                       value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
   @APIResponse(
+      responseCode = "409",
+      description =
+          "state-conflict: the entry already has another donor and a receipt (the detail names"
+              + " them; the same donor again answers 200 and records nothing), or the key is in"
+              + " flight",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "state-conflict",
+                      value = BankStatementExamples.PAYER_ACCOUNT_STATE_CONFLICT_PROBLEM)))
+  @APIResponse(
       responseCode = "422",
       description =
           "The entry names no payer account (no-payer-account), its account has no scheme, or it"
-              + " belongs to another donor (iban-of-another-donor, account-of-another-donor)",
+              + " belongs to another donor (iban-of-another-donor, account-of-another-donor), or"
+              + " the key was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -305,8 +342,20 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "account-of-another-donor",
                       value = BankStatementExamples.ACCOUNT_OF_ANOTHER_DONOR_PROBLEM)))
-  public UnmatchedReceiptView registerUnmatchedReceiptPayerAccount(
-      @PathParam("entryId") UUID entryId, @NotNull @Valid AssignDonorRequest request) {
-    return statements.registerPayerAccount(entryId, request, caller.subject());
+  public RestResponse<UnmatchedReceiptView> registerUnmatchedReceiptPayerAccount(
+      @PathParam("entryId") UUID entryId,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @NotNull @Valid AssignDonorRequest request,
+      UriInfo uri) {
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "register-unmatched-receipt-payer-account",
+            List.of(entryId, request),
+            UnmatchedReceiptView.class,
+            () -> Answer.ok(statements.registerPayerAccount(entryId, request, caller.subject())));
+    return IdempotencyKeys.respond(answer, uri);
   }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record DonorCode(@JsonValue String value) {
 
-  private static final Pattern FORMAT = Pattern.compile("[A-Z]{3}");
+  static final Pattern FORMAT = Pattern.compile("[A-Z]{3}");
 
   public DonorCode {
     if (value == null || !FORMAT.matcher(value).matches()) {

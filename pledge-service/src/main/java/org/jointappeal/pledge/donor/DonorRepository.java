@@ -1,11 +1,14 @@
 package org.jointappeal.pledge.donor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jointappeal.pledge.paging.Keyset;
+import org.jointappeal.pledge.paging.PageRequest;
 
 /** Reads take the caller's scope: a donor finds only itself. */
 @ApplicationScoped
@@ -15,11 +18,40 @@ public class DonorRepository implements PanacheRepositoryBase<Donor, String> {
     return scope.includes(code) ? findByIdOptional(code.value()) : Optional.empty();
   }
 
-  List<Donor> listInScope(DonorScope scope) {
-    return scope
-        .restrictedTo()
-        .map(own -> findByIdOptional(own.value()).map(List::of).orElse(List.of()))
-        .orElseGet(() -> listAll(Sort.ascending("code")));
+  /**
+   * A page of donors by code (a donor's page holds itself only), with their IBANs and other
+   * accounts: three queries whatever the page's size (each collection in one query for the whole
+   * page, not one per donor).
+   */
+  List<Donor> pageInScope(DonorScope scope, PageRequest page) {
+    var query = new StringBuilder("1 = 1");
+    var params = new Parameters();
+    if (scope.restrictedTo().isPresent()) {
+      query.append(" and code = :own");
+      params = params.and("own", scope.restrictedTo().get().value());
+    }
+    if (page.after().isPresent()) {
+      query.append(" and ").append(Keyset.after("code"));
+      params = params.and("k0", page.after().get().string(0, DonorCode.FORMAT));
+    }
+    var donors =
+        find(query.toString(), Sort.ascending("code"), params).range(0, page.limit()).list();
+    if (!donors.isEmpty()) {
+      // fetched into the donors just read (the same session): their collections are then loaded
+      getEntityManager()
+          .createQuery(
+              "select distinct d from Donor d left join fetch d.ibans where d in :page",
+              Donor.class)
+          .setParameter("page", donors)
+          .getResultList();
+      getEntityManager()
+          .createQuery(
+              "select distinct d from Donor d left join fetch d.accounts where d in :page",
+              Donor.class)
+          .setParameter("page", donors)
+          .getResultList();
+    }
+    return donors;
   }
 
   /** Donor codes other than {@code except} that already hold one of these IBANs. */
@@ -34,6 +66,29 @@ public class DonorRepository implements PanacheRepositoryBase<Donor, String> {
         .setParameter("ibans", ibans)
         .setParameter("code", except.value())
         .getResultList();
+  }
+
+  /** Which of these IBANs a donor holds. */
+  List<String> heldIbans(Collection<String> ibans) {
+    return getEntityManager()
+        .createQuery("select i from Donor d join d.ibans i where i in :ibans", String.class)
+        .setParameter("ibans", ibans)
+        .getResultList();
+  }
+
+  /** Which of these accounts (scheme and identifier) a donor holds. */
+  List<PayerAccount> heldAccounts(Collection<PayerAccount> accounts) {
+    var wanted = java.util.Set.copyOf(accounts);
+    return getEntityManager()
+        .createQuery(
+            "select a.scheme, a.identifier from Donor d join d.accounts a"
+                + " where a.identifier in :ids",
+            Object[].class)
+        .setParameter("ids", accounts.stream().map(PayerAccount::identifier).distinct().toList())
+        .getResultStream()
+        .map(row -> PayerAccount.of((String) row[0], (String) row[1]))
+        .filter(wanted::contains)
+        .toList();
   }
 
   /** The donor that registered this (normalised) IBAN, if any: an IBAN belongs to one donor. */

@@ -12,18 +12,22 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.IfMatch;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Roles;
 
 /** The donors registry: finance officers keep it, donors read their own entry. */
@@ -63,9 +67,16 @@ public class DonorResource {
 
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "All donors; a donor gets only itself")
-  public List<DonorView> listDonors() {
-    return donors.list(caller.donorScope());
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of donors by code; a donor gets only itself",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<DonorView>> listDonors(
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(donors.list(caller.donorScope(), PageRequest.of(limit, cursor)), uri);
   }
 
   @GET
@@ -82,7 +93,11 @@ public class DonorResource {
   @PUT
   @Path("/{code}")
   @RolesAllowed(Roles.FINANCE_OFFICER)
-  @APIResponse(responseCode = "200", description = "The donor's name and IBANs are replaced")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The donor's name and IBANs are replaced (the same again: 200; with the If-Match read"
+              + " before a restatement that took effect, 409: send an Idempotency-Key)")
   @APIResponse(responseCode = "404", description = "No such donor")
   @APIResponse(
       responseCode = "409",

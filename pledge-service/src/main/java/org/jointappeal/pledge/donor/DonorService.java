@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,9 @@ import org.jointappeal.pledge.VersionConflict;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.paging.Cursor;
+import org.jointappeal.pledge.paging.Page;
+import org.jointappeal.pledge.paging.PageRequest;
 
 @ApplicationScoped
 public class DonorService {
@@ -80,8 +84,10 @@ public class DonorService {
         .orElseThrow(() -> NotFound.of("donor", code));
   }
 
-  public List<DonorView> list(DonorScope scope) {
-    return donors.listInScope(scope).stream().map(DonorView::of).toList();
+  /** A page of the registry by code; a donor's holds only itself. */
+  public Page<DonorView> list(DonorScope scope, PageRequest page) {
+    return Page.of(donors.pageInScope(scope, page), page, d -> Cursor.of(d.code().value()))
+        .map(DonorView::of);
   }
 
   /** Pledges name a donor of the registry, or the rule that says no. */
@@ -104,6 +110,16 @@ public class DonorService {
    */
   public Optional<DonorCode> holderOfAccount(PayerAccount account) {
     return donors.holderOf(account).map(DonorCode::of);
+  }
+
+  /** Which of these (normalised) IBANs some donor holds: one query for them all. */
+  public Set<String> heldIbans(Collection<String> normalisedIbans) {
+    return normalisedIbans.isEmpty() ? Set.of() : Set.copyOf(donors.heldIbans(normalisedIbans));
+  }
+
+  /** Which of these accounts (each with its scheme) some donor holds: one query for them all. */
+  public Set<PayerAccount> heldAccounts(Collection<PayerAccount> accounts) {
+    return accounts.isEmpty() ? Set.of() : Set.copyOf(donors.heldAccounts(accounts));
   }
 
   /**

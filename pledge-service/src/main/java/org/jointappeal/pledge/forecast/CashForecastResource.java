@@ -3,23 +3,29 @@ package org.jointappeal.pledge.forecast;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.idempotency.Answer;
+import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.web.CsvOrJson;
 import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
 
@@ -35,10 +41,13 @@ public class CashForecastResource {
 
   private final CashForecastService forecasts;
   private final CurrentCaller caller;
+  private final IdempotentRequests idempotency;
 
-  CashForecastResource(CashForecastService forecasts, CurrentCaller caller) {
+  CashForecastResource(
+      CashForecastService forecasts, CurrentCaller caller, IdempotentRequests idempotency) {
     this.forecasts = forecasts;
     this.caller = caller;
+    this.idempotency = idempotency;
   }
 
   @GET
@@ -136,7 +145,8 @@ public class CashForecastResource {
       description =
           "The appeal's projection to its period end as of asOf; published"
               + " (org.jointappeal.forecast.projected.v1) when it changed materially since the"
-              + " last one (published: false otherwise)",
+              + " last one (published: false otherwise, so a retry without a key publishes"
+              + " nothing twice)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -171,9 +181,12 @@ public class CashForecastResource {
               schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-found", value = ForecastExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "409", description = "The key is in flight")
   @APIResponse(
       responseCode = "422",
-      description = "No period end or requirements known, or a UN rate missing on asOf",
+      description =
+          "No period end or requirements known, a UN rate missing on asOf, or the key was used"
+              + " for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -182,17 +195,29 @@ public class CashForecastResource {
                   @ExampleObject(
                       name = "missing-unore-rate",
                       value = ForecastExamples.MISSING_RATE_PROBLEM)))
-  public CashForecastService.Projection projectCashForecast(
+  public RestResponse<CashForecastService.Projection> projectCashForecast(
       @Parameter(description = "The appeal projected", required = true) @QueryParam("appealCode")
           String appealCode,
       @Parameter(description = "The business date projected from (default: today)")
           @QueryParam("asOf")
-          String asOf) {
+          String asOf,
+      @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      UriInfo uri) {
     String appeal = blankToNull(appealCode);
     if (appeal == null) {
       throw new BadRequestException("appealCode is required");
     }
-    return forecasts.project(appeal, date(asOf, "asOf"));
+    LocalDate from = date(asOf, "asOf");
+    var answer =
+        idempotency.perform(
+            caller.subject(),
+            IdempotencyKeys.optional(idempotencyKey),
+            "project-cash-forecast",
+            Arrays.asList(appeal, from),
+            CashForecastService.Projection.class,
+            () -> Answer.ok(forecasts.project(appeal, from)));
+    return IdempotencyKeys.respond(answer, uri);
   }
 
   private static String blankToNull(String value) {

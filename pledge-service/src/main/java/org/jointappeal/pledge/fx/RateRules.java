@@ -10,6 +10,9 @@ final class RateRules {
   /** A decimal string: no exponent, sign, separators or blanks (a rate is never negative). */
   static final Pattern SYNTAX = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
+  /** A currency as the table holds it: three capital letters. */
+  static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
   static final int MAX_DECIMALS = 6;
   static final int MAX_INTEGER_DIGITS = 12;
 

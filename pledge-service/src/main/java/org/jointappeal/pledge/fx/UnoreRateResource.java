@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -25,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CurrentCaller;
 import org.jointappeal.pledge.web.IdempotencyKeys;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Roles;
 
 /**
@@ -91,11 +94,17 @@ public class UnoreRateResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
   @APIResponse(
       responseCode = "200",
-      description = "Every version of the rate, the first recording first (empty if none)")
-  public List<RateVersionView> listRateVersions(
+      description = "A page of the rate's versions, the first recording first (empty if none)",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<RateVersionView>> listRateVersions(
       @PathParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
-      @PathParam("effectiveFrom") LocalDate effectiveFrom) {
-    return rates.versions(currency, effectiveFrom);
+      @PathParam("effectiveFrom") LocalDate effectiveFrom,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        rates.versions(currency, effectiveFrom, PageRequest.of(limit, cursor)), uri);
   }
 
   @POST
@@ -108,7 +117,10 @@ public class UnoreRateResource {
           "Every rate of the table recorded (new, or revising the same currency and date)")
   @APIResponse(
       responseCode = "422",
-      description = "The table has errors: each line at fault is listed, nothing was recorded")
+      description =
+          "The table has errors: each line at fault is listed, nothing was recorded; or the key"
+              + " was used for another request")
+  @APIResponse(responseCode = "409", description = "The key is in flight")
   public RestResponse<RateTableView> uploadRateTable(
       @Parameter(description = "Optional: a retry of the same table replays the first answer")
           @HeaderParam(IdempotencyKeys.HEADER)
@@ -130,7 +142,12 @@ public class UnoreRateResource {
 
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
-  public List<RateView> listRates(
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the rate table, by currency and effective date",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<RateView>> listRates(
       @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
       @Parameter(
               description =
@@ -143,7 +160,11 @@ public class UnoreRateResource {
                   "The table as it was known at this instant: corrections recorded later are"
                       + " left out")
           @QueryParam("knownAt")
-          Instant knownAt) {
-    return rates.list(currency, asOf, knownAt);
+          Instant knownAt,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        rates.list(currency, asOf, knownAt, PageRequest.of(limit, cursor)), uri);
   }
 }

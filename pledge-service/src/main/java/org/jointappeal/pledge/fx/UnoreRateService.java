@@ -9,19 +9,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.money.Money;
+import org.jointappeal.pledge.paging.Cursor;
+import org.jointappeal.pledge.paging.Page;
+import org.jointappeal.pledge.paging.PageRequest;
 
 @ApplicationScoped
 public class UnoreRateService {
@@ -125,45 +124,34 @@ public class UnoreRateService {
   }
 
   /**
-   * The rate table: every rate (its current version), or as it was known at an instant (the
-   * versions recorded by then), and optionally only the rates in force on a date ({@code asOf}: per
-   * currency the rate that would value an amount dated then; none where that month has no rate).
+   * A page of the rate table, by currency and effective date: every rate (its current version), or
+   * as it was known at an instant (the latest version recorded by then), and optionally only the
+   * rates in force on a date ({@code asOf}: per currency the rate that would value an amount dated
+   * then; none where that month has no rate). Filtered and ordered in SQL.
    */
-  public List<RateView> list(String currencyOrNull, LocalDate asOf, Instant knownAt) {
-    List<RateView> table;
+  public Page<RateView> list(
+      String currencyOrNull, LocalDate asOf, Instant knownAt, PageRequest page) {
+    LocalDate earliest = asOf == null ? null : earliestInForce(asOf);
     if (knownAt == null) {
-      table =
-          (currencyOrNull == null ? rates.findAllOrdered() : rates.findByCurrency(currencyOrNull))
-              .stream().map(RateView::of).toList();
-    } else {
-      Map<String, UnoreRateVersion> latest = new LinkedHashMap<>();
-      for (var v : versions.findKnownAt(knownAt)) {
-        if (currencyOrNull == null || currencyOrNull.equals(v.currency())) {
-          latest.put(v.currency() + "@" + v.effectiveFrom(), v); // ascending: last one wins
-        }
-      }
-      table = latest.values().stream().map(RateView::of).toList();
+      return Page.of(
+              rates.pageOfTable(currencyOrNull, asOf, earliest, page),
+              page,
+              r -> Cursor.of(r.currency(), r.effectiveFrom()))
+          .map(RateView::of);
     }
-    if (asOf == null) {
-      return table;
-    }
-    var byCurrency =
-        table.stream()
-            .filter(r -> !r.effectiveFrom().isAfter(asOf))
-            .collect(
-                Collectors.toMap(
-                    RateView::currency,
-                    r -> r,
-                    (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b));
-    return byCurrency.values().stream()
-        .filter(r -> coversMonthOf(r.effectiveFrom(), asOf))
-        .sorted(Comparator.comparing(RateView::currency))
-        .toList();
+    return Page.of(
+            versions.pageKnownAt(knownAt, currencyOrNull, asOf, earliest, page),
+            page,
+            v -> Cursor.of(v.currency(), v.effectiveFrom()))
+        .map(RateView::of);
   }
 
-  /** Every version of one rate, the first recording first. */
-  public List<RateVersionView> versions(String currency, LocalDate effectiveFrom) {
-    return versions.findOf(currency, effectiveFrom).stream().map(RateVersionView::of).toList();
+  /** A page of the versions of one rate, the first recording first. */
+  public Page<RateVersionView> versions(
+      String currency, LocalDate effectiveFrom, PageRequest page) {
+    return Page.of(
+            versions.pageOf(currency, effectiveFrom, page), page, v -> Cursor.of(v.version()))
+        .map(RateVersionView::of);
   }
 
   /**
@@ -203,7 +191,12 @@ public class UnoreRateService {
 
   /** A rate effective in the date's month or the month before may value it. */
   static boolean coversMonthOf(LocalDate effectiveFrom, LocalDate on) {
-    return !effectiveFrom.isBefore(YearMonth.from(on).minusMonths(1).atDay(1));
+    return !effectiveFrom.isBefore(earliestInForce(on));
+  }
+
+  /** The earliest effective date of a rate that may value a date: the month before's first day. */
+  private static LocalDate earliestInForce(LocalDate on) {
+    return YearMonth.from(on).minusMonths(1).atDay(1);
   }
 
   public enum Outcome {

@@ -62,6 +62,10 @@ public class PledgeHistoryEntry {
     return pledgeId;
   }
 
+  public long id() {
+    return id;
+  }
+
   public long version() {
     return version;
   }

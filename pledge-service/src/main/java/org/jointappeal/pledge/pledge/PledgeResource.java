@@ -54,7 +54,7 @@ public class PledgeResource {
   @APIResponse(responseCode = "201", description = "Pledge announced")
   @APIResponse(
       responseCode = "422",
-      description = "A pledge rule was violated",
+      description = "A pledge rule was violated, or the key was used for another request",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -287,10 +287,19 @@ public class PledgeResource {
   @GET
   @Path("/{pledgeId}/history")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "Every change: who, when, what, oldest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the changes: who, when, what, oldest first",
+      headers = @Header(name = "Link", description = PageLinks.LINK))
   @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
-  public List<HistoryEntryView> getPledgeHistory(@PathParam("pledgeId") UUID pledgeId) {
-    return pledges.history(pledgeId, caller.donorScope());
+  @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
+  public RestResponse<List<HistoryEntryView>> getPledgeHistory(
+      @PathParam("pledgeId") UUID pledgeId,
+      @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR) @QueryParam("cursor") String cursor,
+      UriInfo uri) {
+    return PageLinks.respond(
+        pledges.history(pledgeId, caller.donorScope(), PageRequest.of(limit, cursor)), uri);
   }
 
   private static EntityTag etag(PledgeView pledge) {

@@ -341,10 +341,12 @@ public class PledgeService {
         .orElseThrow(() -> NotFound.of("write-off", writeOffId));
   }
 
-  public List<HistoryEntryView> history(UUID pledgeId, DonorScope scope) {
+  /** A page of the pledge's changes, oldest first; another donor's pledge is not found. */
+  public Page<HistoryEntryView> history(UUID pledgeId, DonorScope scope, PageRequest page) {
     var pledge =
         pledges.findInScope(pledgeId, scope).orElseThrow(() -> NotFound.of("pledge", pledgeId));
-    return history.ofPledge(pledge.id()).stream().map(HistoryEntryView::of).toList();
+    return Page.of(history.pageOf(pledge.id(), page), page, e -> Cursor.of(e.id()))
+        .map(HistoryEntryView::of);
   }
 
   public PledgeView find(UUID pledgeId, DonorScope scope) {

@@ -105,7 +105,7 @@ public class ReceiptResource {
       description =
           "Another donor's pledge, another currency, more than the receipt's unallocated amount"
               + " or the pledge's outstanding amount, or a pledge that is not committed (cancelled,"
-              + " written off, paid)")
+              + " written off, paid); or the key was used for another request")
   public RestResponse<AllocationView> allocateReceipt(
       @PathParam("receiptId") UUID receiptId,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,

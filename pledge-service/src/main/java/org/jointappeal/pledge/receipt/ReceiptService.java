@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
@@ -246,6 +249,16 @@ public class ReceiptService {
     var receipt =
         receipts.findInScope(receiptId, scope).orElseThrow(() -> NotFound.of("receipt", receiptId));
     return ReceiptView.of(receipt, allocations.ofReceipt(receipt.id()));
+  }
+
+  /** The USD values of these receipts, by id: one query for them all. */
+  public Map<UUID, Money> usdValues(Collection<UUID> receiptIds) {
+    if (receiptIds.isEmpty()) {
+      return Map.of();
+    }
+    var values = new HashMap<UUID, Money>();
+    receipts.list("id in ?1", receiptIds).forEach(r -> values.put(r.id(), r.usdValue()));
+    return values;
   }
 
   /** A page of receipts with their allocations: two queries per page, whatever its size. */

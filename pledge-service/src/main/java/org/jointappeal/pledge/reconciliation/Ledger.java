@@ -40,6 +40,29 @@ final class Ledger {
     exchangeGainLoss = exchangeGainLoss.add(p.gain());
   }
 
+  /** Adds one currency's sums as the database summed them (a donor's totals). */
+  void add(ReconciliationRepository.CurrencyTotal t) {
+    var sums = original.computeIfAbsent(t.currency(), Sums::new);
+    sums.pledged = sums.pledged.add(t.pledged());
+    sums.committed = sums.committed.add(t.committed());
+    sums.received = sums.received.add(t.received());
+    sums.outstanding = sums.outstanding.add(t.outstanding());
+    sums.writtenOff = sums.writtenOff.add(t.writtenOff());
+    usd.pledged = usd.pledged.add(t.usdPledged());
+    usd.committed = usd.committed.add(t.usdCommitted());
+    usd.received = usd.received.add(t.usdReceived());
+    usd.outstanding = usd.outstanding.add(t.usdOutstanding());
+    usd.writtenOff = usd.writtenOff.add(t.usdWrittenOff());
+    exchangeGainLoss = exchangeGainLoss.add(t.exchangeGainLoss());
+  }
+
+  /** Adds one currency's overdue money of one bucket as the database summed it. */
+  void add(ReconciliationRepository.OverdueTotal t) {
+    var sums = original.computeIfAbsent(t.currency(), Sums::new);
+    sums.overdue[t.bucket()] = sums.overdue[t.bucket()].add(t.amount());
+    usd.overdue[t.bucket()] = usd.overdue[t.bucket()].add(t.usd());
+  }
+
   /** 1-30, 31-60, 61-90, more than 90 days past due (day 0 is not overdue). */
   static int bucket(long daysPastDue) {
     if (daysPastDue <= 30) {

@@ -103,4 +103,11 @@ public final class ReconciliationExamples {
       """
       {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
        "detail":"donor SWE was not found","instance":"/reconciliation/donors/SWE"}""";
+
+  public static final String INVALID_PAGE_PROBLEM =
+      """
+      {"type":"https://jointappeal.org/problems/invalid-page-request",
+       "title":"The page request is not valid","status":422,
+       "detail":"cursor is not one this list handed out: start again without it",
+       "instance":"/reconciliation/donors/NOR"}""";
 }

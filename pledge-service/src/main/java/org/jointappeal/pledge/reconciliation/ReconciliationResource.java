@@ -9,17 +9,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CsvOrJson;
 import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
 
@@ -119,7 +123,12 @@ public class ReconciliationResource {
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
   @APIResponse(
       responseCode = "200",
-      description = "A row per pledge of the donor, over all appeals, and the totals",
+      description =
+          "A page of rows, one per pledge of the donor over all appeals, by appeal, announcement"
+              + " date, recording time and id; the totals are the whole donor's on every page. As"
+              + " CSV (Accept: text/csv) the whole statement: every row, limit and cursor do not"
+              + " apply",
+      headers = @Header(name = "Link", description = PageLinks.LINK),
       content = {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -163,6 +172,17 @@ public class ReconciliationResource {
                   @ExampleObject(
                       name = "not-found",
                       value = ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM)))
+  @APIResponse(
+      responseCode = "422",
+      description = "limit out of range, or a cursor not ours",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples =
+                  @ExampleObject(
+                      name = "invalid-page-request",
+                      value = ReconciliationExamples.INVALID_PAGE_PROBLEM)))
   public RestResponse<Object> getDonorReconciliation(
       @PathParam("donorCode") String donorCode,
       @Parameter(
@@ -177,10 +197,21 @@ public class ReconciliationResource {
                       + " 1997-12-01T00:00:00Z): what the platform would have said then")
           @QueryParam("knownAt")
           String knownAt,
-      HttpHeaders headers) {
-    return represent(
-        reconciliation.ofDonor(donorCode, asOf(asOf), knownAt(knownAt), caller.donorScope()),
-        headers);
+      @Parameter(description = PageLinks.LIMIT + "; JSON only") @QueryParam("limit") String limit,
+      @Parameter(description = PageLinks.CURSOR + "; JSON only") @QueryParam("cursor")
+          String cursor,
+      HttpHeaders headers,
+      UriInfo uri) {
+    var page = PageRequest.of(limit, cursor);
+    if (CsvOrJson.prefersCsv(headers)) {
+      return CsvOrJson.csv(
+          ReconciliationCsv.render(
+              reconciliation.ofDonorWhole(
+                  donorCode, asOf(asOf), knownAt(knownAt), caller.donorScope())));
+    }
+    var rows =
+        reconciliation.ofDonor(donorCode, asOf(asOf), knownAt(knownAt), caller.donorScope(), page);
+    return PageLinks.respond((Object) rows.view(), rows.next(), uri);
   }
 
   private static LocalDate asOf(String value) {

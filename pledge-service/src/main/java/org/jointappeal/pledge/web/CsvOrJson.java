@@ -17,18 +17,30 @@ public final class CsvOrJson {
 
   public static <T> RestResponse<Object> represent(
       T view, HttpHeaders headers, Function<T, String> csvOf) {
+    if (prefersCsv(headers)) {
+      return csv(csvOf.apply(view));
+    }
+    return RestResponse.ResponseBuilder.<Object>ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** Whether the caller asks for CSV: a view that pages its JSON builds its CSV whole. */
+  public static boolean prefersCsv(HttpHeaders headers) {
     var csv = MediaType.valueOf(CSV);
     for (MediaType accepted : headers.getAcceptableMediaTypes()) {
       if (accepted.isWildcardType()) {
-        break;
+        return false;
       }
       if (accepted.isCompatible(csv)) {
-        return RestResponse.ResponseBuilder.<Object>ok(csvOf.apply(view), csv).build();
+        return true;
       }
       if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        break;
+        return false;
       }
     }
-    return RestResponse.ResponseBuilder.<Object>ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+    return false;
+  }
+
+  public static RestResponse<Object> csv(String body) {
+    return RestResponse.ResponseBuilder.<Object>ok(body, MediaType.valueOf(CSV)).build();
   }
 }

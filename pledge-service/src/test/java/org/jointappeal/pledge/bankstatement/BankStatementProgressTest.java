@@ -27,9 +27,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jointappeal.pledge.Appeals;
 import org.jointappeal.pledge.Db;
+import org.jointappeal.pledge.Pages;
 import org.jointappeal.pledge.StackResource;
 import org.jointappeal.pledge.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +167,20 @@ class BankStatementProgressTest {
                       .body("status", equalTo("IMPORTING"))
                       .body("entriesProcessed", equalTo(100))
                       .body("entriesTotal", equalTo(150)));
+      // the list's summary of it says the same, without entries
+      var listed =
+          Pages.all("/bank-statements?limit=1000").stream()
+              .flatMap(page -> page.<Map<String, Object>>getList("").stream())
+              .filter(s -> location.endsWith("/" + s.get("id")))
+              .toList();
+      assertThat(listed).hasSize(1);
+      assertThat(listed.get(0))
+          .containsEntry("status", "IMPORTING")
+          .containsEntry("entriesProcessed", 100)
+          .containsEntry("entriesTotal", 150)
+          .containsEntry("summary", null)
+          .containsEntry("importedAt", null)
+          .doesNotContainKey("entries");
       // nothing of it is visible meanwhile
       assertThat(Db.count("select count(*) from receipt where donor_code = ?", donor)).isZero();
 

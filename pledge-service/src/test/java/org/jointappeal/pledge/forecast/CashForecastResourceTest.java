@@ -220,6 +220,48 @@ class CashForecastResourceTest {
   }
 
   @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void aProjectionRetriedWithItsKeyReplaysTheFirstAnswerAndPublishesOnce() {
+    String key = java.util.UUID.randomUUID().toString();
+    var first =
+        given()
+            .header("Idempotency-Key", key)
+            .queryParam("appealCode", appeal)
+            .queryParam("asOf", "1997-07-31")
+            .when()
+            .post("/forecasts/cash/projections")
+            .then()
+            .statusCode(200)
+            .body("published", equalTo(true))
+            .extract()
+            .asString();
+    given()
+        .header("Idempotency-Key", key)
+        .queryParam("appealCode", appeal)
+        .queryParam("asOf", "1997-07-31")
+        .when()
+        .post("/forecasts/cash/projections")
+        .then()
+        .statusCode(200)
+        .body(equalTo(first));
+    given()
+        .header("Idempotency-Key", key)
+        .queryParam("appealCode", appeal)
+        .queryParam("asOf", "1997-08-31")
+        .when()
+        .post("/forecasts/cash/projections")
+        .then()
+        .statusCode(422)
+        .body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
+    assertThat(
+            org.jointappeal.pledge.Db.count(
+                "select count(*) from outbox_event where type = ? and appeal_code = ?",
+                org.jointappeal.pledge.messaging.ForecastProjectedV1.TYPE,
+                appeal))
+        .isOne();
+  }
+
+  @Test
   @TestSecurity(user = "nor", roles = "donor")
   @OidcSecurity(claims = @Claim(key = "donor_code", value = "NOR"))
   void aDonorCannotPublishAProjection() {

@@ -19,7 +19,8 @@ class ReconciliationExamplesTest {
           ReconciliationExamples.BAD_AS_OF_PROBLEM,
           ReconciliationExamples.APPEAL_NOT_FOUND_PROBLEM,
           ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM,
-          ReconciliationExamples.FORBIDDEN_PROBLEM
+          ReconciliationExamples.FORBIDDEN_PROBLEM,
+          ReconciliationExamples.INVALID_PAGE_PROBLEM
         }) {
       assertThat(JSON.readTree(example).isObject()).as(example).isTrue();
     }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.jointappeal.console.services.AlertStream;
-import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 
 /**
  * The console's own Server-Sent Events: notification-service's {@code /alerts/stream}, opened with
@@ -63,12 +63,16 @@ public class AlertRelay {
   private Uni<String> render(String bearer) {
     return Uni.createFrom()
         .item(
-            () ->
-                alerts
-                    .data("alerts", ServiceAnswers.list(stream.alerts(bearer, "FIRING")))
-                    .render()
-                    // one line: each SSE data line is rejoined by the browser anyway
-                    .replace('\n', ' '))
+            () -> {
+              // the newest page of the alerts firing, as on the home page
+              var firing = ServicePage.of(stream.alerts(bearer, "FIRING"));
+              return alerts
+                  .data("alerts", firing.items())
+                  .data("moreAlerts", firing.hasNext())
+                  .render()
+                  // one line: each SSE data line is rejoined by the browser anyway
+                  .replace('\n', ' ');
+            })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 }

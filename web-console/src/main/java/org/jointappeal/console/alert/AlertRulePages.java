@@ -25,6 +25,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jointappeal.console.services.NotificationService;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
@@ -61,17 +62,38 @@ public class AlertRulePages {
   @Location("alert-rules.html")
   Template rules;
 
+  /**
+   * {@code rulesCursor}, {@code silencesCursor}: where the page of rules or of silences starts
+   * (each list's "Next page" link gives its own); none: the first.
+   */
   @GET
-  public TemplateInstance rules(@QueryParam("done") String done) {
-    return page(done, new LinkedHashMap<>(), null, new LinkedHashMap<>(), null);
+  public TemplateInstance rules(
+      @QueryParam("done") String done,
+      @QueryParam("rulesCursor") String rulesCursor,
+      @QueryParam("silencesCursor") String silencesCursor) {
+    return page(
+        done,
+        rulesCursor,
+        silencesCursor,
+        new LinkedHashMap<>(),
+        null,
+        new LinkedHashMap<>(),
+        null);
   }
 
   private TemplateInstance page(
       String done,
+      String rulesCursor,
+      String silencesCursor,
       Map<String, Object> ruleForm,
       ServiceProblem ruleProblem,
       Map<String, Object> silenceForm,
       ServiceProblem silenceProblem) {
+    var rulesPage = ServicePage.of(notifications.alertRules(ServicePage.SIZE, rulesCursor));
+    var silencesPage = ServicePage.of(notifications.silences(ServicePage.SIZE, silencesCursor));
+    var query = new LinkedHashMap<String, String>();
+    query.put("rulesCursor", rulesCursor);
+    query.put("silencesCursor", silencesCursor);
     ruleForm.putIfAbsent("idempotencyKey", UUID.randomUUID().toString());
     ruleForm.putIfAbsent("severity", "warning");
     silenceForm.putIfAbsent("idempotencyKey", UUID.randomUUID().toString());
@@ -87,8 +109,12 @@ public class AlertRulePages {
         .data("ruleProblem", ruleProblem)
         .data("silenceForm", silenceForm)
         .data("silenceProblem", silenceProblem)
-        .data("rules", ServiceAnswers.list(notifications.alertRules()))
-        .data("silences", ServiceAnswers.list(notifications.silences()));
+        .data("rules", rulesPage.items())
+        .data("rulesNext", rulesPage.nextHref("/alert-rules", "rulesCursor", query))
+        .data("rulesFirst", ServicePage.firstHref("/alert-rules", "rulesCursor", query))
+        .data("silences", silencesPage.items())
+        .data("silencesNext", silencesPage.nextHref("/alert-rules", "silencesCursor", query))
+        .data("silencesFirst", ServicePage.firstHref("/alert-rules", "silencesCursor", query));
   }
 
   @POST
@@ -144,7 +170,7 @@ public class AlertRulePages {
         throw problem;
       }
       return Response.status(problem.status())
-          .entity(page(null, form, problem, new LinkedHashMap<>(), null).render())
+          .entity(page(null, null, null, form, problem, new LinkedHashMap<>(), null).render())
           .build();
     }
   }
@@ -198,7 +224,7 @@ public class AlertRulePages {
         throw problem;
       }
       return Response.status(problem.status())
-          .entity(page(null, new LinkedHashMap<>(), null, form, problem).render())
+          .entity(page(null, null, null, new LinkedHashMap<>(), null, form, problem).render())
           .build();
     }
   }

@@ -19,12 +19,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jointappeal.console.services.PledgeService;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
@@ -37,6 +40,9 @@ import org.jointappeal.console.web.Viewer;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class BankStatementPages {
+
+  /** A service's cursor: base64url, as the services write it. */
+  private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=-]{1,2000}");
 
   @Inject @RestClient PledgeService pledges;
   @Inject Viewer viewer;
@@ -53,16 +59,20 @@ public class BankStatementPages {
   @Location("unmatched.html")
   Template unmatched;
 
+  /** {@code cursor}: where the page of statements starts (the "Next page" link's). */
   @GET
   @Path("/bank-statements")
-  public TemplateInstance statements() {
-    return statementsPage(null);
+  public TemplateInstance statements(@QueryParam("cursor") String cursor) {
+    return statementsPage(cursor, null);
   }
 
-  private TemplateInstance statementsPage(ServiceProblem problem) {
+  private TemplateInstance statementsPage(String cursor, ServiceProblem problem) {
+    var page = ServicePage.of(pledges.bankStatements(ServicePage.SIZE, cursor));
     return statements
         .data("viewer", viewer)
-        .data("statements", ServiceAnswers.list(pledges.bankStatements()))
+        .data("statements", page.items())
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", page.nextHref("/bank-statements", "cursor", Map.of()))
         .data("problem", problem);
   }
 
@@ -81,7 +91,9 @@ public class BankStatementPages {
       if (problem.status() >= 500) {
         throw problem;
       }
-      return Response.status(problem.status()).entity(statementsPage(problem).render()).build();
+      return Response.status(problem.status())
+          .entity(statementsPage(null, problem).render())
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -118,19 +130,44 @@ public class BankStatementPages {
         .build();
   }
 
+  /**
+   * {@code cursor}: where the page of the queue starts (the "Next page" link's). An allocation or
+   * an assignment comes back to the page it was made on.
+   */
   @GET
   @Path("/unmatched-receipts")
-  public TemplateInstance queue(@QueryParam("done") String done) {
-    return queuePage(done, null, null);
+  public TemplateInstance queue(
+      @QueryParam("done") String done, @QueryParam("cursor") String cursor) {
+    return queuePage(done, cursor(cursor), null, null);
   }
 
-  private TemplateInstance queuePage(String done, String entryId, ServiceProblem problem) {
+  private TemplateInstance queuePage(
+      String done, String cursor, String entryId, ServiceProblem problem) {
+    var page = ServicePage.of(pledges.unmatchedReceipts(ServicePage.SIZE, cursor));
     return unmatched
         .data("viewer", viewer)
-        .data("entries", ServiceAnswers.list(pledges.unmatchedReceipts()))
+        .data("entries", page.items())
+        .data("cursor", cursor)
+        .data("firstPage", cursor == null)
+        .data("nextPage", page.nextHref("/unmatched-receipts", "cursor", Map.of()))
         .data("done", done)
         .data("problemEntry", entryId)
         .data("problem", problem);
+  }
+
+  /**
+   * The page of the queue to come back to: the console's own redirect, so only a cursor's
+   * characters.
+   */
+  private static String cursor(String cursor) {
+    return cursor != null && CURSOR.matcher(cursor).matches() ? cursor : null;
+  }
+
+  private static String queueAfter(String done, String cursor) {
+    var query = new java.util.LinkedHashMap<String, String>();
+    query.put("done", done);
+    query.put("cursor", cursor(cursor));
+    return ServicePage.href("/unmatched-receipts", query);
   }
 
   @POST
@@ -142,7 +179,8 @@ public class BankStatementPages {
       @RestForm String amount,
       @RestForm String currency,
       @RestForm String instalmentNumber,
-      @RestForm String idempotencyKey) {
+      @RestForm String idempotencyKey,
+      @RestForm String cursor) {
     var request = new LinkedHashMap<String, Object>();
     request.put("pledgeId", pledgeId);
     request.put("amount", java.util.Map.of("amount", amount, "currency", currency));
@@ -151,31 +189,32 @@ public class BankStatementPages {
     }
     try {
       ServiceAnswers.object(pledges.allocate(uuid(receiptId), idempotencyKey, request));
-      return Response.seeOther(URI.create("/unmatched-receipts?done=allocated")).build();
+      return Response.seeOther(URI.create(queueAfter("allocated", cursor))).build();
     } catch (ServiceProblem problem) {
       if (problem.status() >= 500) {
         throw problem;
       }
       return Response.status(problem.status())
-          .entity(queuePage(null, entryId, problem).render())
+          .entity(queuePage(null, cursor(cursor), entryId, problem).render())
           .build();
     }
   }
 
   @POST
   @Path("/unmatched-receipts/{entryId}/donor-assignment")
-  public Response assignDonor(@PathParam("entryId") String entryId, @RestForm String donorCode) {
+  public Response assignDonor(
+      @PathParam("entryId") String entryId, @RestForm String donorCode, @RestForm String cursor) {
     var request = new LinkedHashMap<String, Object>();
     request.put("donorCode", donorCode == null ? null : donorCode.trim().toUpperCase());
     try {
       ServiceAnswers.object(pledges.assignDonor(uuid(entryId), request));
-      return Response.seeOther(URI.create("/unmatched-receipts?done=assigned")).build();
+      return Response.seeOther(URI.create(queueAfter("assigned", cursor))).build();
     } catch (ServiceProblem problem) {
       if (problem.status() >= 500) {
         throw problem;
       }
       return Response.status(problem.status())
-          .entity(queuePage(null, entryId, problem).render())
+          .entity(queuePage(null, cursor(cursor), entryId, problem).render())
           .build();
     }
   }

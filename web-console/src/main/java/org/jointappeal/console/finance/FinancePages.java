@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jointappeal.console.services.AppealService;
 import org.jointappeal.console.services.PledgeService;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
@@ -61,16 +62,21 @@ public class FinancePages {
         .data("receipts", ServiceAnswers.list(pledges.receipts(AppealService.LARGEST_PAGE)));
   }
 
+  /** {@code cursor}: where the page of the rate table starts (the "Next page" link's). */
   @GET
   @Path("/exchange-rates")
-  public TemplateInstance rates() {
-    return ratesPage(null, null);
+  public TemplateInstance rates(@QueryParam("cursor") String cursor) {
+    return ratesPage(cursor, null, null);
   }
 
-  private TemplateInstance ratesPage(Map<String, Object> uploaded, ServiceProblem problem) {
+  private TemplateInstance ratesPage(
+      String cursor, Map<String, Object> uploaded, ServiceProblem problem) {
+    var page = ServicePage.of(pledges.exchangeRates(ServicePage.SIZE, cursor));
     return rates
         .data("viewer", viewer)
-        .data("rates", ServiceAnswers.list(pledges.exchangeRates()))
+        .data("rates", page.items())
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", page.nextHref("/exchange-rates", "cursor", Map.of()))
         .data("uploaded", uploaded)
         .data("problem", problem);
   }
@@ -85,21 +91,27 @@ public class FinancePages {
       }
       String csv = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
       var uploaded = ServiceAnswers.object(pledges.uploadExchangeRates(csv));
-      return Response.ok(ratesPage(uploaded, null).render()).build();
+      return Response.ok(ratesPage(null, uploaded, null).render()).build();
     } catch (ServiceProblem problem) {
       if (problem.status() >= 500) {
         throw problem;
       }
-      return Response.status(problem.status()).entity(ratesPage(null, problem).render()).build();
+      return Response.status(problem.status())
+          .entity(ratesPage(null, null, problem).render())
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A donor sees its own statement; the other roles choose an appeal. */
+  /**
+   * A donor sees its own statement, a page of its pledges at a time ({@code cursor}: the "Next
+   * page" link's) with the whole totals; the other roles choose an appeal (a row per donor).
+   */
   @GET
   @Path("/reconciliation")
-  public TemplateInstance reconciliation(@QueryParam("appeal") String appeal) {
+  public TemplateInstance reconciliation(
+      @QueryParam("appeal") String appeal, @QueryParam("cursor") String cursor) {
     List<String> appealCodes = new ArrayList<>();
     for (var a : ServiceAnswers.list(appeals.appeals(AppealService.LARGEST_PAGE))) {
       if (!"DRAFT".equals(a.get("status"))) {
@@ -107,8 +119,12 @@ public class FinancePages {
       }
     }
     Map<String, Object> statement = null;
+    String nextPage = null;
     if (viewer.isDonor() && viewer.donorCode() != null) {
-      statement = ServiceAnswers.object(pledges.donorStatement(viewer.donorCode()));
+      var answer = pledges.donorStatement(viewer.donorCode(), ServicePage.SIZE, cursor);
+      String next = ServicePage.cursorOf(answer.getHeaderString("Link"));
+      statement = ServiceAnswers.object(answer);
+      nextPage = new ServicePage(List.of(), next).nextHref("/reconciliation", "cursor", Map.of());
     } else if (appeal != null && !appeal.isBlank()) {
       statement = ServiceAnswers.object(pledges.reconciliation(appeal));
     } else if (!appealCodes.isEmpty()) {
@@ -119,7 +135,9 @@ public class FinancePages {
         .data("viewer", viewer)
         .data("appeals", appealCodes)
         .data("appeal", appeal)
-        .data("statement", statement);
+        .data("statement", statement)
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", nextPage);
   }
 
   @GET

@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jointappeal.console.services.AppealService;
 import org.jointappeal.console.services.PledgeService;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
@@ -109,20 +110,29 @@ public class PledgePages {
     return false;
   }
 
+  /** {@code historyCursor}: where the page of the pledge's history starts ("Next page" link's). */
   @GET
   @Path("/pledges/{id}")
-  public TemplateInstance pledge(@PathParam("id") String id) {
-    return pledgePage(id, null, null);
+  public TemplateInstance pledge(
+      @PathParam("id") String id, @QueryParam("historyCursor") String historyCursor) {
+    return pledgePage(id, historyCursor, null, null);
   }
 
-  private TemplateInstance pledgePage(String id, String action, ServiceProblem problem) {
+  private TemplateInstance pledgePage(
+      String id, String historyCursor, String action, ServiceProblem problem) {
     var answer = pledges.pledge(checkedId(id));
     String etag = ServiceAnswers.etag(answer);
     var pledge = ServiceAnswers.object(answer);
+    var history = ServicePage.of(pledges.history(id, ServicePage.SIZE, historyCursor));
+    var query = new LinkedHashMap<String, String>();
+    query.put("historyCursor", historyCursor);
+    String self = "/pledges/" + id;
     return page.data("viewer", viewer)
         .data("pledge", pledge)
         .data("etag", etag)
-        .data("history", ServiceAnswers.list(pledges.history(id)))
+        .data("history", history.items())
+        .data("historyNext", history.nextHref(self, "historyCursor", query))
+        .data("historyFirst", ServicePage.firstHref(self, "historyCursor", query))
         .data("today", LocalDate.now(ZoneOffset.UTC).toString())
         .data("action", action)
         .data("problem", problem);
@@ -188,7 +198,7 @@ public class PledgePages {
                 List.of());
       }
       return Response.status(problem.status())
-          .entity(pledgePage(id, action, shown).render())
+          .entity(pledgePage(id, null, action, shown).render())
           .build();
     }
   }

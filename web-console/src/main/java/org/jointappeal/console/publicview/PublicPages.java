@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jointappeal.console.services.PublicAppeals;
 import org.jointappeal.console.web.Charts;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.Viewer;
 
 /** What anyone may see without logging in: launched appeals and how well they are funded. */
@@ -37,12 +39,14 @@ public class PublicPages {
   @Location("public/appeal.html")
   Template appealPage;
 
+  /** {@code cursor}: where the page of appeals starts (the "Next page" link's); none: the first. */
   @GET
-  public TemplateInstance overview() {
+  public TemplateInstance overview(@QueryParam("cursor") String cursor) {
+    var page = ServicePage.of(appeals.appeals(ServicePage.SIZE, cursor));
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<Object> coverage = new ArrayList<>();
-    for (var appeal : ServiceAnswers.list(appeals.appeals())) {
+    for (var appeal : page.items()) {
       String code = (String) appeal.get("code");
       var funding = ServiceAnswers.object(appeals.funding(code, null));
       Map<String, Object> row = new LinkedHashMap<>();
@@ -55,22 +59,19 @@ public class PublicPages {
     return overview
         .data("viewer", viewer)
         .data("rows", rows)
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", page.nextHref("/", "cursor", Map.of()))
         .data("coverageChart", Charts.coverage(labels, coverage));
   }
 
   @GET
   @Path("/public/appeals/{code}")
   public TemplateInstance appeal(@PathParam("code") String code) {
-    Map<String, Object> appeal = null;
-    for (var candidate : ServiceAnswers.list(appeals.appeals())) {
-      if (code.equals(candidate.get("code"))) {
-        appeal = candidate;
-      }
-    }
+    var appeal = ServiceAnswers.object(appeals.appeal(code)); // 404 for a draft
     Map<String, Object> dimensions = new LinkedHashMap<>();
     Map<String, Object> funding = null;
     for (String dimension : PUBLIC_DIMENSIONS) {
-      funding = ServiceAnswers.object(appeals.funding(code, dimension)); // 404 for a draft
+      funding = ServiceAnswers.object(appeals.funding(code, dimension));
       dimensions.put(dimension, GroupView.of(dimension, funding));
     }
     return appealPage

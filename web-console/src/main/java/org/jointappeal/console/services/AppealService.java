@@ -29,17 +29,32 @@ public interface AppealService {
   @Path("/appeals")
   Response appeals(@QueryParam("limit") int limit);
 
+  /** One page of the appeals (read with ServicePage): from the start without a cursor. */
+  @GET
+  @Path("/appeals")
+  Response appealsPage(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
+
   @GET
   @Path("/appeals/{code}")
   Response appeal(@PathParam("code") String code);
 
   @GET
   @Path("/appeals/{code}/revisions")
-  Response revisions(@PathParam("code") String code);
+  Response revisions(
+      @PathParam("code") String code,
+      @QueryParam("limit") int limit,
+      @QueryParam("cursor") String cursor);
+
+  @GET
+  @Path("/appeals/{code}/revisions/{number}")
+  Response revision(@PathParam("code") String code, @PathParam("number") int number);
 
   @GET
   @Path("/appeals/{code}/history")
-  Response history(@PathParam("code") String code);
+  Response history(
+      @PathParam("code") String code,
+      @QueryParam("limit") int limit,
+      @QueryParam("cursor") String cursor);
 
   @GET
   @Path("/appeals/{code}/funding")

@@ -20,17 +20,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface NotificationService {
 
+  /** The first page of the alerts (newest first); read with ServicePage. */
   @GET
   @Path("/alerts")
   Response alerts(@QueryParam("state") String state, @QueryParam("appeal") String appealCode);
 
   @GET
   @Path("/alert-rules")
-  Response alertRules();
+  Response alertRules(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
   @GET
   @Path("/silences")
-  Response silences();
+  Response silences(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
   String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -54,7 +55,7 @@ public interface NotificationService {
 
   @GET
   @Path("/subscriptions")
-  Response subscriptions();
+  Response subscriptions(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
   @POST
   @Path("/subscriptions")

@@ -39,7 +39,10 @@ public interface PledgeService {
 
   @GET
   @Path("/pledges/{id}/history")
-  Response history(@PathParam("id") String id);
+  Response history(
+      @PathParam("id") String id,
+      @QueryParam("limit") int limit,
+      @QueryParam("cursor") String cursor);
 
   @POST
   @Path("/pledges")
@@ -81,7 +84,7 @@ public interface PledgeService {
 
   @GET
   @Path("/bank-statements")
-  Response bankStatements();
+  Response bankStatements(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
   @GET
   @Path("/bank-statements/{id}")
@@ -94,7 +97,7 @@ public interface PledgeService {
 
   @GET
   @Path("/unmatched-receipts")
-  Response unmatchedReceipts();
+  Response unmatchedReceipts(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
   @GET
   @Path("/unmatched-receipts/{id}")
@@ -107,7 +110,7 @@ public interface PledgeService {
 
   @GET
   @Path("/exchange-rates")
-  Response exchangeRates();
+  Response exchangeRates(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
   @POST
   @Path("/exchange-rates")
@@ -123,10 +126,15 @@ public interface PledgeService {
   @Produces("text/csv")
   Response reconciliationCsv(@PathParam("code") String appealCode);
 
+  /** A page of the donor's rows (one per pledge) with the whole donor's totals. */
   @GET
   @Path("/reconciliation/donors/{code}")
-  Response donorStatement(@PathParam("code") String donorCode);
+  Response donorStatement(
+      @PathParam("code") String donorCode,
+      @QueryParam("limit") int limit,
+      @QueryParam("cursor") String cursor);
 
+  /** The whole statement, every row (the CSV is never paged). */
   @GET
   @Path("/reconciliation/donors/{code}")
   @Produces("text/csv")

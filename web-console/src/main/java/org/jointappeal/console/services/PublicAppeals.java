@@ -16,7 +16,11 @@ public interface PublicAppeals {
 
   @GET
   @Path("/public/appeals")
-  Response appeals();
+  Response appeals(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
+
+  @GET
+  @Path("/public/appeals/{code}")
+  Response appeal(@PathParam("code") String code);
 
   @GET
   @Path("/public/appeals/{code}/funding")

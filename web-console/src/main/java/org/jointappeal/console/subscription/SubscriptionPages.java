@@ -21,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jointappeal.console.services.NotificationService;
 import org.jointappeal.console.web.ServiceAnswers;
+import org.jointappeal.console.web.ServicePage;
 import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
@@ -40,12 +41,16 @@ public class SubscriptionPages {
   @Location("subscriptions.html")
   Template page;
 
+  /** {@code cursor}: where the page of subscriptions starts (the "Next page" link's). */
   @GET
-  public TemplateInstance subscriptions(@QueryParam("done") String done) {
-    return page(done, new LinkedHashMap<>(), null);
+  public TemplateInstance subscriptions(
+      @QueryParam("done") String done, @QueryParam("cursor") String cursor) {
+    return page(done, cursor, new LinkedHashMap<>(), null);
   }
 
-  private TemplateInstance page(String done, Map<String, Object> form, ServiceProblem problem) {
+  private TemplateInstance page(
+      String done, String cursor, Map<String, Object> form, ServiceProblem problem) {
+    var subscriptions = ServicePage.of(notifications.subscriptions(ServicePage.SIZE, cursor));
     form.putIfAbsent("idempotencyKey", UUID.randomUUID().toString());
     form.putIfAbsent("channel", "EMAIL");
     return page.data("viewer", viewer)
@@ -56,7 +61,9 @@ public class SubscriptionPages {
                 : "deleted".equals(done) ? "Subscription deleted." : null)
         .data("form", form)
         .data("problem", problem)
-        .data("subscriptions", ServiceAnswers.list(notifications.subscriptions()));
+        .data("subscriptions", subscriptions.items())
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", subscriptions.nextHref("/subscriptions", "cursor", Map.of()));
   }
 
   @POST
@@ -98,7 +105,9 @@ public class SubscriptionPages {
       form.put("rule", rule);
       form.put("appealCode", appealCode);
       form.put("donorCode", donorCode);
-      return Response.status(problem.status()).entity(page(null, form, problem).render()).build();
+      return Response.status(problem.status())
+          .entity(page(null, null, form, problem).render())
+          .build();
     }
   }
 

@@ -42,3 +42,8 @@ create table bank_statement_file (
 -- A reversal names the credit it undoes by AcctSvcrRef (the unique key's index) or EndToEndId.
 create index statement_entry_by_end_to_end on statement_entry (account_iban, end_to_end_id)
   where end_to_end_id is not null;
+
+-- GET /bank-statements pages by when the file arrived (imported_at is null until the import
+-- commits): the index of V30 gives way to one on received_at.
+drop index bank_statement_newest_first;
+create index bank_statement_newest_first on bank_statement (received_at desc, id desc);
