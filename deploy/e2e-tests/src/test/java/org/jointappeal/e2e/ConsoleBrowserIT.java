@@ -189,6 +189,35 @@ class ConsoleBrowserIT {
     home.waitForSelector("text=launched " + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
+  // (3b) a large camt.053 statement is imported in the background: its page shows a progress bar
+  // (polled through the console) and, once the import has ended, the summary
+  @Test
+  void aLargeStatementShowsItsProgressAndThenItsSummary() throws Exception {
+    String appeal = Fixtures.appealOpenForPledges();
+    String payer = Fixtures.donor();
+    int credits = 2000; // far above pledge-service's synchronous-max-entries (500)
+    String pledge = Fixtures.committed(appeal, payer, credits + ".00");
+    Path statement = Files.createTempFile("camt053-large-", ".xml");
+    Files.writeString(statement, Fixtures.statementPaying(pledge, credits, "1.00"));
+
+    Page finance = loggedIn("finance");
+    finance.navigate(console + "/bank-statements");
+    finance.setInputFiles("#file", statement);
+    finance.click("#upload button[type=submit]");
+    finance.waitForURL("**/bank-statements/*");
+    // the page as first rendered: the import is usually still running (a quick one may be done)
+    String first = finance.content();
+    if (first.contains("id=\"import-progress-bar\"")) {
+      assertThat(first).contains("max=\"" + credits + "\"").contains("of " + credits);
+    } else {
+      assertThat(first).contains("id=\"summary-credits\"");
+    }
+    finance.waitForSelector(
+        "#summary-credits", new Page.WaitForSelectorOptions().setTimeout(LIVE.toMillis()));
+    assertThat(finance.textContent("#summary-credits")).isEqualTo(String.valueOf(credits));
+    assertThat(finance.textContent("#summary-matched")).isEqualTo(String.valueOf(credits));
+  }
+
   // (3) camt.053 upload, its summary, and allocation from the unmatched queue
   @Test
   void aFinanceOfficerImportsAStatementAndAllocatesTheUnmatchedCredit() throws Exception {
