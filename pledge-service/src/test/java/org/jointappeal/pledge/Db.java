@@ -31,6 +31,27 @@ public final class Db {
     }
   }
 
+  /** A connection of the test's own, for holding locks while the service works. */
+  public static Connection connect() {
+    try {
+      return DriverManager.getConnection(PostgresKafkaTestResource.jdbcUrl(), "pledge", "pledge");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static int update(String sql, Object... params) {
+    try (Connection c = connect();
+        var statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long count(String sql, Object... params) {
     return ((Number) column(sql, params).get(0)).longValue();
   }

@@ -30,6 +30,7 @@ public record Options(
     int statementEntries,
     boolean replay,
     boolean ledger,
+    boolean statementOnly,
     List<Integer> appealSizes,
     double pageRate) {
 
@@ -37,7 +38,8 @@ public record Options(
    * Full-run defaults (a quiet 2-core machine: about 30 minutes, a third of it loading data). With
    * {@code --ledger} only the funding ledger's scenarios run (issue #15): propagation and reads on
    * one appeal of each of {@code appeal-sizes} pledges, reads at the largest of {@code scales}, and
-   * the replay.
+   * the replay. With {@code --statement-only} only the bank statement import runs (its payer's
+   * pledges loaded first, over {@code base-appeals} appeals).
    */
   public static Options parse(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick") || Boolean.getBoolean("bench.quick");
@@ -62,6 +64,8 @@ public record Options(
         o.integer("statement-entries", quick ? 100 : 10_000),
         Boolean.parseBoolean(o.get("replay", "true")),
         Arrays.asList(args).contains("--ledger") || Boolean.getBoolean("bench.ledger"),
+        Arrays.asList(args).contains("--statement-only")
+            || Boolean.getBoolean("bench.statement-only"),
         o.doubles("appeal-sizes", quick ? "20,100" : "100,1000,10000").stream()
             .map(Double::intValue)
             .toList(),

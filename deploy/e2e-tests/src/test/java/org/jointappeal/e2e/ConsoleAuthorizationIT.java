@@ -55,6 +55,7 @@ class ConsoleAuthorizationIT {
       GET    /receipts                                            302       200 200 200     403     200
       GET    /bank-statements                                     302       403 403 200     403     200
       GET    /bank-statements/{statement}                         302       403 403 200     403     200
+      GET    /bank-statements/{statement}/progress                302       403 403 200     403     200
       GET    /unmatched-receipts                                  302       403 403 200     403     200
       GET    /exchange-rates                                      302       403 403 200     200     200
       GET    /reconciliation                                      302       200 200 200     200     200

@@ -266,6 +266,36 @@ final class Fixtures {
         .formatted(id, id, UUID.randomUUID().toString().substring(0, 23), newIban());
   }
 
+  /**
+   * A camt.053 statement of {@code credits} booked USD credits of {@code amount}, each naming the
+   * pledge by its id, from an IBAN no donor holds (the pledge identifies the payer): every one is
+   * allocated to it, none waits in the unmatched queue.
+   */
+  static String statementPaying(String pledge, int credits, String amount) {
+    String id = "STMT-" + UUID.randomUUID().toString().substring(0, 20);
+    String payer = newIban();
+    var ntries = new StringBuilder();
+    for (int i = 0; i < credits; i++) {
+      ntries.append(
+          """
+          <Ntry><Amt Ccy="USD">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>\
+          <BookgDt><Dt>1997-10-15</Dt></BookgDt><ValDt><Dt>1997-10-15</Dt></ValDt>\
+          <AcctSvcrRef>%s-%05d</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId>\
+          </Refs><RltdPties><DbtrAcct><Id><IBAN>%s</IBAN></Id></DbtrAcct></RltdPties>\
+          </TxDtls></NtryDtls></Ntry>
+          """
+              .formatted(amount, id, i, pledge, payer));
+    }
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+        <GrpHdr><MsgId>MSG-%s</MsgId><CreDtTm>1997-10-16T06:00:00+01:00</CreDtTm></GrpHdr>
+        <Stmt><Id>%s</Id><Acct><Id><IBAN>CH9300762011623852957</IBAN></Id></Acct>
+        %s</Stmt></BkToCstmrStmt></Document>
+        """
+        .formatted(id, id, ntries);
+  }
+
   /** Adds an IBAN to a seeded donor, keeping its name and the IBANs it has. */
   static void addIban(String donor, String iban) {
     var view =

@@ -39,6 +39,7 @@ public final class BankStatementExamples {
       """
       {"id":"6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f","statementId":"UBS-1997-10-15-001",
        "accountIban":"CH9300762011623852957","createdAtBank":"1997-10-16T05:00:00Z",
+       "status":"IMPORTED","entriesProcessed":1,"entriesTotal":1,
        "summary":{"entries":1,"credits":1,"debitsIgnored":0,"notBookedIgnored":0,
          "duplicatesSkipped":0,"receiptsCreated":1,"autoMatched":1,"unmatched":0,"reversals":0},
        "entries":[{"id":"0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70","position":1,"transactionIndex":0,
@@ -46,16 +47,48 @@ public final class BankStatementExamples {
          "valueDate":"1997-10-15","matching":"AUTO_MATCHED","donorCode":"NOR",
          "receiptId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
          "pledgeId":"9b3f5d7e-1a2b-4c3d-8e4f-5a6b7c8d9e0f","charges":null,"reversedOn":null}],
-       "importedBy":"finance","importedAt":"1997-10-16T08:12:00Z"}""";
+       "refusal":null,"importedBy":"finance","receivedAt":"1997-10-16T08:12:00Z",
+       "importedAt":"1997-10-16T08:12:00Z"}""";
 
-  /** A page of the list: each statement's summary, no entries (they are in the statement). */
+  /** A large statement, queued (202) or being imported: its progress, nothing imported yet. */
+  public static final String IMPORTING =
+      """
+      {"id":"7a2d3b5f-9e4c-4d6b-8f80-1b2c3d4e5f60","statementId":"UBS-1997-10-31-001",
+       "accountIban":"CH9300762011623852957","createdAtBank":"1997-11-01T05:00:00Z",
+       "status":"IMPORTING","entriesProcessed":4500,"entriesTotal":10000,"summary":null,
+       "entries":[],"refusal":null,"importedBy":"finance","receivedAt":"1997-11-01T08:12:00Z",
+       "importedAt":null}""";
+
+  /** A large statement a rule refused in the background: nothing of it was written. */
+  public static final String REFUSED =
+      """
+      {"id":"7a2d3b5f-9e4c-4d6b-8f80-1b2c3d4e5f61","statementId":"UBS-1997-10-31-002",
+       "accountIban":"CH9300762011623852957","createdAtBank":"1997-11-01T05:00:00Z",
+       "status":"REFUSED","entriesProcessed":0,"entriesTotal":10000,"summary":null,
+       "entries":[],"refusal":{"type":"https://jointappeal.org/problems/missing-unore-rate",
+         "title":"No UN operational rate of exchange",
+         "detail":"Ntry[7311]: no UN operational rate for ISK for 1997-10 (1997-10-20): none on file before that date",
+         "errors":[]},
+       "importedBy":"finance","receivedAt":"1997-11-01T08:12:00Z","importedAt":null}""";
+
+  /**
+   * A page of the list, the latest received first: each statement's status, progress and summary,
+   * no entries (they are in the statement).
+   */
   public static final String LIST =
       """
-      [{"id":"6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f","statementId":"UBS-1997-10-15-001",
+      [{"id":"7a2d3b5f-9e4c-4d6b-8f80-1b2c3d4e5f60","statementId":"UBS-1997-10-31-001",
+        "accountIban":"CH9300762011623852957","createdAtBank":"1997-11-01T05:00:00Z",
+        "status":"IMPORTING","entriesProcessed":4500,"entriesTotal":10000,"summary":null,
+        "refusal":null,"importedBy":"finance","receivedAt":"1997-11-01T08:12:00Z",
+        "importedAt":null},
+       {"id":"6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f","statementId":"UBS-1997-10-15-001",
         "accountIban":"CH9300762011623852957","createdAtBank":"1997-10-16T05:00:00Z",
+        "status":"IMPORTED","entriesProcessed":1,"entriesTotal":1,
         "summary":{"entries":1,"credits":1,"debitsIgnored":0,"notBookedIgnored":0,
           "duplicatesSkipped":0,"receiptsCreated":1,"autoMatched":1,"unmatched":0,"reversals":0},
-        "importedBy":"finance","importedAt":"1997-10-16T08:12:00Z"}]""";
+        "refusal":null,"importedBy":"finance","receivedAt":"1997-10-16T08:12:00Z",
+        "importedAt":"1997-10-16T08:12:00Z"}]""";
 
   public static final String INVALID_PAGE_PROBLEM =
       """
@@ -91,7 +124,7 @@ public final class BankStatementExamples {
       """
       {"type":"https://jointappeal.org/problems/unreadable-bank-statement",
        "title":"The bank statement is not well-formed XML","status":400,
-       "detail":"DOCTYPE is disallowed when the feature \\"http://apache.org/xml/features/disallow-doctype-decl\\" set to true.",
+       "detail":"a document type declaration (DOCTYPE) is refused: no DTDs, no entities",
        "instance":"/bank-statements"}""";
 
   public static final String INVALID_PROBLEM =

@@ -40,7 +40,8 @@ public class BankStatementResource {
 
   /**
    * No Idempotency-Key: the statement's own identity (Stmt/Id and account IBAN) is the natural key,
-   * so a retry, or the same file sent again, is recognised without one.
+   * so a retry, or the same file sent again, is recognised without one. A large file is imported in
+   * the background: 202, and its Location shows the progress.
    */
   @POST
   @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
@@ -53,6 +54,17 @@ public class BankStatementResource {
               examples =
                   @ExampleObject(name = "one-credit", value = BankStatementExamples.STATEMENT)))
   @APIResponse(
+      responseCode = "202",
+      description =
+          "More entries than pledge.bank-statements.synchronous-max-entries (or an earlier"
+              + " statement of the account still importing): queued; poll the Location",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BankStatementView.class),
+              examples =
+                  @ExampleObject(name = "importing", value = BankStatementExamples.IMPORTING)))
+  @APIResponse(
       responseCode = "201",
       description = "Imported: receipts recorded, confident matches allocated",
       content =
@@ -63,7 +75,8 @@ public class BankStatementResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "Imported before (same Stmt/Id and account): the first import's answer; nothing written",
+          "Imported before (same Stmt/Id and account): the first import's answer; nothing written"
+              + " (202 while the first is still importing)",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -129,7 +142,8 @@ public class BankStatementResource {
       responseCode = "422",
       description =
           "Not a camt.053 statement, or an element missing or wrong (errors names each place);"
-              + " a currency without a UNORE rate on a value date; nothing was imported",
+              + " a currency without a UNORE rate on a value date; nothing was imported (a queued"
+              + " file found so in the background ends REFUSED, with this problem)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -149,8 +163,8 @@ public class BankStatementResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "A page of imported statements, the latest import first, each with its summary (its"
-              + " entries are in GET /bank-statements/{id})",
+          "A page of statements, the latest received first, each with its status, progress and"
+              + " summary (its entries are in GET /bank-statements/{id})",
       headers = @Header(name = "Link", description = PageLinks.LINK),
       content =
           @Content(
@@ -201,12 +215,16 @@ public class BankStatementResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
       responseCode = "200",
-      description = "What the import did, and each credit it took",
+      description = "Its status and progress; once imported, what it did and each credit taken",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = BankStatementView.class),
-              examples = @ExampleObject(name = "imported", value = BankStatementExamples.IMPORTED)))
+              examples = {
+                @ExampleObject(name = "imported", value = BankStatementExamples.IMPORTED),
+                @ExampleObject(name = "importing", value = BankStatementExamples.IMPORTING),
+                @ExampleObject(name = "refused", value = BankStatementExamples.REFUSED)
+              }))
   @APIResponse(
       responseCode = "401",
       description = "No bearer token",

@@ -3,13 +3,11 @@ package org.jointappeal.pledge.bankstatement;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
@@ -20,25 +18,27 @@ import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.idempotency.Answer;
-import org.jointappeal.pledge.money.MoneyRequest;
+import org.jointappeal.pledge.messaging.Outbox;
+import org.jointappeal.pledge.messaging.OutboxBatch;
 import org.jointappeal.pledge.paging.Cursor;
 import org.jointappeal.pledge.paging.Page;
 import org.jointappeal.pledge.paging.PageRequest;
-import org.jointappeal.pledge.receipt.AllocateReceiptRequest;
+import org.jointappeal.pledge.pledge.PledgeService;
 import org.jointappeal.pledge.receipt.ReceiptService;
 import org.jointappeal.pledge.receipt.ReceiptSource;
 
 @ApplicationScoped
 public class BankStatementService {
 
-  /** Entries taken between two flushes that clear the session (see flushAndForget). */
-  private static final int ENTRIES_PER_FLUSH = 100;
-
   private final BankStatementRepository statements;
   private final StatementEntryRepository entries;
   private final DonorService donors;
   private final ReceiptService receipts;
+  private final PledgeService pledges;
   private final PledgeMatcher matcher;
+  private final Outbox outbox;
+  private final ImportProgress progress;
+  private final Event<StatementReceived> received;
   private final BankStatementConfig config;
   private final Clock clock;
 
@@ -47,190 +47,177 @@ public class BankStatementService {
       StatementEntryRepository entries,
       DonorService donors,
       ReceiptService receipts,
+      PledgeService pledges,
       PledgeMatcher matcher,
+      Outbox outbox,
+      ImportProgress progress,
+      Event<StatementReceived> received,
       BankStatementConfig config,
       Clock clock) {
     this.statements = statements;
     this.entries = entries;
     this.donors = donors;
     this.receipts = receipts;
+    this.pledges = pledges;
     this.matcher = matcher;
+    this.outbox = outbox;
+    this.progress = progress;
+    this.received = received;
     this.config = config;
     this.clock = clock;
   }
 
   /**
-   * Imports a camt.053 statement in one transaction: every booked credit not seen before becomes a
-   * receipt of the donor holding the payer's IBAN (or waits unidentified), allocated at once when
-   * one pledge matches with confidence. Anything wrong with the file refuses it whole. The same
-   * statement again (Stmt/Id and account) answers 200 with the first import and writes nothing.
+   * Takes a camt.053 statement: the whole file is read and checked first (a fault refuses it, 400
+   * or 422, and nothing is written). A statement of at most {@code synchronous-max-entries} entries
+   * is then imported at once (201, with what the import did); a larger one, or one arriving while
+   * an earlier statement of the account waits, is queued and imported in the background (202, the
+   * statement RECEIVED). Either way one transaction imports it: every booked credit not seen before
+   * becomes a receipt of the donor holding the payer's account (or waits unidentified), allocated
+   * at once when one pledge matches with confidence. The same statement again (Stmt/Id and account)
+   * answers with the first: 200 once imported, 202 while it is still on its way.
    */
-  // one transaction for the whole file: 10,000 entries take about two minutes on 2 cores (the
-  // benchmark), a file at the 10 MB limit about twice that, far beyond the default 60 s
+  // a statement of synchronous-max-entries takes about a second; the limit is a safety net
   @Transactional
-  @TransactionConfiguration(timeout = 900)
+  @TransactionConfiguration(timeout = 300)
   public Answer<BankStatementView> importStatement(byte[] xml, String actor) {
     long max = config.maxSize().asLongValue();
     if (xml.length > max) {
       throw new StatementTooLarge(xml.length, max);
     }
-    var parsed = Camt053.parse(xml);
-    statements.lockAccount(parsed.accountIban());
-    var earlier = statements.findByStatementId(parsed.accountIban(), parsed.id());
+    var scanned = Camt053.scan(xml);
+    var header = scanned.header();
+    var earlier = statements.findCurrent(header.accountIban(), header.id());
     if (earlier.isPresent()) {
-      Log.infof("bank statement already imported bankStatementId=%s", earlier.get().id());
-      return new Answer<>(200, location(earlier.get()), view(earlier.get()));
+      return again(earlier.get());
     }
+    if (scanned.entries() > config.synchronousMaxEntries()
+        || statements.anyPending(header.accountIban())) {
+      return queue(xml, scanned, actor);
+    }
+    statements.lockAccount(header.accountIban());
     var statement =
         new BankStatement(
-            parsed.id(),
-            parsed.accountIban(),
-            parsed.createdAt(),
-            parsed.entries().size(),
-            actor,
-            clock.instant());
-    statements.persist(statement);
-    var taken =
-        new HashSet<>(
-            entries.alreadyTaken(
-                parsed.accountIban(),
-                parsed.entries().stream().map(Camt053.Entry::reference).toList()));
-    var inFile = new HashSet<String>();
-    var open = matcher.openPledges();
-    int takenSinceClear = 0;
-    for (var entry : parsed.entries()) {
-      if (!entry.credit()) {
-        if (!entry.booked() || !reverse(statement, entry, actor, open)) {
-          statement.debitIgnored();
-        }
-      } else if (entry.reversal()) {
-        // a credit reversing an earlier debit: money back that was ours, not a receipt
-        statement.debitIgnored();
-      } else if (!entry.booked()) {
-        statement.pendingIgnored();
-      } else if (taken.contains(entry.reference())
-          || !inFile.add(entry.reference() + "#" + entry.transactionIndex())) {
-        // an earlier statement brought the entry (all its transactions), or this file repeats it
-        statement.credit(true);
-      } else {
-        statement.credit(false);
-        take(statement, entry, actor, open);
-        if (++takenSinceClear == ENTRIES_PER_FLUSH) {
-          statement = flushAndForget(statement);
-          takenSinceClear = 0;
-        }
-      }
+            header, scanned.entries(), BankStatementStatus.IMPORTING, actor, clock.instant());
+    if (!statements.insertIfAbsent(statement)) {
+      return again(statements.findCurrent(header.accountIban(), header.id()).orElseThrow());
     }
-    statements.flush();
+    var imported = importEntries(statement, xml, entriesSoFar -> {});
+    return Answer.created(location(imported), view(imported));
+  }
+
+  private Answer<BankStatementView> again(BankStatement earlier) {
     Log.infof(
-        "bank statement imported bankStatementId=%s credits=%d autoMatched=%d unmatched=%d",
-        statement.id(), statement.credits(), statement.autoMatched(), statement.unmatched());
-    return Answer.created(location(statement), view(statement));
+        "bank statement already received bankStatementId=%s status=%s",
+        earlier.id(), earlier.status());
+    return new Answer<>(earlier.status().pending() ? 202 : 200, location(earlier), view(earlier));
   }
 
-  /**
-   * Writes what the last entries did and forgets their entities, still in the one transaction:
-   * every flush (each receipt, allocation and outbox row flushes) checks each entity the session
-   * holds, so without this an import slowed with every entry (3,000 entries: 7 per second, falling;
-   * 10,000 did not finish in 15 minutes).
-   */
-  private BankStatement flushAndForget(BankStatement statement) {
-    statements.flush();
-    statements.getEntityManager().clear();
-    return statements.findById(statement.id());
-  }
-
-  /**
-   * A booked debit that reverses an earlier credit of this account: {@code RvslInd} true, or a
-   * debit naming the credit (its AcctSvcrRef in TxDtls/Refs, else its EndToEndId) for the same
-   * amount. The credit's receipt is reversed as of the debit's booking date. Returns false when it
-   * reverses nothing known (an ordinary debit, or a reversal of a credit already reversed).
-   */
-  private boolean reverse(
-      BankStatement statement, Camt053.Entry parsed, String actor, PledgeMatcher.OpenPledges open) {
-    var references = new java.util.ArrayList<>(parsed.relatedReferences());
-    if (parsed.reversal()) {
-      // some banks repeat the reversed entry's own reference on the reversal
-      references.add(parsed.reference());
+  private Answer<BankStatementView> queue(byte[] xml, Camt053.Scanned scanned, String actor) {
+    var header = scanned.header();
+    var statement =
+        new BankStatement(
+            header, scanned.entries(), BankStatementStatus.RECEIVED, actor, clock.instant());
+    if (!statements.insertIfAbsent(statement)) {
+      return again(statements.findCurrent(header.accountIban(), header.id()).orElseThrow());
     }
-    var named =
-        entries.namedBy(statement.accountIban(), references, parsed.endToEndIds()).stream()
-            .filter(e -> e.amount().equals(parsed.amount()))
-            .findFirst();
-    if (named.isEmpty()) {
-      if (parsed.reversal()) {
-        Log.warnf(
-            "reversal names no credit of this account bankStatementId=%s position=%d",
-            statement.id(), parsed.position());
-      }
+    statements.storeFile(statement.id(), xml);
+    received.fire(new StatementReceived(statement.id()));
+    Log.infof(
+        "bank statement received bankStatementId=%s entries=%d", statement.id(), scanned.entries());
+    return new Answer<>(202, location(statement), view(statement));
+  }
+
+  /** The queued statements that may be imported now (see the repository). */
+  @Transactional
+  List<UUID> runnable() {
+    return statements.runnable(20);
+  }
+
+  /**
+   * Imports a queued statement, in one transaction, unless another import holds it (false). One
+   * that ended meanwhile is left alone; one begun too often without ending fails. Progress is
+   * written as the chunks are, in transactions of its own. A rule's refusal (a missing rate, say)
+   * rolls everything back and is thrown: the caller records it.
+   */
+  // 10,000 entries take about ten seconds on 2 cores; a file at the size limit, twice that
+  @Transactional
+  @TransactionConfiguration(timeout = 900)
+  boolean importQueued(UUID id) {
+    if (!statements.tryTakeImport(id)) {
       return false;
     }
-    var original = named.get();
-    LocalDate on = parsed.reversalDate();
-    original.reversed(on, parsed.reference());
-    if (original.receiptId() != null) {
-      // the pledges owe the money again: later credits of the file may pay them
-      receipts.reverse(original.receiptId(), on, parsed.reference(), actor).forEach(open::reopened);
+    var status = statements.committedStatus(id);
+    if (status.isEmpty() || !status.get().pending()) {
+      return true;
     }
-    statement.reversal();
+    var em = statements.getEntityManager();
+    var statement = statements.findById(id);
+    int attempts = statement.attempts();
+    em.clear(); // read again at the end: the progress is written meanwhile by other transactions
+    if (attempts >= config.maxAttempts()) {
+      Log.warnf(
+          "bank statement import interrupted too often bankStatementId=%s attempts=%d",
+          id, attempts);
+      progress.ended(
+          id,
+          BankStatementStatus.FAILED,
+          Refusal.internal(
+              "the import was begun %d times and interrupted each time (the service stopped);"
+                      .formatted(attempts)
+                  + " nothing of the statement was written: it may be sent again"));
+      return true;
+    }
+    progress.started(id);
+    var xml =
+        statements
+            .file(id)
+            .orElseThrow(() -> new IllegalStateException("no file for statement " + id));
+    statements.lockAccount(statement.accountIban());
+    var imported =
+        importEntries(statement, xml, entriesSoFar -> progress.processed(id, entriesSoFar));
+    statements.deleteFile(id);
     Log.infof(
-        "statement entry reversed entryId=%s receiptId=%s reversedOn=%s",
-        original.id(), original.receiptId(), on);
+        "bank statement imported in the background bankStatementId=%s entries=%d",
+        id, imported.entries());
     return true;
   }
 
-  /** Who pays: the holder of the IBAN or other account, else the donor of a pledge named. */
-  private DonorCode payer(Camt053.Entry parsed, StatementEntry entry) {
-    Optional<DonorCode> holder = Optional.empty();
-    if (parsed.debtorIban() != null) {
-      holder = donors.holderOfIban(parsed.debtorIban());
-    } else if (parsed.debtorAccount() != null) {
-      holder = donors.holderOfAccount(parsed.debtorAccount());
-    }
-    if (holder.isPresent()) {
-      return holder.get();
-    }
-    var named = matcher.donorNamedBy(entry.referenceText());
-    named.ifPresent(
-        donor ->
-            Log.infof(
-                "statement entry payer identified by its pledge reference entryId=%s donor=%s",
-                entry.id(), donor));
-    return named.orElse(null);
+  /**
+   * The import itself, in the caller's transaction: the file streamed entry by entry, taken in
+   * chunks (see {@link StatementImport}), then the statement's counts.
+   */
+  private BankStatement importEntries(
+      BankStatement statement, byte[] xml, java.util.function.IntConsumer progressed) {
+    var events = new OutboxBatch(outbox);
+    var run =
+        new StatementImport(
+            statement,
+            statement.importedBy(),
+            config.chunkEntries(),
+            statements.getEntityManager(),
+            entries,
+            donors,
+            receipts,
+            matcher,
+            events,
+            pledges.paymentBatch(events, statement.importedBy()),
+            progressed);
+    Camt053.read(xml, run::take);
+    var tally = run.finish();
+    var em = statements.getEntityManager();
+    em.flush();
+    em.clear();
+    var imported = statements.findById(statement.id());
+    imported.imported(tally, clock.instant());
+    em.flush();
+    Log.infof(
+        "bank statement imported bankStatementId=%s credits=%d autoMatched=%d unmatched=%d",
+        imported.id(), imported.credits(), imported.autoMatched(), imported.unmatched());
+    return imported;
   }
 
-  /** One new booked credit: receipt, matching, allocation when confident. */
-  private void take(
-      BankStatement statement, Camt053.Entry parsed, String actor, PledgeMatcher.OpenPledges open) {
-    var entry = new StatementEntry(statement.id(), statement.accountIban(), parsed);
-    entries.persist(entry);
-    var payer = payer(parsed, entry);
-    if (payer == null) {
-      statement.taken(EntryMatching.UNIDENTIFIED, false);
-      return;
-    }
-    var receipt = recordReceipt(entry, payer, actor);
-    entry.received(payer, receipt.id());
-    var confident =
-        matcher.confident(entry.referenceText(), entry.amount(), payer, receipt.usdValue(), open);
-    if (confident.isPresent()) {
-      var match = confident.get();
-      receipts.allocateNow(
-          receipt.id(),
-          new AllocateReceiptRequest(
-              match.pledge().id(),
-              new MoneyRequest(match.allocate().amount(), match.allocate().currency()),
-              match.instalmentNumber()),
-          actor);
-      entry.autoMatched(match.pledge().id());
-      open.allocated(match.pledge().id());
-      Log.infof(
-          "statement entry matched entryId=%s receiptId=%s pledgeId=%s reason=%s",
-          entry.id(), receipt.id(), match.pledge().id(), match.reason());
-    }
-    statement.taken(entry.matching(), true);
-  }
-
+  /** A receipt for a credit whose donor a finance officer named, in the caller's transaction. */
   private org.jointappeal.pledge.receipt.ReceiptView recordReceipt(
       StatementEntry entry, DonorCode payer, String actor) {
     try {
@@ -248,7 +235,7 @@ public class BankStatementService {
       }
       return receipt;
     } catch (DomainRuleViolation e) {
-      // the import fails whole; say which entry, so the finance officer can act on it
+      // say which entry, so the finance officer can act on it
       throw DomainRuleViolation.of(
           e.rule(), "Ntry[%d]: %s".formatted(entry.position(), e.getMessage()), e.errors());
     }
@@ -261,9 +248,9 @@ public class BankStatementService {
         .orElseThrow(() -> NotFound.of("bank statement", id));
   }
 
-  /** A page of statements, the latest import first: one query, no entries. */
+  /** A page of statements, the latest received first: one query, no entries. */
   public Page<BankStatementSummaryView> list(PageRequest page) {
-    return Page.of(statements.pageNewestFirst(page), page, s -> Cursor.of(s.importedAt(), s.id()))
+    return Page.of(statements.pageNewestFirst(page), page, s -> Cursor.of(s.receivedAt(), s.id()))
         .map(BankStatementSummaryView::of);
   }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jointappeal.pledge.money.Money;
 
-/** An imported statement: what its import did, and each credit it took. */
+/** A statement: where its import stands and, once imported, what it did and each credit taken. */
 public record BankStatementView(
     UUID id,
     @Schema(description = "Stmt/Id: the bank's statement id", example = "NDEA-1997-10-15-001")
@@ -15,11 +15,45 @@ public record BankStatementView(
     @Schema(description = "Stmt/Acct/Id/IBAN: our account", example = "CH9300762011623852957")
         String accountIban,
     @Schema(description = "Stmt/CreDtTm, when it has an offset") Instant createdAtBank,
-    Summary summary,
+    BankStatementStatus status,
+    @Schema(description = "Entries taken so far: the progress while IMPORTING")
+        int entriesProcessed,
+    @Schema(description = "Entries of the file (each transaction of a batch booking counts)")
+        int entriesTotal,
+    @Schema(description = "What the import did; null until IMPORTED") Summary summary,
     @Schema(description = "The booked credits taken (not debits, pending or duplicate entries)")
         List<Entry> entries,
+    @Schema(description = "Why it was REFUSED or FAILED (nothing of it was written); else null")
+        Refusal refusal,
     String importedBy,
-    Instant importedAt) {
+    @Schema(description = "When the file was received") Instant receivedAt,
+    @Schema(description = "When its import committed; null until IMPORTED") Instant importedAt) {
+
+  /** The problem the file met, as a synchronous import would have answered it. */
+  public record Refusal(
+      @Schema(example = "https://jointappeal.org/problems/missing-unore-rate") String type,
+      String title,
+      String detail,
+      List<Fault> errors) {
+
+    /** One place at fault, e.g. Ntry[2]/Amt. */
+    public record Fault(String field, String message) {}
+
+    /** The statement's refusal; null when it was not refused and did not fail. */
+    static Refusal of(BankStatement s) {
+      var refusal = s.refusal();
+      return refusal == null
+          ? null
+          : new Refusal(
+              PROBLEM_TYPES + refusal.type(),
+              refusal.title(),
+              refusal.detail(),
+              refusal.errors().stream().map(e -> new Fault(e.field(), e.message())).toList());
+    }
+  }
+
+  /** The problem types' base, as the problem answers write it. */
+  private static final String PROBLEM_TYPES = "https://jointappeal.org/problems/";
 
   /** What the first import did; a repeated import answers with the same counts. */
   public record Summary(
@@ -53,6 +87,11 @@ public record BankStatementView(
           s.autoMatched(),
           s.unmatched(),
           s.reversals());
+    }
+
+    /** What the import did once IMPORTED; null before, and when refused or failed. */
+    static Summary ifImported(BankStatement s) {
+      return s.status() == BankStatementStatus.IMPORTED ? of(s) : null;
     }
   }
 
@@ -99,9 +138,14 @@ public record BankStatementView(
         s.statementId(),
         s.accountIban(),
         s.createdAtBank(),
-        Summary.of(s),
+        s.status(),
+        s.entriesProcessed(),
+        s.entries(),
+        Summary.ifImported(s),
         entries.stream().map(Entry::of).toList(),
+        Refusal.of(s),
         s.importedBy(),
+        s.receivedAt(),
         s.importedAt());
   }
 }

@@ -1,35 +1,40 @@
 package org.jointappeal.pledge.bankstatement;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.DomainRuleViolation.Error;
 import org.jointappeal.pledge.donor.Iban;
 import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.money.Money;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads an ISO 20022 camt.053 (BankToCustomerStatement) document, any {@code camt.053.001.0x}
  * version: elements are found by local name, so the version's namespace does not matter. A document
  * type declaration is refused outright (no DTD, no entities: XXE-proof). Every fault is collected
  * with the place it was found ({@code Ntry[3]/Amt}) and the whole file is refused.
+ *
+ * <p>The file is streamed (StAX): only one {@code Ntry} at a time is held as a small tree, so a
+ * statement of tens of thousands of entries never becomes a document in memory. An import reads it
+ * twice: {@link #scan} checks all of it and counts its entries before anything is written, then
+ * {@link #read} hands the same entries, one by one, to the import.
  */
 final class Camt053 {
 
@@ -39,9 +44,17 @@ final class Camt053 {
   private static final java.util.regex.Pattern DECIMAL =
       java.util.regex.Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,17})?");
 
+  private static final XMLInputFactory XML = secureFactory();
+
   private Camt053() {}
 
-  /** A statement as the bank sent it: one {@code Stmt} per file. */
+  /** What a statement says about itself: {@code Stmt/Id}, our account, when the bank made it. */
+  record Header(String id, String accountIban, Instant createdAt) {}
+
+  /** A statement checked whole: its header and how many entries ({@link Entry}) it has. */
+  record Scanned(Header header, int entries) {}
+
+  /** A statement as the bank sent it, all entries in memory: for small files and tests. */
   record Statement(String id, String accountIban, Instant createdAt, List<Entry> entries) {}
 
   /**
@@ -78,28 +91,118 @@ final class Camt053 {
     }
   }
 
+  /**
+   * Checks the whole file and counts its entries, writing nothing: a file refused here (400 or 422)
+   * is refused before the import begins.
+   */
+  static Scanned scan(byte[] xml) {
+    int[] entries = {0};
+    var header = read(xml, entry -> entries[0]++);
+    return new Scanned(header, entries[0]);
+  }
+
+  /** The whole statement in memory. */
   static Statement parse(byte[] xml) {
-    var root = read(xml).getDocumentElement();
-    var errors = new ArrayList<Error>();
-    String ns = root.getNamespaceURI();
-    if (!"Document".equals(root.getLocalName()) || ns == null || !ns.startsWith(NAMESPACE_PREFIX)) {
+    var entries = new ArrayList<Entry>();
+    var header = read(xml, entries::add);
+    return new Statement(
+        header.id(), header.accountIban(), header.createdAt(), List.copyOf(entries));
+  }
+
+  /**
+   * Streams the statement's entries in file order to {@code each} and returns its header. From the
+   * first fault on no entry is handed on, but the rest of the file is still read, so that the
+   * refusal names every fault; entries handed on before it are the caller's to undo (an import
+   * scans the file first, so it never meets one).
+   */
+  static Header read(byte[] xml, Consumer<Entry> each) {
+    XMLStreamReader reader;
+    try {
+      reader = XML.createXMLStreamReader(new ByteArrayInputStream(xml));
+    } catch (XMLStreamException e) {
+      throw new UnreadableStatement(message(e));
+    }
+    try {
+      return document(reader, each);
+    } catch (XMLStreamException e) {
+      throw new UnreadableStatement(message(e));
+    } finally {
+      try {
+        reader.close();
+      } catch (XMLStreamException e) {
+        // nothing to release: the file is in memory
+      }
+    }
+  }
+
+  private static Header document(XMLStreamReader r, Consumer<Entry> each)
+      throws XMLStreamException {
+    if (!nextChild(r)) {
+      throw new UnreadableStatement("the file has no root element");
+    }
+    String root = r.getLocalName();
+    String ns = r.getNamespaceURI();
+    if (!"Document".equals(root) || ns == null || !ns.startsWith(NAMESPACE_PREFIX)) {
+      skipRest(r); // not well-formed further on: that is the first thing to say
       throw invalid(
           List.of(
               new Error(
-                  root.getLocalName() == null ? root.getNodeName() : root.getLocalName(),
-                  "the root must be Document in namespace " + NAMESPACE_PREFIX + "0x")));
+                  root, "the root must be Document in namespace " + NAMESPACE_PREFIX + "0x")));
     }
-    var toCustomer = child(root, "BkToCstmrStmt");
-    if (toCustomer.isEmpty()) {
+    var errors = new ArrayList<Error>();
+    Header header = null;
+    boolean toCustomer = false;
+    int statements = 0;
+    while (nextChild(r)) {
+      if (!toCustomer && r.getLocalName().equals("BkToCstmrStmt")) {
+        toCustomer = true;
+        while (nextChild(r)) {
+          if (r.getLocalName().equals("Stmt") && ++statements == 1) {
+            header = statement(r, each, errors);
+          } else {
+            skipElement(r);
+          }
+        }
+      } else {
+        skipElement(r);
+      }
+    }
+    skipRest(r);
+    if (!toCustomer) {
       throw invalid(List.of(new Error("Document", "BkToCstmrStmt is missing")));
     }
-    var statements = children(toCustomer.get(), "Stmt");
-    if (statements.size() != 1) {
+    if (statements != 1) {
       throw invalid(
-          List.of(
-              new Error("BkToCstmrStmt", "exactly one Stmt per file, found " + statements.size())));
+          List.of(new Error("BkToCstmrStmt", "exactly one Stmt per file, found " + statements)));
     }
-    var stmt = statements.get(0);
+    if (!errors.isEmpty()) {
+      throw invalid(errors);
+    }
+    return header;
+  }
+
+  /** The one {@code Stmt}: its entries streamed, its other (small) children kept for the header. */
+  private static Header statement(XMLStreamReader r, Consumer<Entry> each, List<Error> errors)
+      throws XMLStreamException {
+    var stmt = new Node("Stmt", null);
+    int position = 0;
+    while (nextChild(r)) {
+      if (r.getLocalName().equals("Ntry")) {
+        var found = entry(tree(r), ++position, errors);
+        if (errors.isEmpty()) {
+          found.forEach(each);
+        }
+      } else {
+        stmt.children.add(tree(r));
+      }
+    }
+    var headerErrors = new ArrayList<Error>();
+    var header = header(stmt, headerErrors);
+    errors.addAll(0, headerErrors);
+    return header;
+  }
+
+  private static Header header(Node stmt, List<Error> errors) {
     String id = text(stmt, "Id").orElse(null);
     if (id == null || id.isBlank() || id.length() > 35) {
       errors.add(new Error("Stmt/Id", "missing, or longer than 35 characters"));
@@ -121,18 +224,10 @@ final class Camt053 {
         createdAt = null;
       }
     }
-    var entries = new ArrayList<Entry>();
-    var ntries = children(stmt, "Ntry");
-    for (int i = 0; i < ntries.size(); i++) {
-      entries.addAll(entry(ntries.get(i), i + 1, errors));
-    }
-    if (!errors.isEmpty()) {
-      throw invalid(errors);
-    }
-    return new Statement(id.trim(), iban, createdAt, List.copyOf(entries));
+    return new Header(id == null ? null : id.trim(), iban, createdAt);
   }
 
-  private static List<Entry> entry(Element ntry, int position, List<Error> errors) {
+  private static List<Entry> entry(Node ntry, int position, List<Error> errors) {
     String at = "Ntry[" + position + "]";
     int before = errors.size();
     String reference =
@@ -269,7 +364,7 @@ final class Camt053 {
     final List<String> creditorRefs = new ArrayList<>();
     final List<String> related = new ArrayList<>();
 
-    void take(Element details, String at, List<Error> errors) {
+    void take(Node details, String at, List<Error> errors) {
       text(details, "Refs", "EndToEndId")
           .filter(r -> !r.isBlank() && !r.equals("NOTPROVIDED"))
           .ifPresent(endToEnd::add);
@@ -277,7 +372,7 @@ final class Camt053 {
       child(details, "RmtInf")
           .ifPresent(
               rmt -> {
-                children(rmt, "Ustrd").forEach(u -> remittance.add(u.getTextContent().trim()));
+                children(rmt, "Ustrd").forEach(u -> remittance.add(u.textContent().trim()));
                 for (var strd : children(rmt, "Strd")) {
                   text(strd, "CdtrRefInf", "Ref").ifPresent(creditorRefs::add);
                 }
@@ -313,7 +408,7 @@ final class Camt053 {
   }
 
   /** {@code TxDtls/Amt} (camt.053.001.04 and later) or {@code TxDtls/AmtDtls/TxAmt/Amt}. */
-  private static Optional<Element> transactionAmount(Element details) {
+  private static Optional<Node> transactionAmount(Node details) {
     return child(details, "Amt")
         .or(
             () ->
@@ -326,11 +421,11 @@ final class Camt053 {
    * The charges of an entry or transaction: {@code Chrgs/Rcrd/Amt} (camt.053.001.03 and later) or
    * {@code Chrgs/Amt} (001.02), summed; null if none. All in one currency.
    */
-  private static Money charges(Element of, String at, List<Error> errors) {
+  private static Money charges(Node of, String at, List<Error> errors) {
     Money total = null;
     for (var chrgs : children(of, "Chrgs")) {
       var records = children(chrgs, "Rcrd");
-      var amounts = new ArrayList<Element>();
+      var amounts = new ArrayList<Node>();
       if (records.isEmpty()) {
         child(chrgs, "Amt").ifPresent(amounts::add);
       } else {
@@ -366,9 +461,9 @@ final class Camt053 {
     }
   }
 
-  private static Money money(Element amt, String at, List<Error> errors) {
-    String currency = amt.getAttribute("Ccy");
-    String raw = amt.getTextContent().trim();
+  private static Money money(Node amt, String at, List<Error> errors) {
+    String currency = amt.attribute("Ccy");
+    String raw = amt.textContent().trim();
     if (!DECIMAL.matcher(raw).matches()) {
       errors.add(new Error(at, "not a decimal amount"));
       return null;
@@ -396,36 +491,6 @@ final class Camt053 {
     }
   }
 
-  private static Document read(byte[] xml) {
-    try {
-      var factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      // no DOCTYPE at all: no external entities, no entity expansion bombs
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      // and, should that ever be lifted, still nothing external
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      var builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler()); // errors throw; nothing printed to stderr
-      return builder.parse(new ByteArrayInputStream(xml));
-    } catch (SAXException e) {
-      throw new UnreadableStatement(e.getMessage());
-    } catch (IOException e) {
-      // read from memory, so only the bytes themselves can fail: an encoding the XML declaration
-      // names that this JVM does not have (UnsupportedEncodingException), or bytes that are not
-      // in the declared encoding (CharConversionException)
-      throw new UnreadableStatement("the statement cannot be decoded: " + e.getMessage());
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the XML parser cannot be set up", e);
-    }
-  }
-
   private static DomainRuleViolation invalid(List<Error> errors) {
     var first = errors.get(0);
     return DomainRuleViolation.of(
@@ -436,24 +501,166 @@ final class Camt053 {
         errors);
   }
 
-  private static List<Element> children(Element parent, String localName) {
-    var found = new ArrayList<Element>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && localName.equals(e.getLocalName())) {
-        found.add(e);
+  /** The JDK's own StAX parser, whatever else is on the class path, with no DTD and no entities. */
+  private static XMLInputFactory secureFactory() {
+    var factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    // no DOCTYPE is read at all (one is refused on sight): no external entities, no entity bombs
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    // one text event per run of text
+    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    return factory;
+  }
+
+  /** How deep a {@code Ntry} may nest: camt.053 needs about ten levels. */
+  private static final int MAX_DEPTH = 64;
+
+  /**
+   * Moves to the next child element of the element the reader is in; false at that element's end.
+   */
+  private static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
+    while (r.hasNext()) {
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        return true;
+      }
+      if (event == XMLStreamConstants.END_ELEMENT) {
+        return false;
+      }
+      refuseDtd(event);
+    }
+    return false;
+  }
+
+  /** From an element's start to its end, reading (and so checking) everything in between. */
+  private static void skipElement(XMLStreamReader r) throws XMLStreamException {
+    int depth = 1;
+    while (depth > 0) {
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+  }
+
+  /** To the end of the document: what follows must be well-formed too. */
+  private static void skipRest(XMLStreamReader r) throws XMLStreamException {
+    while (r.hasNext()) {
+      refuseDtd(r.next());
+    }
+  }
+
+  private static void refuseDtd(int event) {
+    if (event == XMLStreamConstants.DTD) {
+      throw new UnreadableStatement(
+          "a document type declaration (DOCTYPE) is refused: no DTDs, no entities");
+    }
+  }
+
+  /** The element the reader is at, with all it contains, as a small tree. */
+  private static Node tree(XMLStreamReader r) throws XMLStreamException {
+    var top = Node.at(r);
+    var open = new ArrayDeque<Node>();
+    open.push(top);
+    while (!open.isEmpty()) {
+      switch (r.next()) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          if (open.size() == MAX_DEPTH) {
+            throw new UnreadableStatement(
+                "elements nested deeper than %d levels in %s".formatted(MAX_DEPTH, top.localName));
+          }
+          var child = Node.at(r);
+          open.peek().children.add(child);
+          open.push(child);
+        }
+        case XMLStreamConstants.END_ELEMENT -> open.pop();
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+            open.peek().text.append(r.getText());
+        default -> {
+          // comments and processing instructions say nothing
+        }
+      }
+    }
+    return top;
+  }
+
+  /** The parser's own message, with the line and column it stopped at. */
+  private static String message(XMLStreamException e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    int at = message.indexOf("Message: ");
+    String what = at >= 0 ? message.substring(at + "Message: ".length()) : message;
+    var location = e.getLocation();
+    return location == null || location.getLineNumber() < 0
+        ? what
+        : "line %d, column %d: %s"
+            .formatted(location.getLineNumber(), location.getColumnNumber(), what);
+  }
+
+  /** One element: its local name (namespaces do not matter), attributes, text and children. */
+  private static final class Node {
+    final String localName;
+    private final Map<String, String> attributes;
+    final List<Node> children = new ArrayList<>(2);
+    final StringBuilder text = new StringBuilder();
+
+    Node(String localName, Map<String, String> attributes) {
+      this.localName = localName;
+      this.attributes = attributes;
+    }
+
+    static Node at(XMLStreamReader r) {
+      Map<String, String> attributes = null;
+      if (r.getAttributeCount() > 0) {
+        attributes = new HashMap<>();
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+          attributes.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+        }
+      }
+      return new Node(r.getLocalName(), attributes);
+    }
+
+    /** The attribute's value; empty when it is absent, as in the DOM. */
+    String attribute(String name) {
+      return attributes == null ? "" : attributes.getOrDefault(name, "");
+    }
+
+    /** All the text within, its own first. */
+    String textContent() {
+      if (children.isEmpty()) {
+        return text.toString();
+      }
+      var all = new StringBuilder(text);
+      children.forEach(c -> all.append(c.textContent()));
+      return all.toString();
+    }
+  }
+
+  private static List<Node> children(Node parent, String localName) {
+    var found = new ArrayList<Node>();
+    for (var n : parent.children) {
+      if (localName.equals(n.localName)) {
+        found.add(n);
       }
     }
     return found;
   }
 
-  private static Optional<Element> child(Element parent, String localName) {
-    var found = children(parent, localName);
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  private static Optional<Node> child(Node parent, String localName) {
+    for (var n : parent.children) {
+      if (localName.equals(n.localName)) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The trimmed text at a path of child elements; empty when a step is missing. */
-  private static Optional<String> text(Element from, String... path) {
-    Element at = from;
+  private static Optional<String> text(Node from, String... path) {
+    Node at = from;
     for (String step : path) {
       var next = child(at, step);
       if (next.isEmpty()) {
@@ -461,15 +668,6 @@ final class Camt053 {
       }
       at = next.get();
     }
-    return hasElementChild(at) ? Optional.empty() : Optional.of(at.getTextContent().trim());
-  }
-
-  private static boolean hasElementChild(Element e) {
-    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element) {
-        return true;
-      }
-    }
-    return false;
+    return at.children.isEmpty() ? Optional.of(at.text.toString().trim()) : Optional.empty();
   }
 }

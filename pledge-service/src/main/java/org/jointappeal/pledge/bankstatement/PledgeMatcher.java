@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jointappeal.pledge.donor.DonorCode;
@@ -100,10 +101,8 @@ public class PledgeMatcher {
   }
 
   /**
-   * Only the pledge to allocate to, when the match is confident: what an import needs. The payers'
-   * open pledges are loaded once for the whole statement (loading them per entry cost 100 ms an
-   * entry when the payer had 2,250). Once a reference is found, amount candidates cannot change the
-   * answer, so they are not looked for (a quarter of such an import's time went to them).
+   * Only the pledge to allocate to, when the match is confident: what an import needs. Once a
+   * reference is found, amount candidates cannot change the answer, so they are not looked for.
    */
   public Optional<Candidate> confident(
       String referenceText, Money amount, DonorCode payer, Money usd, OpenPledges openPledges) {
@@ -117,13 +116,14 @@ public class PledgeMatcher {
       Money usd,
       OpenPledges openPledges,
       boolean allCandidates) {
-    var referenced = referenced(referenceText, payer, openPledges);
+    var referenced = openPledges.referenced(referenceText, payer);
     var candidates = new ArrayList<Candidate>();
     for (var pledge : referenced) {
       candidates.add(byReference(pledge, amount, payer));
     }
     if (payer != null && (allCandidates || referenced.isEmpty())) {
-      for (var pledge : openPledges.of(payer)) {
+      // the index leaves out only pledges no target of which is within the tolerance
+      for (var pledge : openPledges.nearAmount(payer, amount, usd)) {
         if (referenced.stream().noneMatch(p -> p.id().equals(pledge.id()))) {
           byAmount(pledge, amount, usd).ifPresent(candidates::add);
         }
@@ -149,45 +149,14 @@ public class PledgeMatcher {
    * credit from an account no donor registered (a US or Japanese account, say) that quotes its
    * pledge identifies its donor by it.
    */
-  public Optional<DonorCode> donorNamedBy(String referenceText) {
+  public Optional<DonorCode> donorNamedBy(String referenceText, OpenPledges openPledges) {
     var donors =
-        referenced(referenceText, null, null).stream().map(Pledge::donorCode).distinct().toList();
+        openPledges.namedById(referenceText).stream().map(Pledge::donorCode).distinct().toList();
     return donors.size() == 1 ? Optional.of(donors.get(0)) : Optional.empty();
   }
 
-  /** Pledges named by id, and the payer's pledges whose agreement reference appears. */
-  private List<Pledge> referenced(String text, DonorCode payer, OpenPledges openPledges) {
-    var ids = idsIn(text);
-    var found = new ArrayList<Pledge>();
-    if (!ids.isEmpty()) {
-      if (openPledges != null && openPledges.named != null) {
-        ids.stream()
-            .map(openPledges.named::get)
-            .filter(java.util.Objects::nonNull)
-            // the query's order: PostgreSQL compares uuids as unsigned bytes, as their text sorts
-            .sorted(Comparator.comparing(p -> p.id().toString()))
-            .forEach(found::add);
-      } else {
-        found.addAll(
-            em.createQuery("select p from Pledge p where p.id in :ids order by p.id", Pledge.class)
-                .setParameter("ids", ids)
-                .getResultList());
-      }
-    }
-    if (payer != null) {
-      String upper = text.toUpperCase(Locale.ROOT);
-      for (var agreement : openPledges.agreementsOf(payer)) {
-        boolean named = agreement.token().length() >= 4 && containsToken(upper, agreement.token());
-        if (named && found.stream().noneMatch(p -> p.id().equals(agreement.pledgeId()))) {
-          found.add(openPledges.pledge(payer, agreement.pledgeId()));
-        }
-      }
-    }
-    return found;
-  }
-
-  /** The pledge ids (UUIDs) a credit's references quote. */
-  private static Set<UUID> idsIn(String text) {
+  /** The pledge ids (UUIDs) a text names, in any case. */
+  static Set<UUID> idsIn(String text) {
     var ids = new LinkedHashSet<UUID>();
     var m = UUID_TEXT.matcher(text);
     while (m.find()) {
@@ -196,111 +165,264 @@ public class PledgeMatcher {
     return ids;
   }
 
-  /** The reference as a whole word: "NOR-1997-1" is not found in "NOR-1997-12". */
-  private static boolean containsToken(String text, String token) {
-    int from = 0;
-    while (true) {
-      int at = text.indexOf(token, from);
-      if (at < 0) {
-        return false;
-      }
-      int end = at + token.length();
-      boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-      boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-      if (startOk && endOk) {
-        return true;
-      }
-      from = at + 1;
-    }
-  }
-
   /**
-   * Each payer's open pledges, read once per statement. They are detached copies: an import of
-   * thousands of entries must not dirty-check thousands of pledges at every flush. A pledge an
-   * allocation changed is read again ({@link #allocated}), and each use filters by status. With
-   * them, the agreement references of all the payer's pledges, open or not: a credit that names a
-   * paid or cancelled pledge names it all the same.
+   * The pledges a statement's credits may name or pay, read once per statement (or per question) as
+   * detached copies: an import of thousands of entries must not dirty-check thousands of pledges,
+   * and the copies are what its payments change (written in batches, see PaymentBatch). For an
+   * import the payer's open pledges are locked when read, until the import ends, so that nothing
+   * else changes them meanwhile.
+   *
+   * <p>Per payer it keeps two indexes instead of a scan per credit: its pledges' agreement
+   * references (the remittance text's words are looked up, whatever the number of pledges), and the
+   * amounts a credit could match (each payable pledge's outstanding amount and open instalments, in
+   * its currency and in USD at its rate), so that only pledges within the tolerance are examined.
    */
   public final class OpenPledges {
-    private final Map<DonorCode, Map<UUID, Pledge>> loaded = new HashMap<>();
-    private final Map<DonorCode, List<Agreement>> agreements = new HashMap<>();
+    private final boolean forImport;
+    private final Map<UUID, Pledge> copies = new HashMap<>();
+    private final Set<UUID> notPledges = new HashSet<>();
+    private final Map<DonorCode, Payer> payers = new HashMap<>();
 
-    /** The pledges the credits' references name by id, when read ahead; null: read per credit. */
-    private Map<UUID, Pledge> named;
+    private OpenPledges(boolean forImport) {
+      this.forImport = forImport;
+    }
 
-    private OpenPledges() {}
-
-    /** Reads ahead, in one query each, what the credits of a page will look for. */
-    private void readAhead(Collection<DonorCode> payers, Collection<String> referenceTexts) {
-      var donors = payers.stream().distinct().filter(d -> !loaded.containsKey(d)).toList();
-      if (!donors.isEmpty()) {
-        donors.forEach(d -> loaded.put(d, new LinkedHashMap<>()));
-        loadOpenOf(donors).forEach(p -> loaded.get(p.donorCode()).put(p.id(), p));
-        var agreed = loadAgreementsOf(donors);
-        donors.forEach(d -> agreements.put(d, agreed.getOrDefault(d, List.of())));
+    /**
+     * Reads ahead what a page of waiting credits will look for: the payers' open pledges and
+     * agreement references, one query each for all of them, and the pledges the texts name by id.
+     */
+    private void readAhead(Collection<DonorCode> donors, Collection<String> texts) {
+      var missing = donors.stream().distinct().filter(d -> !payers.containsKey(d)).toList();
+      if (!missing.isEmpty()) {
+        var open = new HashMap<DonorCode, List<Pledge>>();
+        missing.forEach(d -> open.put(d, new ArrayList<>()));
+        loadOpenOf(missing).forEach(p -> open.get(p.donorCode()).add(p));
+        var agreed = loadAgreementsOf(missing);
+        missing.forEach(
+            d -> payers.put(d, new Payer(d, open.get(d), agreed.getOrDefault(d, List.of()))));
       }
+      prefetch(texts);
+    }
+
+    /** Reads at once the pledges these texts name by id: one query for a chunk of entries. */
+    public void prefetch(Collection<String> texts) {
       var ids = new LinkedHashSet<UUID>();
-      referenceTexts.forEach(text -> ids.addAll(idsIn(text)));
-      named = new HashMap<>();
-      if (!ids.isEmpty()) {
-        em.createQuery(
-                "select distinct p from Pledge p left join fetch p.instalments where p.id in :ids",
-                Pledge.class)
-            .setParameter("ids", ids)
-            .getResultList()
-            .forEach(p -> named.put(p.id(), p));
+      texts.forEach(text -> ids.addAll(idsIn(text)));
+      read(ids);
+    }
+
+    /** An allocation paid (part of) this copy: its outstanding amounts and status changed. */
+    public void allocated(Pledge pledge) {
+      var payer = payers.get(pledge.donorCode());
+      if (payer != null) {
+        payer.index(pledge);
       }
     }
 
-    List<Pledge> of(DonorCode donor) {
-      return open(donor).values().stream().filter(p -> PAYABLE.contains(p.status())).toList();
-    }
-
-    List<Agreement> agreementsOf(DonorCode donor) {
-      return agreements.computeIfAbsent(donor, PledgeMatcher.this::loadAgreements);
-    }
-
-    /** The donor's pledge: the open copy while it is payable, else as it is now. */
-    Pledge pledge(DonorCode donor, UUID pledgeId) {
-      var open = open(donor).get(pledgeId);
-      return open != null && PAYABLE.contains(open.status()) ? open : reload(pledgeId);
-    }
-
-    /** An allocation paid (part of) this pledge: its outstanding amount and status changed. */
-    public void allocated(UUID pledgeId) {
-      var pledge = reload(pledgeId);
-      var ofDonor = loaded.get(pledge.donorCode());
-      if (ofDonor != null) {
-        ofDonor.replace(pledgeId, pledge);
+    /**
+     * These pledges were changed by other means (a reversal made them payable again): they are read
+     * again, and later credits of the statement may pay them.
+     */
+    public void reread(Collection<UUID> pledgeIds) {
+      for (var pledge : load(pledgeIds)) {
+        copies.put(pledge.id(), pledge);
+        var payer = payers.get(pledge.donorCode());
+        if (payer != null) {
+          payer.index(pledge);
+        }
       }
     }
 
-    /** A reversal made this pledge payable again: later credits of the statement may pay it. */
-    public void reopened(UUID pledgeId) {
-      var pledge = reload(pledgeId);
-      var ofDonor = loaded.get(pledge.donorCode());
-      if (ofDonor != null) {
-        ofDonor.put(pledgeId, pledge);
-      }
+    List<Pledge> namedById(String text) {
+      var ids = idsIn(text);
+      read(ids);
+      return ids.stream().map(copies::get).filter(p -> p != null).toList();
     }
 
-    private Map<UUID, Pledge> open(DonorCode donor) {
-      return loaded.computeIfAbsent(
-          donor,
-          d -> {
-            var byId = new LinkedHashMap<UUID, Pledge>();
-            loadOpen(d).forEach(p -> byId.put(p.id(), p));
-            return byId;
-          });
+    /** Pledges named by id, and the payer's pledges whose agreement reference appears. */
+    List<Pledge> referenced(String text, DonorCode payer) {
+      // the payer's own pledges first: for an import, read (and locked) as one set
+      var ofPayer = payer == null ? null : payer(payer);
+      var found = new ArrayList<>(namedById(text));
+      if (ofPayer != null) {
+        for (var pledgeId : ofPayer.agreementsIn(text)) {
+          if (found.stream().noneMatch(p -> p.id().equals(pledgeId))) {
+            read(List.of(pledgeId));
+            found.add(copies.get(pledgeId));
+          }
+        }
+      }
+      return found;
+    }
+
+    /** The payer's payable pledges that may be within the tolerance of the credit. */
+    List<Pledge> nearAmount(DonorCode donor, Money amount, Money usd) {
+      var payer = payer(donor);
+      var ids = new LinkedHashSet<UUID>();
+      var sameCurrency = payer.byAmount.get(amount.currency());
+      if (sameCurrency != null) {
+        near(sameCurrency, amount.amount()).forEach(ids::addAll);
+      }
+      if (usd != null) {
+        for (var near : near(payer.byUsd, usd.amount())) {
+          near.stream()
+              .filter(id -> !copies.get(id).amount().isIn(amount.currency()))
+              .forEach(ids::add);
+        }
+      }
+      return ids.stream()
+          .map(copies::get)
+          .filter(p -> PAYABLE.contains(p.status()))
+          .sorted(Comparator.comparing(Pledge::announcedOn).thenComparing(Pledge::id))
+          .toList();
+    }
+
+    /** Keys from credit * 100 / (100 + tolerance) to credit * 100 / (100 - tolerance). */
+    private Collection<Set<UUID>> near(TreeMap<BigDecimal, Set<UUID>> index, BigDecimal credit) {
+      var tolerance = config.fxTolerancePercent();
+      var scaled = credit.multiply(HUNDRED);
+      var low = scaled.divide(HUNDRED.add(tolerance), 6, RoundingMode.FLOOR);
+      var high = scaled.divide(HUNDRED.subtract(tolerance), 6, RoundingMode.CEILING);
+      return index.subMap(low, true, high, true).values();
+    }
+
+    private void read(Collection<UUID> ids) {
+      var missing = new ArrayList<UUID>();
+      for (var id : ids) {
+        if (!copies.containsKey(id) && !notPledges.contains(id)) {
+          missing.add(id);
+        }
+      }
+      if (missing.isEmpty()) {
+        return;
+      }
+      load(missing).forEach(p -> copies.put(p.id(), p));
+      missing.stream().filter(id -> !copies.containsKey(id)).forEach(notPledges::add);
+    }
+
+    private Payer payer(DonorCode donor) {
+      var payer = payers.get(donor);
+      if (payer == null) {
+        payer = new Payer(donor);
+        payers.put(donor, payer);
+      }
+      return payer;
+    }
+
+    /** One payer's open pledges, its agreement references and the amounts they may match. */
+    private final class Payer {
+      private final DonorCode donor;
+      private final Map<String, TreeMap<BigDecimal, Set<UUID>>> byAmount = new HashMap<>();
+      private final TreeMap<BigDecimal, Set<UUID>> byUsd = new TreeMap<>();
+      private final Map<UUID, List<Runnable>> unindex = new HashMap<>();
+      private Map<String, List<Agreement>> agreements;
+      private int longestAgreement;
+
+      Payer(DonorCode donor) {
+        this(donor, loadOpen(donor, forImport), null);
+      }
+
+      /** With its open pledges, and its agreement references when read already (else: null). */
+      Payer(DonorCode donor, List<Pledge> open, List<Agreement> agreed) {
+        this.donor = donor;
+        // these copies replace any read before (by id, unlocked): nothing has changed them yet
+        for (var pledge : open) {
+          copies.put(pledge.id(), pledge);
+          index(pledge);
+        }
+        if (agreed != null) {
+          indexAgreements(agreed);
+        }
+      }
+
+      private void indexAgreements(List<Agreement> agreed) {
+        agreements = new HashMap<>();
+        for (var agreement : agreed) {
+          if (agreement.token().length() >= 4) {
+            agreements.computeIfAbsent(agreement.token(), t -> new ArrayList<>()).add(agreement);
+            longestAgreement = Math.max(longestAgreement, agreement.token().length());
+          }
+        }
+      }
+
+      /** (Re)indexes a pledge's amounts: its outstanding amount and open instalments. */
+      void index(Pledge pledge) {
+        var before = unindex.remove(pledge.id());
+        if (before != null) {
+          before.forEach(Runnable::run);
+        }
+        if (!PAYABLE.contains(pledge.status())) {
+          return;
+        }
+        var undo = new ArrayList<Runnable>();
+        var inCurrency = byAmount.computeIfAbsent(pledge.amount().currency(), c -> new TreeMap<>());
+        for (var target : targets(pledge)) {
+          if (!target.outstanding().isPositive()) {
+            continue;
+          }
+          undo.add(put(inCurrency, target.outstanding().amount(), pledge.id()));
+          undo.add(
+              put(
+                  byUsd,
+                  UnoreRate.atRate(target.outstanding(), pledge.unitsPerUsd()).amount(),
+                  pledge.id()));
+        }
+        unindex.put(pledge.id(), undo);
+      }
+
+      private Runnable put(TreeMap<BigDecimal, Set<UUID>> index, BigDecimal key, UUID id) {
+        index.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+        return () -> {
+          var ids = index.get(key);
+          if (ids != null) {
+            ids.remove(id);
+            if (ids.isEmpty()) {
+              index.remove(key);
+            }
+          }
+        };
+      }
+
+      /**
+       * The pledges whose agreement reference the text contains as a whole word ("NOR-1997-1" is
+       * not in "NOR-1997-12"), in the order the pledges were announced: each stretch of the text
+       * between word boundaries is looked up, instead of each reference searched for.
+       */
+      List<UUID> agreementsIn(String text) {
+        if (agreements == null) {
+          indexAgreements(loadAgreements(donor));
+        }
+        if (agreements.isEmpty()) {
+          return List.of();
+        }
+        String upper = text.toUpperCase(Locale.ROOT);
+        var found = new TreeMap<Integer, UUID>();
+        for (int start = 0; start < upper.length(); start++) {
+          if (start > 0 && Character.isLetterOrDigit(upper.charAt(start - 1))) {
+            continue;
+          }
+          int last = Math.min(upper.length(), start + longestAgreement);
+          for (int end = start + 4; end <= last; end++) {
+            if (end < upper.length() && Character.isLetterOrDigit(upper.charAt(end))) {
+              continue;
+            }
+            var named = agreements.get(upper.substring(start, end));
+            if (named != null) {
+              named.forEach(a -> found.put(a.order(), a.pledgeId()));
+            }
+          }
+        }
+        return List.copyOf(found.values());
+      }
     }
   }
 
-  /** A pledge's agreement reference, upper-cased, as the remittance text is. */
-  record Agreement(String token, UUID pledgeId) {}
+  /** A pledge's agreement reference, upper-cased, as the remittance text is; order: as listed. */
+  record Agreement(String token, UUID pledgeId, int order) {}
 
-  /** A fresh cache for one statement (one transaction). */
-  public OpenPledges openPledges() {
-    return new OpenPledges();
+  /** A fresh set of copies for one import (one transaction): the payers' open pledges locked. */
+  public OpenPledges openPledgesForImport() {
+    return new OpenPledges(true);
   }
 
   /**
@@ -310,13 +432,9 @@ public class PledgeMatcher {
    */
   public OpenPledges openPledgesOf(
       Collection<DonorCode> payers, Collection<String> referenceTexts) {
-    var open = new OpenPledges();
+    var open = new OpenPledges(false);
     open.readAhead(payers, referenceTexts);
     return open;
-  }
-
-  private List<Agreement> loadAgreements(DonorCode donor) {
-    return loadAgreementsOf(List.of(donor)).getOrDefault(donor, List.of());
   }
 
   /** Each donor's agreement references, each donor's in announcement order. */
@@ -330,21 +448,19 @@ public class PledgeMatcher {
         .setParameter("donors", donors)
         .getResultStream()
         .forEach(
-            row ->
-                byDonor
-                    .computeIfAbsent((DonorCode) row[0], d -> new ArrayList<>())
-                    .add(new Agreement(((String) row[1]).toUpperCase(Locale.ROOT), (UUID) row[2])));
+            row -> {
+              var agreements = byDonor.computeIfAbsent((DonorCode) row[0], d -> new ArrayList<>());
+              agreements.add(
+                  new Agreement(
+                      ((String) row[1]).toUpperCase(Locale.ROOT),
+                      (UUID) row[2],
+                      agreements.size()));
+            });
     return byDonor;
   }
 
-  private List<Pledge> loadOpen(DonorCode donor) {
-    return loadOpenOf(List.of(donor));
-  }
-
+  /** The donors' open pledges, unlocked copies (for questions, not for an import). */
   private List<Pledge> loadOpenOf(Collection<DonorCode> donors) {
-    // flushed first (auto flush), so detaching loses nothing: the copies only answer questions.
-    // A pledge the session held already (named by id in this entry) may not have taken the fetched
-    // instalments: read them while it is still managed.
     var open =
         em.createQuery(
                 "select distinct p from Pledge p left join fetch p.instalments"
@@ -354,18 +470,80 @@ public class PledgeMatcher {
             .setParameter("donors", donors)
             .setParameter("payable", PAYABLE)
             .getResultList();
-    for (var pledge : open) {
-      pledge.instalments().size();
-      em.detach(pledge);
-    }
+    open.forEach(this::detach);
     return open;
   }
 
-  private Pledge reload(UUID pledgeId) {
-    var pledge = em.find(Pledge.class, pledgeId);
-    // the allocation's own (managed) copy: its instalments are read now, while it is managed
-    pledge.instalments().size();
-    return pledge;
+  private List<Agreement> loadAgreements(DonorCode donor) {
+    var rows =
+        em.createQuery(
+                "select p.agreementReference, p.id from Pledge p"
+                    + " where p.donorCode = :donor and p.agreementReference is not null"
+                    + " order by p.announcedOn, p.id",
+                Object[].class)
+            .setParameter("donor", donor)
+            .getResultList();
+    var agreements = new ArrayList<Agreement>(rows.size());
+    for (var row : rows) {
+      agreements.add(
+          new Agreement(
+              ((String) row[0]).toUpperCase(Locale.ROOT), (UUID) row[1], agreements.size()));
+    }
+    return agreements;
+  }
+
+  private List<Pledge> loadOpen(DonorCode donor, boolean lock) {
+    Set<UUID> locked = null;
+    if (lock) {
+      // locked in id order (as every import locks them), then read: what is read is what is held
+      @SuppressWarnings("unchecked") // native query of one uuid column
+      List<UUID> ids =
+          em.createNativeQuery(
+                  "select id from pledge where donor_code = ?1"
+                      + " and status in ('COMMITTED', 'PARTIALLY_PAID') order by id for update",
+                  UUID.class)
+              .setParameter(1, donor.value())
+              .getResultList();
+      locked = new HashSet<>(ids);
+    }
+    var open =
+        em.createQuery(
+                "select distinct p from Pledge p left join fetch p.instalments"
+                    + " where p.donorCode = :donor and p.status in :payable"
+                    + " order by p.announcedOn, p.id",
+                Pledge.class)
+            .setParameter("donor", donor)
+            .setParameter("payable", PAYABLE)
+            .getResultList();
+    var copies = new ArrayList<Pledge>(open.size());
+    for (var pledge : open) {
+      detach(pledge);
+      // one that became payable between the lock and the read is not ours to pay
+      if (locked == null || locked.contains(pledge.id())) {
+        copies.add(pledge);
+      }
+    }
+    return copies;
+  }
+
+  private List<Pledge> load(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    var found =
+        em.createQuery(
+                "select distinct p from Pledge p left join fetch p.instalments where p.id in :ids",
+                Pledge.class)
+            .setParameter("ids", ids)
+            .getResultList();
+    found.forEach(this::detach);
+    return found;
+  }
+
+  /** A copy that answers questions (and takes an import's payments), never flushed. */
+  private void detach(Pledge pledge) {
+    pledge.instalments().size(); // read while managed
+    em.detach(pledge);
   }
 
   private Candidate byReference(Pledge pledge, Money amount, DonorCode payer) {
@@ -396,12 +574,8 @@ public class PledgeMatcher {
         allocatable ? "the remittance information names the pledge" : refusal);
   }
 
-  /** The pledge's outstanding amount, or one of its open instalments, nearest the credit. */
-  private Optional<Candidate> byAmount(Pledge pledge, Money amount, Money usd) {
-    boolean sameCurrency = pledge.amount().isIn(amount.currency());
-    if (!sameCurrency && usd == null) {
-      return Optional.empty();
-    }
+  /** What a credit may match of a pledge: its outstanding amount, and each open instalment's. */
+  private static List<Target> targets(Pledge pledge) {
     var targets = new ArrayList<Target>();
     targets.add(new Target(null, pledge.outstanding()));
     var open =
@@ -412,6 +586,16 @@ public class PledgeMatcher {
     if (open.size() > 1) {
       open.forEach(i -> targets.add(new Target(i.number(), outstanding(pledge, i))));
     }
+    return targets;
+  }
+
+  /** The pledge's outstanding amount, or one of its open instalments, nearest the credit. */
+  private Optional<Candidate> byAmount(Pledge pledge, Money amount, Money usd) {
+    boolean sameCurrency = pledge.amount().isIn(amount.currency());
+    if (!sameCurrency && usd == null) {
+      return Optional.empty();
+    }
+    var targets = targets(pledge);
     Target best = null;
     BigDecimal bestDeviation = null;
     for (var target : targets) {

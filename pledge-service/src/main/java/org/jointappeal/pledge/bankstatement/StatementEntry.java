@@ -177,6 +177,10 @@ public class StatementEntry {
     return bankStatementId;
   }
 
+  String accountIban() {
+    return accountIban;
+  }
+
   public int position() {
     return position;
   }

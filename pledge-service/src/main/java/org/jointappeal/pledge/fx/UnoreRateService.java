@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.idempotency.Answer;
@@ -159,23 +160,33 @@ public class UnoreRateService {
    * rates, and a mid-month correction carrying over): an older rate is not bridged.
    */
   public UsdValue usdValue(Money amount, LocalDate on) {
-    if (amount.isIn("USD")) {
-      return new UsdValue(amount, BigDecimal.ONE, on);
+    return valuationOn(amount.currency(), on).apply(amount);
+  }
+
+  /**
+   * What {@link #usdValue} does to every amount of one currency on one date, with the rate looked
+   * up once: a bank statement import values thousands of credits on a few dates.
+   */
+  public Function<Money, UsdValue> valuationOn(String currency, LocalDate on) {
+    if (currency.equals("USD")) {
+      return amount -> new UsdValue(amount, BigDecimal.ONE, on);
     }
-    var rate = rates.findInForce(amount.currency(), on);
+    var rate = rates.findInForce(currency, on);
     if (rate.isEmpty() || !coversMonthOf(rate.get().effectiveFrom(), on)) {
       throw DomainRuleViolation.of(
           DomainRule.MISSING_UNORE_RATE,
           "no UN operational rate for %s for %s (%s): %s"
               .formatted(
-                  amount.currency(),
+                  currency,
                   YearMonth.from(on),
                   on,
                   rate.map(r -> "the latest on file took effect on " + r.effectiveFrom())
                       .orElse("none on file before that date")));
     }
-    return new UsdValue(
-        rate.get().toUsd(amount), rate.get().unitsPerUsd(), rate.get().effectiveFrom());
+    var inForce = rate.get();
+    BigDecimal unitsPerUsd = inForce.unitsPerUsd();
+    LocalDate effectiveFrom = inForce.effectiveFrom();
+    return amount -> new UsdValue(inForce.toUsd(amount), unitsPerUsd, effectiveFrom);
   }
 
   /** A rate effective in the date's month or the month before may value it. */

@@ -9,8 +9,10 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The transactional outbox: events are rows written in the same transaction as the state change
@@ -53,6 +55,45 @@ public class Outbox {
         .executeUpdate();
     appended.fire(new OutboxAppended(event.topic()));
     return id;
+  }
+
+  /**
+   * Appends many events at once, in order, as {@link #append} would one by one: one JDBC batch, and
+   * one wake-up of the relay per topic.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void appendAll(List<OutgoingEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    TraceContext.Stored trace = traces.current();
+    var topics = new LinkedHashSet<String>();
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (var insert =
+                  connection.prepareStatement(
+                      """
+                      insert into outbox_event (id, topic, appeal_code, type, subject, payload,
+                        recorded_at, traceparent, tracestate)
+                      values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (var event : events) {
+                  insert.setObject(1, UUID.randomUUID());
+                  insert.setString(2, event.topic());
+                  insert.setString(3, event.recordKey());
+                  insert.setString(4, event.type());
+                  insert.setString(5, event.subject());
+                  insert.setString(6, serialize(event));
+                  insert.setTimestamp(7, Timestamp.from(event.recordedAt()));
+                  insert.setString(8, trace.traceparent());
+                  insert.setString(9, trace.tracestate());
+                  insert.addBatch();
+                  topics.add(event.topic());
+                }
+                insert.executeBatch();
+              }
+            });
+    topics.forEach(topic -> appended.fire(new OutboxAppended(topic)));
   }
 
   /** The oldest unsent rows, in the order they were written. */

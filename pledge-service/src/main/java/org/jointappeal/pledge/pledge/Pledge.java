@@ -374,6 +374,15 @@ public class Pledge {
   }
 
   /**
+   * A change written outside the persistence context (a bank statement import writes the payments
+   * of its detached copies in JDBC batches) counts in the version as a flush would: each payment's
+   * event carries the version it made, and the row ends with the last.
+   */
+  void nextVersion() {
+    version++;
+  }
+
+  /**
    * A payment's receipt was reversed by the bank: each instalment's share is owed again, and the
    * payment's USD value (at its receipt's rate) leaves {@link #paidUsd()}. A paid or partly paid
    * pledge is partly paid or committed again; a written-off one stays written off.

@@ -58,6 +58,10 @@ public class PledgeHistoryEntry {
     this.detail = detail;
   }
 
+  UUID pledgeId() {
+    return pledgeId;
+  }
+
   public long id() {
     return id;
   }

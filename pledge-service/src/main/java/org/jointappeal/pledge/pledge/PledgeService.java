@@ -28,6 +28,7 @@ import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.messaging.Outbox;
+import org.jointappeal.pledge.messaging.OutboxBatch;
 import org.jointappeal.pledge.messaging.PledgeAnnouncedV1;
 import org.jointappeal.pledge.messaging.PledgeCancelledV1;
 import org.jointappeal.pledge.messaging.PledgeCommittedV1;
@@ -302,6 +303,14 @@ public class PledgeService {
    * are owed again, its USD value leaves paid, and a payment-reversed event dated {@code on} says
    * so (appeal-service's ledger lowers paid as of that date).
    */
+  /**
+   * Payments of a bank statement import, applied to its detached copies of the pledges and written
+   * in batches (see {@link PaymentBatch}); inside the import's transaction.
+   */
+  public PaymentBatch paymentBatch(OutboxBatch events, String actor) {
+    return new PaymentBatch(pledges, events, clock, actor);
+  }
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void reversePayment(
       UUID pledgeId,

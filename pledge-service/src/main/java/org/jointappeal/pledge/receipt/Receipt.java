@@ -174,6 +174,15 @@ public class Receipt {
     return Money.of(amount.amount().subtract(allocated), amount.currency());
   }
 
+  /**
+   * A change written outside the persistence context (a bank statement import writes its receipts
+   * in JDBC batches) counts in the version as a flush would, so the events carry the version the
+   * row is written with.
+   */
+  void nextVersion() {
+    version++;
+  }
+
   /** The bank charges shown on the credit. */
   void charged(Money charges) {
     this.charges = charges;

@@ -21,12 +21,14 @@ import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.messaging.Outbox;
+import org.jointappeal.pledge.messaging.OutboxBatch;
 import org.jointappeal.pledge.messaging.ReceiptAllocatedV1;
 import org.jointappeal.pledge.messaging.ReceiptRecordedV1;
 import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.paging.Cursor;
 import org.jointappeal.pledge.paging.Page;
 import org.jointappeal.pledge.paging.PageRequest;
+import org.jointappeal.pledge.pledge.PaymentBatch;
 import org.jointappeal.pledge.pledge.PledgeService;
 
 @ApplicationScoped
@@ -189,6 +191,15 @@ public class ReceiptService {
         receipt.id(), allocation.id(), applied.pledgeId());
     outbox.append(ReceiptAllocatedV1.of(receipt, clock.instant()));
     return AllocationView.of(allocation);
+  }
+
+  /**
+   * Receipts and automatic allocations of a bank statement import, written in batches (see {@link
+   * ReceiptBatch}); inside the import's transaction, with the pledges' payments in {@code payments}
+   * and the events of both in {@code events}, in the order they happen.
+   */
+  public ReceiptBatch batch(PaymentBatch payments, OutboxBatch events, String actor) {
+    return new ReceiptBatch(receipts, donors, rates, payments, events, clock, actor);
   }
 
   /**

@@ -281,8 +281,9 @@ class BankStatementImportTest {
           new InstalmentRequest(LocalDate.parse("1997-12-31").plusDays(q), money("250.00", "USD")));
     }
     String pledge = committedPledge(appeal, donor, "1000.00", "USD", quarters);
-    // the import flushes and forgets its entities every 100 credits: credits 99 to 103 pay the
-    // pledge on both sides of that point; the fifth finds it paid and waits
+    // 250 entries are imported in the background, written a chunk of 100 at a time (the test
+    // profile): credits 99 to 103 pay the pledge on both sides of a chunk's end; the fifth finds it
+    // paid and waits
     var statement = aStatement();
     String stranger = newIban();
     for (int position = 1; position <= 250; position++) {
@@ -292,8 +293,8 @@ class BankStatementImportTest {
               : aCredit("10.00", "USD").from(stranger));
     }
 
-    importing(statement.xml())
-        .statusCode(201)
+    StatementFixtures.importedInTheBackground(statement.xml())
+        .body("status", equalTo("IMPORTED"))
         .body("summary.entries", equalTo(250))
         .body("summary.credits", equalTo(250))
         .body("summary.receiptsCreated", equalTo(5))

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET /bank-statements (the latest import first) and GET /unmatched-receipts (by value date) page
+ * GET /bank-statements (the latest received first) and GET /unmatched-receipts (by value date) page
  * in SQL; a page of the queue brings each credit's suggestions as the credit's own answer does.
  */
 @QuarkusTest
@@ -64,7 +64,7 @@ class BankStatementPagingTest {
   }
 
   @Test
-  void statementsComeLatestImportFirstEachOnceAcrossThePages() {
+  void statementsComeLatestReceivedFirstEachOnceAcrossThePages() {
     var mine = new ArrayList<String>();
     for (int day = 2; day <= 4; day++) {
       clock.set(Instant.parse("1997-12-0" + day + "T09:00:00Z"));
@@ -72,16 +72,16 @@ class BankStatementPagingTest {
     }
 
     var ids = new ArrayList<String>();
-    var importedAt = new ArrayList<Instant>();
+    var receivedAt = new ArrayList<Instant>();
     for (var page : Pages.all("/bank-statements?limit=2")) {
       assertThat(page.getList("")).hasSizeBetween(1, 2);
       assertThat(page.getList("entries")).allSatisfy(entries -> assertThat(entries).isNull());
       ids.addAll(page.getList("id"));
-      page.getList("importedAt", String.class).forEach(at -> importedAt.add(Instant.parse(at)));
+      page.getList("receivedAt", String.class).forEach(at -> receivedAt.add(Instant.parse(at)));
     }
 
     assertThat(ids).doesNotHaveDuplicates().containsSubsequence(mine);
-    assertThat(importedAt).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(receivedAt).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(ids)
         .isEqualTo(Pages.get("/bank-statements?limit=1000").jsonPath().getList("id", String.class));
   }

@@ -1,10 +1,12 @@
 package org.jointappeal.pledge.bankstatement;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.arc.Arc;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +95,30 @@ final class StatementFixtures {
   static ValidatableResponse importing(String xml) {
     return given().contentType("application/xml").body(xml).when().post("/bank-statements").then();
   }
+
+  /**
+   * Sends a statement large enough for the background import (202) and waits until the import has
+   * ended; returns the statement resource then.
+   */
+  static ValidatableResponse importedInTheBackground(String xml) {
+    String location = importing(xml).statusCode(202).extract().header("Location");
+    return endOf(location);
+  }
+
+  /** The statement resource once its import has ended (IMPORTED, REFUSED or FAILED). */
+  static ValidatableResponse endOf(String location) {
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInSameThread()
+        .until(() -> !PENDING.contains(statusAt(location)));
+    return given().when().get(location).then().statusCode(200);
+  }
+
+  static String statusAt(String location) {
+    return given().when().get(location).then().statusCode(200).extract().path("status");
+  }
+
+  private static final List<String> PENDING = List.of("RECEIVED", "IMPORTING");
 
   /** What an import writes, all of it: nothing of it may change when a file is refused. */
   static List<Long> writtenRows() {

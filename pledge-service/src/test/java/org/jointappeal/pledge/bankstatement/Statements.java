@@ -56,6 +56,12 @@ final class Statements {
       return this;
     }
 
+    /** Another account of ours: its imports neither wait for nor hold up other tests' ones. */
+    Builder account(String iban) {
+      this.account = iban;
+      return this;
+    }
+
     Builder namespace(String namespace) {
       this.namespace = namespace;
       return this;

@@ -32,7 +32,8 @@ import org.jointappeal.console.web.ServiceProblem;
 import org.jointappeal.console.web.Viewer;
 
 /**
- * A finance officer's bank side: camt.053 upload with the import's summary, the statements
+ * A finance officer's bank side: camt.053 upload with the import's summary (a large statement is
+ * imported in the background: its page shows a progress bar until the import ends), the statements
  * imported, and the queue of credits no pledge took automatically, with one-click allocation of a
  * suggestion and donor assignment of an unidentified payer.
  */
@@ -104,6 +105,29 @@ public class BankStatementPages {
     return statement
         .data("viewer", viewer)
         .data("statement", ServiceAnswers.object(pledges.bankStatement(uuid(id))));
+  }
+
+  /**
+   * The progress bar alone, for the statement page's poll (the browser asks the console, the
+   * console asks pledge-service with the user's token). Once the import has ended, the whole page
+   * is reloaded to show its summary, or why it was refused.
+   */
+  @GET
+  @Path("/bank-statements/{id}/progress")
+  public Response progress(@PathParam("id") String id) {
+    var current = ServiceAnswers.object(pledges.bankStatement(uuid(id)));
+    Object status = current.get("status");
+    if (!"RECEIVED".equals(status) && !"IMPORTING".equals(status)) {
+      return Response.ok("").header("HX-Refresh", "true").build();
+    }
+    return Response.ok(
+            statement
+                .getFragment("progress")
+                .instance()
+                .data("viewer", viewer)
+                .data("statement", current)
+                .render())
+        .build();
   }
 
   /**

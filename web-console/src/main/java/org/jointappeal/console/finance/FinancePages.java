@@ -54,12 +54,19 @@ public class FinancePages {
   @Location("reconciliation.html")
   Template reconciliation;
 
+  /**
+   * {@code cursor}: where the page of receipts starts (the "Next page" link's). A statement may
+   * bring thousands of receipts: the page shows them a page at a time, as the service lists them.
+   */
   @GET
   @Path("/receipts")
-  public TemplateInstance receipts() {
+  public TemplateInstance receipts(@QueryParam("cursor") String cursor) {
+    var page = ServicePage.of(pledges.receipts(ServicePage.SIZE, cursor));
     return receipts
         .data("viewer", viewer)
-        .data("receipts", ServiceAnswers.list(pledges.receipts(AppealService.LARGEST_PAGE)));
+        .data("receipts", page.items())
+        .data("firstPage", cursor == null || cursor.isBlank())
+        .data("nextPage", page.nextHref("/receipts", "cursor", Map.of()));
   }
 
   /** {@code cursor}: where the page of the rate table starts (the "Next page" link's). */

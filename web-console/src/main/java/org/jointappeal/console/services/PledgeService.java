@@ -72,7 +72,7 @@ public interface PledgeService {
 
   @GET
   @Path("/receipts")
-  Response receipts(@QueryParam("limit") int limit);
+  Response receipts(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
   @POST
   @Path("/receipts/{id}/allocations")
