@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jointappeal.pledge.money.Money;
+import org.jointappeal.pledge.pledge.PaymentApplied;
 
 /**
  * (Part of) a receipt applied to a pledge. Its USD value is at the receipt's rate; the same
@@ -107,7 +108,30 @@ public class Allocation {
 
   protected Allocation() {}
 
+  /** {@code amount} of {@code receipt} applied to a pledge as {@code applied} says. */
   Allocation(
+      Receipt receipt,
+      PaymentApplied applied,
+      Money amount,
+      Money usd,
+      String recordedBy,
+      Instant recordedAt) {
+    this(
+        receipt.id(),
+        applied.pledgeId(),
+        amount,
+        usd,
+        applied.pledgeRateUsd(),
+        applied.parts().stream()
+            .map(p -> new Part(p.instalmentNumber(), p.amount().amount()))
+            .toList(),
+        receipt.valueDate(),
+        applied.announcedOn(),
+        recordedBy,
+        recordedAt);
+  }
+
+  private Allocation(
       UUID receiptId,
       UUID pledgeId,
       Money amount,

@@ -120,20 +120,7 @@ public final class ReceiptBatch {
             receipt.valueDate(),
             receipt.id());
     receipt.nextVersion();
-    allocations.add(
-        new Allocation(
-            receipt.id(),
-            applied.pledgeId(),
-            amount,
-            usd,
-            applied.pledgeRateUsd(),
-            applied.parts().stream()
-                .map(p -> new Allocation.Part(p.instalmentNumber(), p.amount().amount()))
-                .toList(),
-            receipt.valueDate(),
-            applied.announcedOn(),
-            actor,
-            clock.instant()));
+    allocations.add(new Allocation(receipt, applied, amount, usd, actor, clock.instant()));
     events.add(ReceiptAllocatedV1.of(receipt, clock.instant()));
   }
 

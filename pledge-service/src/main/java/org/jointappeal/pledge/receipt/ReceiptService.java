@@ -170,20 +170,7 @@ public class ReceiptService {
             receipt.valueDate(),
             receipt.id(),
             actor);
-    var allocation =
-        new Allocation(
-            receipt.id(),
-            applied.pledgeId(),
-            amount,
-            usd,
-            applied.pledgeRateUsd(),
-            applied.parts().stream()
-                .map(p -> new Allocation.Part(p.instalmentNumber(), p.amount().amount()))
-                .toList(),
-            receipt.valueDate(),
-            applied.announcedOn(),
-            actor,
-            clock.instant());
+    var allocation = new Allocation(receipt, applied, amount, usd, actor, clock.instant());
     allocations.persist(allocation);
     receipts.flush();
     Log.infof(
