@@ -129,7 +129,10 @@ public final class KeycloakServer implements AutoCloseable {
         boolean freshlyUnpacked = unpack(Path.of(config.getProperty("keycloak.dist.zip")), home);
         RealmImport realmImport = prepareImport(home, realmFiles);
         int httpPort = httpPortOrZero == 0 ? freePort() : httpPortOrZero;
-        int managementPort = managementPortOrZero == 0 ? freePort() : managementPortOrZero;
+        int managementPort = managementPortOrZero;
+        while (managementPort == 0 || managementPort == httpPort) { // may be handed out twice
+          managementPort = freePort();
+        }
         server =
             new KeycloakServer(
                 home, workDir.resolve("keycloak.log"), httpPort, managementPort, lockChannel, lock);

@@ -40,7 +40,10 @@ public final class MailServer implements AutoCloseable {
   /** Starts SMTP and POP3 on the ports, or on free ones for 0. */
   public static MailServer start(int portOrZero, int pop3PortOrZero) {
     int port = portOrZero == 0 ? freePort() : portOrZero;
-    int pop3Port = pop3PortOrZero == 0 ? freePort() : pop3PortOrZero;
+    int pop3Port = pop3PortOrZero;
+    while (pop3Port == 0 || pop3Port == port) { // a port closed again may be handed out twice
+      pop3Port = freePort();
+    }
     var greenMail =
         new GreenMail(
             new ServerSetup[] {

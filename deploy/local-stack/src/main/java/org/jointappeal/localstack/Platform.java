@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -115,38 +117,42 @@ public final class Platform implements AutoCloseable {
 
     /** Free ports, with {@code kafkaBrokers} Kafka nodes. */
     public static Ports free(int kafkaBrokers) {
+      // Each port is found free by binding port 0 and closing it, so the kernel may hand the same
+      // one out twice in a row (a CI run once gave pledge-service's management port to the
+      // console): the ports of one platform are kept distinct here.
+      Set<Integer> taken = new HashSet<>();
       List<Integer> brokers = new ArrayList<>();
       List<Integer> controllers = new ArrayList<>();
       for (int n = 1; n <= kafkaBrokers; n++) {
-        brokers.add(freePort());
-        controllers.add(freePort());
+        brokers.add(freePort(taken));
+        controllers.add(freePort(taken));
       }
       return new Ports(
-          freePort(),
+          freePort(taken),
           brokers,
           controllers,
-          freePort(),
-          freePort(),
-          freePort(),
-          freePort(),
+          freePort(taken),
+          freePort(taken),
+          freePort(taken),
+          freePort(taken),
           Map.of(
               "appeal-service",
-              freePort(),
+              freePort(taken),
               "pledge-service",
-              freePort(),
+              freePort(taken),
               "notification-service",
-              freePort(),
+              freePort(taken),
               CONSOLE,
-              freePort()),
+              freePort(taken)),
           Map.of(
               "appeal-service",
-              freePort(),
+              freePort(taken),
               "pledge-service",
-              freePort(),
+              freePort(taken),
               "notification-service",
-              freePort(),
+              freePort(taken),
               CONSOLE,
-              freePort()));
+              freePort(taken)));
     }
 
     /** How many Kafka nodes the platform runs. */
@@ -322,14 +328,15 @@ public final class Platform implements AutoCloseable {
       throw new IllegalArgumentException("unknown service " + service);
     }
     int instance = 2 + (int) extraInstances.stream().filter(p -> p.name().equals(service)).count();
+    Set<Integer> taken = new HashSet<>(); // the platform's own ports are bound by now
     var process =
         unchecked(
             () ->
                 ServiceProcess.start(
                     service,
                     config.repoRoot().resolve(service),
-                    freePort(),
-                    freePort(),
+                    freePort(taken),
+                    freePort(taken),
                     environmentOf(service),
                     // each instance its own log file: the file is named after the service
                     logDir.resolve(service + "-" + instance),
@@ -460,6 +467,16 @@ public final class Platform implements AutoCloseable {
     }
     services.clear();
     extraInstances.clear();
+  }
+
+  /** A free port that is not in {@code taken}, added to it. */
+  private static int freePort(Set<Integer> taken) {
+    while (true) {
+      int port = freePort();
+      if (taken.add(port)) {
+        return port;
+      }
+    }
   }
 
   private static int freePort() {
