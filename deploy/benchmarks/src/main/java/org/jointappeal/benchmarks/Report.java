@@ -284,6 +284,10 @@ final class Report {
     stepTable(md, List.of(soak.total()), "req/s");
     md.append('\n');
     stepTable(md, soak.intervals(), "req/s");
+    md.append("\nCPU per pledge during the soak (ms of CPU per pledge created, by process):\n\n");
+    md.append("| process | ms |\n|---|---|\n");
+    soak.cpuMsPerPledge()
+        .forEach((p, ms) -> md.append("| ").append(p).append(" | ").append(ms(ms)).append(" |\n"));
     md.append("\nMemory (MiB): resident (PSS for PostgreSQL and Keycloak) / heap after GC\n\n");
     List<String> processes =
         soak.memory().isEmpty() ? List.of() : List.copyOf(soak.memory().get(0).rssMib().keySet());

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * memory of every process sampled at the end of each interval: resident memory (PSS for PostgreSQL
  * and Keycloak, as in the footprint) and, for each JVM, the heap its last collection left. Before
  * and after, once the consumers have caught up, every JVM runs a full collection: the live heap at
- * the start and at the end.
+ * the start and at the end. The CPU each process spent during the soak, per pledge, is the steady
+ * cost of a pledge (no ramp, no saturation), which is what compares two builds on a busy machine.
  */
 final class Soak {
 
@@ -28,7 +29,8 @@ final class Soak {
       List<Step> intervals,
       List<MemorySample> memory,
       Map<String, Long> liveHeapStartMib,
-      Map<String, Long> liveHeapEndMib) {}
+      Map<String, Long> liveHeapEndMib,
+      Map<String, Double> cpuMsPerPledge) {}
 
   private final PledgeWrites writes;
   private final Footprint footprint;
@@ -69,6 +71,7 @@ final class Soak {
             "soak-memory-sampler");
     sampler.setDaemon(true);
     sampler.start();
+    var cpuBefore = footprint.cpuSeconds(Map.of());
     OpenLoop.Timeline timeline;
     try {
       timeline =
@@ -81,6 +84,12 @@ final class Soak {
         Thread.currentThread().interrupt();
       }
     }
+    var cpu =
+        Footprint.cpuMsPer(
+            cpuBefore,
+            footprint.cpuSeconds(Map.of()),
+            timeline.total().count() - timeline.total().errors());
+    Benchmark.log("soak: CPU ms per pledge %s", cpu);
     settle.run();
     Map<String, Long> liveAfter = footprint.heapAfterFullGc();
     Benchmark.log("soak: live heap after %s", liveAfter);
@@ -92,7 +101,8 @@ final class Soak {
         timeline.intervals(),
         new ArrayList<>(memory),
         liveBefore,
-        liveAfter);
+        liveAfter,
+        cpu);
   }
 
   private MemorySample sample(long started) {
