@@ -2,8 +2,10 @@
 # The benchmark of issue #8: starts PostgreSQL, Kafka, Keycloak and the three packaged services on
 # free ports, loads data through the public APIs, runs every scenario and writes report.md,
 # report.json and PNG charts into deploy/benchmarks/target/report/ (git-ignored).
-#   deploy/benchmark.sh            full run (about 30 min on a quiet 2-core machine)
+#   deploy/benchmark.sh            full run (about 35 min on a quiet 2-core machine)
 #   deploy/benchmark.sh --quick    smoke run (a few minutes; figures are not measurements)
+#   deploy/benchmark.sh --soak=60m the soak only: steady writes at half the highest rate for 60 min
+#                                  (--soak=2m --quick: a quick check of the soak in a few minutes)
 # Any option as --name=value, e.g. --scales=1,10 --step-seconds=10; see docs/performance.md.
 # Needs only a JDK 17+ and Maven 3.8+; run it on an otherwise idle machine.
 set -euo pipefail

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import org.jointappeal.localstack.quarkus.PostgresKafkaTestResource;
 
 /**
- * Another request's transaction holding an Idempotency-Key (inserted, not yet committed), as a
- * first request still in progress would. Closing rolls it back.
+ * Another request's transaction holding an Idempotency-Key (its advisory lock taken and its row
+ * inserted, not yet committed), as a first request still in progress would. Closing rolls it back.
  */
 public final class HeldIdempotencyKey implements AutoCloseable {
 
@@ -18,6 +18,14 @@ public final class HeldIdempotencyKey implements AutoCloseable {
       connection =
           DriverManager.getConnection(PostgresKafkaTestResource.jdbcUrl(), "pledge", "pledge");
       connection.setAutoCommit(false);
+      // the key's lock as IdempotentRequests takes it (KEY_LOCK): held until the transaction ends
+      try (var lock =
+          connection.prepareStatement(
+              "select pg_advisory_xact_lock(hashtextextended(? || chr(10) || ?, 18))")) {
+        lock.setString(1, subject);
+        lock.setString(2, key);
+        lock.execute();
+      }
       try (var insert =
           connection.prepareStatement(
               """

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jointappeal.localstack.DemoData;
+import org.jointappeal.localstack.LocalStackConfig;
 import org.jointappeal.localstack.Platform;
+import org.jointappeal.localstack.ServiceProcess;
 
 /**
  * The benchmark of issue #8: starts PostgreSQL, Kafka, Keycloak and the three packaged services on
@@ -49,7 +51,7 @@ public final class Benchmark {
             + System.getProperty("os.arch")
             + ", Java "
             + System.getProperty("java.version");
-    results.mode = options.quick() ? "quick (smoke run)" : "full";
+    results.mode = mode(options);
     results.options = options.toString();
     log("options %s", options);
 
@@ -106,6 +108,10 @@ public final class Benchmark {
         bankStatement(options, results, api, data, topics);
         return;
       }
+      if (options.soak() != null) {
+        soak(options, results, api, footprint, topics);
+        return;
+      }
       consolePages(platform, options, results, topics);
       if (options.ledger()) {
         ledger(platform, options, results, api, footprint, topics);
@@ -133,7 +139,12 @@ public final class Benchmark {
           writes.at("warm-up", options.writeRates().get(0), options.warmup());
           settle(topics);
           footprint.startPeak();
+          var cpuBefore = footprint.cpuSeconds(Map.of());
           results.writeRamp = writes.ramp(options.writeRates(), options.stepDuration());
+          results.writeRampCpuMsPerPledge =
+              Footprint.cpuMsPer(
+                  cpuBefore, footprint.cpuSeconds(Map.of()), Results.created(results.writeRamp));
+          log("CPU ms per pledge over the ramp %s", results.writeRampCpuMsPerPledge);
           results.underLoadMib = footprint.stopPeak();
           log("footprint under load %s", results.underLoadMib);
           fixedRate = Math.max(1, Math.floor(results.maxPledgesPerSecond() / 2));
@@ -149,6 +160,12 @@ public final class Benchmark {
               PledgeWrites.jdbcBaseline(
                   platform.postgres(), options.baselineThreads(), options.stepDuration());
           log("%s", results.jdbcBaseline);
+          results.pledgeRowsBaseline = pledgeRowsBaseline(platform, options, results);
+          log("%s", results.pledgeRowsBaseline);
+          if (options.twoInstances()) {
+            settle(topics);
+            twoInstances(platform, options, results, writes, footprint, topics);
+          }
           writeStep = results.writeAtHalfSaturation;
         } else {
           writeStep =
@@ -209,6 +226,119 @@ public final class Benchmark {
               "failed", options.statementEntries(), 0, 0, Map.of(), e.toString());
     }
     log("bank statement %s", results.bankStatement);
+  }
+
+  private static String mode(Options options) {
+    if (options.soak() != null) {
+      boolean smoke = options.soak().compareTo(Duration.ofMinutes(10)) < 0;
+      return "soak of "
+          + options.soak().toMinutes()
+          + " min"
+          + (smoke ? " (smoke run: too short to show a trend)" : "");
+    }
+    return options.quick() ? "quick (smoke run)" : "full";
+  }
+
+  /**
+   * The fair baseline, in the same run: the rows of the newest announcement, written by plain JDBC
+   * in a copy of pledge-service's schema (its migrations, from the checkout under test).
+   */
+  private static Step pledgeRowsBaseline(Platform platform, Options options, Results results) {
+    try {
+      return PledgeRowsBaseline.run(
+          platform.postgres(),
+          LocalStackConfig.load()
+              .repoRoot()
+              .resolve("pledge-service/src/main/resources/db/migration"),
+          options.baselineThreads(),
+          options.stepDuration());
+    } catch (RuntimeException e) {
+      results.notes.add("the pledge-rows baseline did not run: " + e);
+      log("the pledge-rows baseline did not run: %s", e);
+      return null;
+    }
+  }
+
+  /**
+   * The write ramp again with a second instance of pledge-service (same database, same topics and
+   * consumer group, as an operator scales out), requests spread round robin over both; the second
+   * instance is stopped afterwards, so the later scenarios see the platform as before.
+   */
+  private static void twoInstances(
+      Platform platform,
+      Options options,
+      Results results,
+      PledgeWrites writes,
+      Footprint footprint,
+      Topics topics) {
+    ServiceProcess second;
+    try {
+      second =
+          platform.startExtraInstance(
+              "pledge-service", options.workDir().resolve("logs"), Duration.ofMinutes(3));
+    } catch (RuntimeException e) {
+      results.notes.add("no second pledge-service instance, its ramp was not run: " + e);
+      log("no second pledge-service instance: %s", e);
+      return;
+    }
+    try {
+      List<String> both = List.of(platform.service("pledge-service").baseUrl(), second.baseUrl());
+      // the new JVM is cold: warm it up (and the first again) at half the single instance's best
+      double warmRate = Math.max(options.writeRates().get(0), results.maxPledgesPerSecond() / 2);
+      writes.at("warm-up (2 instances)", warmRate, options.warmup(), both);
+      settle(topics);
+      Map<String, ProcessHandle> extra =
+          second.processHandle().map(h -> Map.of("pledge-service-2", h)).orElse(Map.of());
+      var cpuBefore = footprint.cpuSeconds(extra);
+      results.writeRampTwoInstances =
+          writes.ramp(options.writeRates(), options.stepDuration(), both, " (2 instances)");
+      results.writeRampTwoInstancesCpuMsPerPledge =
+          Footprint.cpuMsPer(
+              cpuBefore,
+              footprint.cpuSeconds(extra),
+              Results.created(results.writeRampTwoInstances));
+      log(
+          "two instances: highest %.1f pledges/s (one: %.1f); CPU ms per pledge %s",
+          results.maxPledgesPerSecondTwoInstances(),
+          results.maxPledgesPerSecond(),
+          results.writeRampTwoInstancesCpuMsPerPledge);
+    } finally {
+      second.close();
+    }
+    settle(topics);
+  }
+
+  /**
+   * The soak ({@code --soak=60m}): the base data, a warm-up, the write ramp to find the highest
+   * rate (unless {@code soak-rate} names the rate), then steady writes at half of it for the soak's
+   * length, latency and memory sampled over time.
+   */
+  private static void soak(
+      Options options, Results results, Api api, Footprint footprint, Topics topics) {
+    var data = new DataLoader(api, options.loadConcurrency());
+    log("loading %d pledges over %d appeals", options.basePledges(), options.baseAppeals());
+    double loadRate = data.loadTo(options.baseAppeals(), options.basePledges());
+    settle(topics);
+    var writes = new PledgeWrites(api, data);
+    writes.at("warm-up", options.writeRates().get(0), options.warmup());
+    settle(topics);
+    double rate = options.soakRate();
+    if (rate <= 0) {
+      results.writeRamp = writes.ramp(options.writeRates(), options.stepDuration());
+      rate = Math.max(1, Math.floor(results.maxPledgesPerSecond() / 2));
+    }
+    log("soak at %.0f pledges/s for %s", rate, options.soak());
+    results.soak =
+        new Soak(writes, footprint, () -> settle(topics))
+            .run(rate, options.soak(), options.soakInterval());
+    log("%s", results.soak.total());
+    results.notes.add(
+        String.format(
+            Locale.ROOT,
+            "soak data: %d pledges over %d appeals at the end (base loaded at %.0f pledges/s)",
+            data.pledges(),
+            data.appeals().size(),
+            loadRate));
   }
 
   /**
@@ -322,27 +452,60 @@ public final class Benchmark {
   }
 
   static void targets(Results r) {
-    String smoke = r.mode.startsWith("quick") ? " (smoke)" : "";
-    if (r.jdbcBaseline != null && !r.writeRamp.isEmpty()) {
-      double ratio = Report.ratio(r.maxPledgesPerSecond(), r.jdbcBaseline.achievedRate());
+    String smoke = r.mode.contains("smoke") ? " (smoke)" : "";
+    if (!r.writeRamp.isEmpty()) {
       boolean saturated = r.writeRamp.get(r.writeRamp.size() - 1).saturated();
       if (!saturated) {
         r.notes.add(
             "The write ramp ended before saturation: the highest pledges/s is a lower bound;"
                 + " give higher --write-rates.");
       }
-      String verdict = ratio >= 0.5 ? "pass" : saturated ? "miss" : "inconclusive (not saturated)";
+      if (r.pledgeRowsBaseline != null) {
+        double ratio = Report.ratio(r.maxPledgesPerSecond(), r.pledgeRowsBaseline.achievedRate());
+        String verdict =
+            ratio >= 0.5 ? "pass" : saturated ? "miss" : "inconclusive (not saturated)";
+        r.targets.add(
+            new Results.Target(
+                "pledge writes vs fair JDBC baseline (the rows of a pledge)",
+                ">= 50 % of baseline tx/s",
+                pct(ratio)
+                    + " ("
+                    + f0(r.maxPledgesPerSecond())
+                    + " : "
+                    + f0(r.pledgeRowsBaseline.achievedRate())
+                    + ")",
+                verdict + smoke));
+      }
+      if (r.jdbcBaseline != null) {
+        double ratio = Report.ratio(r.maxPledgesPerSecond(), r.jdbcBaseline.achievedRate());
+        r.targets.add(
+            new Results.Target(
+                "pledge writes vs old JDBC baseline (2 rows per transaction)",
+                "none (issue #8's, kept for comparison)",
+                pct(ratio)
+                    + " ("
+                    + f0(r.maxPledgesPerSecond())
+                    + " : "
+                    + f0(r.jdbcBaseline.achievedRate())
+                    + ")",
+                "-"));
+      }
+    }
+    if (!r.writeRampTwoInstances.isEmpty()) {
       r.targets.add(
           new Results.Target(
-              "pledge writes vs JDBC baseline",
-              ">= 50 % of baseline tx/s",
-              pct(ratio)
-                  + " ("
-                  + f0(r.maxPledgesPerSecond())
-                  + " : "
-                  + f0(r.jdbcBaseline.achievedRate())
-                  + ")",
-              verdict + smoke));
+              "highest pledge writes, 2 instances of pledge-service : 1",
+              "none (the scaling on one machine)",
+              String.format(
+                  Locale.ROOT,
+                  "%.2f (%s : %s pledges/s)",
+                  Report.ratio(r.maxPledgesPerSecondTwoInstances(), r.maxPledgesPerSecond()),
+                  f0(r.maxPledgesPerSecondTwoInstances()),
+                  f0(r.maxPledgesPerSecond())),
+              "-"));
+    }
+    if (r.soak != null) {
+      soakTargets(r, smoke);
     }
     if (r.writeAtHalfSaturation != null) {
       target(
@@ -426,6 +589,51 @@ public final class Benchmark {
           mib * 1024L * 1024L <= 2_500_000_000L,
           smoke);
     }
+  }
+
+  /**
+   * Issue #18's soak: the p99 flat (the last third's median interval p99 at most 1.25 times the
+   * first third's) and no growth of any JVM's live heap (after a full collection) beyond 10 %, or 8
+   * MiB on a small heap, from the start to the end.
+   */
+  private static void soakTargets(Results r, String smoke) {
+    double drift = Soak.p99Drift(r.soak);
+    target(
+        r,
+        "soak: p99 flat (median interval p99, last third : first third)",
+        "<= 1.25",
+        Double.isNaN(drift)
+            ? "fewer than 3 intervals"
+            : String.format(
+                Locale.ROOT,
+                "%.2f (whole soak p99 %.1f ms @%.0f/s)",
+                drift,
+                r.soak.total().p99Ms(),
+                r.soak.rate()),
+        !Double.isNaN(drift) && drift <= 1.25 && r.soak.total().errors() == 0,
+        smoke);
+    String worst = null;
+    long worstGrowth = Long.MIN_VALUE;
+    boolean met = !r.soak.liveHeapEndMib().isEmpty();
+    for (var end : r.soak.liveHeapEndMib().entrySet()) {
+      Long start = r.soak.liveHeapStartMib().get(end.getKey());
+      if (start == null) {
+        continue;
+      }
+      long growth = end.getValue() - start;
+      met &= growth <= Math.max(8, start / 10);
+      if (growth > worstGrowth) {
+        worstGrowth = growth;
+        worst = end.getKey() + " " + start + " -> " + end.getValue() + " MiB";
+      }
+    }
+    target(
+        r,
+        "soak: live heap (after a full GC) growth, worst JVM",
+        "<= 10 % (at least 8 MiB)",
+        worst == null ? "not available" : worst,
+        met && worst != null,
+        smoke);
   }
 
   /** Issue #15: propagation flat in the appeal's size, reads of a large appeal. */

@@ -49,6 +49,104 @@ final class Footprint {
     return mib;
   }
 
+  /**
+   * MiB of heap each JVM's last collection left (old generation and survivors in use, see {@link
+   * JvmHeap}), in the order of {@link #now()}; a JVM whose counters cannot be read is left out.
+   */
+  Map<String, Long> heapAfterGc() {
+    Map<String, Long> mib = new LinkedHashMap<>();
+    jvms().forEach((name, pid) -> JvmHeap.afterGc(pid).ifPresent(b -> mib.put(name, b >> 20)));
+    return mib;
+  }
+
+  /**
+   * Runs a full collection in every JVM, one after another, and returns the heap each has in use
+   * afterwards (MiB): the live heap. It pauses each process, so it is never done while measuring.
+   */
+  Map<String, Long> heapAfterFullGc() {
+    Map<String, Long> mib = new LinkedHashMap<>();
+    jvms().forEach((name, pid) -> JvmHeap.collect(pid).ifPresent(b -> mib.put(name, b >> 20)));
+    return mib;
+  }
+
+  /**
+   * CPU seconds (user and system) each process has used since it started, by the names of {@link
+   * #now()}, plus the load generator ("benchmark") and {@code extra} processes under their own
+   * names (a second instance of a service). PostgreSQL and Keycloak count all their processes.
+   */
+  Map<String, Double> cpuSeconds(Map<String, ProcessHandle> extra) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    seconds.put("postgresql", cpu(postgresProcesses()));
+    seconds.put("kafka", cpu(platform.kafka().processHandle().stream().toList()));
+    seconds.put("keycloak", cpu(platform.keycloak().processTree()));
+    for (String service : Platform.SERVICES) {
+      seconds.put(service, cpu(platform.service(service).processHandle().stream().toList()));
+    }
+    if (platform.isRunning(Platform.CONSOLE)) {
+      seconds.put(
+          Platform.CONSOLE,
+          cpu(platform.service(Platform.CONSOLE).processHandle().stream().toList()));
+    }
+    extra.forEach((name, handle) -> seconds.put(name, cpu(List.of(handle))));
+    seconds.put("benchmark", cpu(List.of(ProcessHandle.current())));
+    return seconds;
+  }
+
+  /**
+   * CPU milliseconds per unit of work between two {@link #cpuSeconds} readings, per process and in
+   * "total".
+   */
+  static Map<String, Double> cpuMsPer(
+      Map<String, Double> before, Map<String, Double> after, double units) {
+    Map<String, Double> ms = new LinkedHashMap<>();
+    double total = 0;
+    for (var entry : after.entrySet()) {
+      double used = entry.getValue() - before.getOrDefault(entry.getKey(), 0.0);
+      double perUnit = units <= 0 ? 0 : used * 1000 / units;
+      ms.put(entry.getKey(), perUnit);
+      total += perUnit;
+    }
+    ms.put("total", total);
+    return ms;
+  }
+
+  /** utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s (Linux's USER_HZ). */
+  private static double cpu(List<ProcessHandle> processes) {
+    long ticks = 0;
+    for (ProcessHandle h : processes) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+        // the command name (field 2) may hold blanks: count fields after its closing parenthesis
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (IOException | RuntimeException e) {
+        // the process is gone: it counts nothing more
+      }
+    }
+    return ticks / 100.0;
+  }
+
+  /** The platform's JVMs by name: Kafka, Keycloak's server, the services. */
+  private Map<String, Long> jvms() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    platform.kafka().processHandle().ifPresent(h -> pids.put("kafka", h.pid()));
+    // kc.sh starts the JVM: the process of the tree that has counters
+    platform.keycloak().processTree().stream()
+        .filter(h -> JvmHeap.afterGc(h.pid()).isPresent())
+        .findFirst()
+        .ifPresent(h -> pids.put("keycloak", h.pid()));
+    for (String service : Platform.SERVICES) {
+      platform.service(service).processHandle().ifPresent(h -> pids.put(service, h.pid()));
+    }
+    if (platform.isRunning(Platform.CONSOLE)) {
+      platform
+          .service(Platform.CONSOLE)
+          .processHandle()
+          .ifPresent(h -> pids.put(Platform.CONSOLE, h.pid()));
+    }
+    return pids;
+  }
+
   /** Samples every 500 ms until {@link #stopPeak()}, keeping each process's highest figure. */
   void startPeak() {
     peak.clear();

@@ -32,18 +32,27 @@ public record Options(
     boolean ledger,
     boolean statementOnly,
     List<Integer> appealSizes,
-    double pageRate) {
+    double pageRate,
+    boolean twoInstances,
+    Duration soak,
+    double soakRate,
+    Duration soakInterval) {
 
   /**
-   * Full-run defaults (a quiet 2-core machine: about 30 minutes, a third of it loading data). With
+   * Full-run defaults (a quiet 2-core machine: about 35 minutes, a third of it loading data). With
    * {@code --ledger} only the funding ledger's scenarios run (issue #15): propagation and reads on
    * one appeal of each of {@code appeal-sizes} pledges, reads at the largest of {@code scales}, and
    * the replay. With {@code --statement-only} only the bank statement import runs (its payer's
-   * pledges loaded first, over {@code base-appeals} appeals).
+   * pledges loaded first, over {@code base-appeals} appeals). With {@code --soak=60m} only the soak
+   * runs (issue #18): the base data, the write ramp (unless {@code soak-rate} is given), then steady
+   * writes at half the highest rate for that long, latency and memory sampled every {@code
+   * soak-interval}.
    */
   public static Options parse(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick") || Boolean.getBoolean("bench.quick");
     var o = new Args(args);
+    String soakText = o.get("soak", "");
+    Duration soak = soakText.isBlank() ? null : duration(soakText);
     return new Options(
         quick,
         Path.of(o.get("report-dir", "deploy/benchmarks/target/report")).toAbsolutePath(),
@@ -69,7 +78,28 @@ public record Options(
         o.doubles("appeal-sizes", quick ? "20,100" : "100,1000,10000").stream()
             .map(Double::intValue)
             .toList(),
-        o.decimal("page-rate", quick ? 5 : 20));
+        o.decimal("page-rate", quick ? 5 : 20),
+        Boolean.parseBoolean(o.get("two-instances", "true")),
+        soak,
+        o.decimal("soak-rate", 0),
+        Duration.ofSeconds(
+            o.integer(
+                "soak-interval-seconds",
+                soak != null && soak.compareTo(Duration.ofMinutes(10)) < 0 ? 10 : 60)));
+  }
+
+  /** {@code 60m}, {@code 2m}, {@code 90s}, {@code 1h}: a soak's length. */
+  static Duration duration(String text) {
+    var matcher = java.util.regex.Pattern.compile("(\\d+)([smh])").matcher(text.strip());
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("a duration is a number and s, m or h: " + text);
+    }
+    long n = Long.parseLong(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
   }
 
   private record Args(String[] args) {

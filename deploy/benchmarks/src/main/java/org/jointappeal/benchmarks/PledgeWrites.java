@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.jointappeal.localstack.PostgresServer;
@@ -31,30 +33,62 @@ final class PledgeWrites {
 
   /** Open-loop {@code POST /pledges} at one rate over the loaded appeals. */
   Step at(String name, double rate, Duration duration) {
-    List<String> appeals = data.appeals();
-    Step step =
-        OpenLoop.run(
-            name,
-            rate,
-            duration,
-            () -> {
-              var random = ThreadLocalRandom.current();
-              String appeal = appeals.get(random.nextInt(appeals.size()));
-              String donor = Api.DONORS[random.nextInt(Api.DONORS.length)];
-              return api.create(
-                      api.pledgeUrl() + "/pledges", "finance", Api.pledge(appeal, donor, "250.00"))
-                  .thenApply(r -> r.statusCode());
-            },
-            status -> status == 201);
+    return at(name, rate, duration, List.of(api.pledgeUrl()));
+  }
+
+  /**
+   * As {@link #at(String, double, Duration)}, the requests spread round robin over the given
+   * instances of pledge-service (base URLs), as a load balancer in front of them would.
+   */
+  Step at(String name, double rate, Duration duration, List<String> instances) {
+    Step step = OpenLoop.run(name, rate, duration, request(instances), status -> status == 201);
     data.countCreated(step.count() - step.errors());
     return step;
   }
 
+  /**
+   * Steady writes at one rate, latency kept per {@code interval} as well (the soak): the intervals
+   * are steps of their own, by the intended send time of their requests.
+   */
+  OpenLoop.Timeline steady(String name, double rate, Duration duration, Duration interval) {
+    var timeline =
+        OpenLoop.run(
+            name,
+            rate,
+            duration,
+            interval,
+            request(List.of(api.pledgeUrl())),
+            status -> status == 201);
+    data.countCreated(timeline.total().count() - timeline.total().errors());
+    return timeline;
+  }
+
+  private Supplier<CompletableFuture<Integer>> request(List<String> instances) {
+    List<String> appeals = data.appeals();
+    AtomicLong next = new AtomicLong();
+    return () -> {
+      var random = ThreadLocalRandom.current();
+      String appeal = appeals.get(random.nextInt(appeals.size()));
+      String donor = Api.DONORS[random.nextInt(Api.DONORS.length)];
+      String instance = instances.get((int) (next.getAndIncrement() % instances.size()));
+      return api.create(instance + "/pledges", "finance", Api.pledge(appeal, donor, "250.00"))
+          .thenApply(r -> r.statusCode());
+    };
+  }
+
   /** Rising rates until one step saturates; the last step is the highest rate attempted. */
   List<Step> ramp(List<Double> rates, Duration stepDuration) {
+    return ramp(rates, stepDuration, List.of(api.pledgeUrl()), "");
+  }
+
+  /**
+   * As {@link #ramp(List, Duration)} over the given instances of pledge-service; {@code label}
+   * tells the steps apart in the report (e.g. "2 instances").
+   */
+  List<Step> ramp(List<Double> rates, Duration stepDuration, List<String> instances, String label) {
     List<Step> steps = new ArrayList<>();
     for (double rate : rates) {
-      Step step = at("POST /pledges @" + (int) rate + "/s", rate, stepDuration);
+      Step step = at("POST /pledges @" + (int) rate + "/s" + label, rate, stepDuration, instances);
       Benchmark.log("%s", step);
       steps.add(step);
       if (step.saturated()) {
@@ -65,9 +99,10 @@ final class PledgeWrites {
   }
 
   /**
-   * The baseline: {@code threads} connections each running transactions of one pledge-like row and
-   * one outbox-like row (the least any transactional outbox must write), as fast as they can, in a
-   * scratch database of the same PostgreSQL server.
+   * The old baseline, kept for comparison with earlier runs: {@code threads} connections each
+   * running transactions of one pledge-like row and one outbox-like row (the least any
+   * transactional outbox must write), as fast as they can, in a scratch database of the same
+   * PostgreSQL server. {@link PledgeRowsBaseline} is the fair one: the rows a pledge really writes.
    */
   static Step jdbcBaseline(PostgresServer postgres, int threads, Duration duration) {
     postgres.ensureDatabase("benchmark", "benchmark", "benchmark"); // local scratch database

@@ -42,6 +42,18 @@ final class Results {
   public List<Step> writeRamp = new ArrayList<>();
   public Step writeAtHalfSaturation;
   public Step jdbcBaseline;
+
+  /** The fair baseline (issue #18): the rows of one announcement per transaction. */
+  public Step pledgeRowsBaseline;
+
+  /** CPU milliseconds per pledge of each process over the write ramp, and in total. */
+  public Map<String, Double> writeRampCpuMsPerPledge = new LinkedHashMap<>();
+
+  /** The same ramp with two instances of pledge-service, requests spread round robin. */
+  public List<Step> writeRampTwoInstances = new ArrayList<>();
+
+  public Map<String, Double> writeRampTwoInstancesCpuMsPerPledge = new LinkedHashMap<>();
+  public Soak.Result soak;
   public Step kafkaBaseline;
   public List<Step> alertPropagation = new ArrayList<>();
   public List<Level> levels = new ArrayList<>();
@@ -54,5 +66,14 @@ final class Results {
 
   double maxPledgesPerSecond() {
     return writeRamp.stream().mapToDouble(Step::achievedRate).max().orElse(0);
+  }
+
+  double maxPledgesPerSecondTwoInstances() {
+    return writeRampTwoInstances.stream().mapToDouble(Step::achievedRate).max().orElse(0);
+  }
+
+  /** Pledges created by the steps of a ramp (answers 201). */
+  static long created(List<Step> ramp) {
+    return ramp.stream().mapToLong(s -> s.count() - s.errors()).sum();
   }
 }

@@ -76,7 +76,7 @@ public class KnownAppeals {
   public KnownAppeal requireOpenForPledges(String appealCode) {
     var appeal =
         appeals
-            .findByIdOptional(appealCode)
+            .findToRead(appealCode)
             .orElseThrow(() -> NotYetKnown.appeal(appealCode, config.notYetKnownRetryAfter()));
     if (!appeal.acceptsPledges()) {
       throw DomainRuleViolation.of(

@@ -54,6 +54,19 @@ public class DonorRepository implements PanacheRepositoryBase<Donor, String> {
     return donors;
   }
 
+  /**
+   * Whether the donor is registered, read without loading it: a command that only checks leaves
+   * nothing in the session to be dirty-checked at each flush.
+   */
+  boolean isRegistered(String code) {
+    return !getEntityManager()
+        .createQuery("select 1 from Donor d where d.code = :code", Integer.class)
+        .setParameter("code", code)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
   /** Donor codes other than {@code except} that already hold one of these IBANs. */
   List<String> holdersOf(Collection<String> ibans, DonorCode except) {
     if (ibans.isEmpty()) {

@@ -92,7 +92,7 @@ public class DonorService {
 
   /** Pledges name a donor of the registry, or the rule that says no. */
   public void requireKnown(DonorCode code) {
-    if (donors.findByIdOptional(code.value()).isEmpty()) {
+    if (!donors.isRegistered(code.value())) {
       throw DomainRuleViolation.of(
           DomainRule.UNKNOWN_DONOR, "donor " + code + " is not in the donors registry");
     }

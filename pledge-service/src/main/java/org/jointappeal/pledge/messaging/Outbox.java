@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
@@ -43,6 +44,9 @@ public class Outbox {
             insert into outbox_event (id, topic, appeal_code, type, subject, payload, recorded_at,
               traceparent, tracestate)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+        // no entity maps the outbox: writing a row needs no flush of the session's entities (the
+        // commit flushes them, and a caller that must know a version flushes before appending)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter(1, id)
         .setParameter(2, event.topic())
         .setParameter(3, event.recordKey()) // the key column, named when every key was an appeal
@@ -96,18 +100,37 @@ public class Outbox {
     topics.forEach(topic -> appended.fire(new OutboxAppended(topic)));
   }
 
-  /** The oldest unsent rows, in the order they were written. */
+  /**
+   * Takes or renews the relay lease (see {@link #acquireLease}) and, if this holder has it, reads
+   * the oldest unsent rows, in the order they were written, in one statement: empty when there is
+   * nothing to send or the lease is another instance's. A relay calls it once per batch, so each
+   * round costs one statement less.
+   */
   @Transactional
-  public List<OutboxEvent> nextBatch(int size) {
+  public List<OutboxEvent> leaseAndNextBatch(String holder, java.time.Duration lease, int size) {
     @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
     List<Object[]> rows =
         em.createNativeQuery(
                 """
+                with lease as (
+                  update outbox_relay_lease
+                  set holder = ?1, expires_at = clock_timestamp() + make_interval(secs => ?2)
+                  where name = 'relay'
+                    and (holder is null or holder = ?1 or expires_at < clock_timestamp())
+                  returning name)
                 select id, seq, topic, appeal_code, type, subject, payload, recorded_at, written_at,
                   traceparent, tracestate
-                from outbox_event where sent_at is null order by seq limit ?1""")
-            .setParameter(1, size)
+                from outbox_event
+                where sent_at is null and exists (select 1 from lease)
+                order by seq limit ?3""")
+            .setParameter(1, holder)
+            .setParameter(2, lease.toMillis() / 1000.0)
+            .setParameter(3, size)
             .getResultList();
+    return events(rows);
+  }
+
+  private static List<OutboxEvent> events(List<Object[]> rows) {
     return rows.stream()
         .map(
             r ->

@@ -93,8 +93,10 @@ public class OutboxRelay {
   int drain() {
     int sent = 0;
     try {
-      while (outbox.acquireLease(holder, config.leaseDuration())) {
-        List<OutboxEvent> batch = outbox.nextBatch(config.batchSize());
+      while (true) {
+        // empty: nothing left, or another instance holds the lease
+        List<OutboxEvent> batch =
+            outbox.leaseAndNextBatch(holder, config.leaseDuration(), config.batchSize());
         if (batch.isEmpty()) {
           break;
         }

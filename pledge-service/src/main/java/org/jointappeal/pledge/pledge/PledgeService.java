@@ -16,6 +16,7 @@ import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
+import org.jointappeal.pledge.NotYetKnown;
 import org.jointappeal.pledge.VersionConflict;
 import org.jointappeal.pledge.appeal.KnownAppeal;
 import org.jointappeal.pledge.appeal.KnownAppeals;
@@ -43,6 +44,8 @@ import org.jointappeal.pledge.paging.PageRequest;
 
 @ApplicationScoped
 public class PledgeService {
+
+  private static final String ANNOUNCE = "announce-pledge";
 
   private final PledgeRepository pledges;
   private final WriteOffRepository writeOffs;
@@ -78,17 +81,49 @@ public class PledgeService {
   /**
    * Announces a pledge. With an Idempotency-Key, a retry of the same request replays the first
    * answer and creates nothing.
+   *
+   * <p>The write path is kept short (issue #18): the checks read without loading anything the
+   * session would track; the answer is known before anything is written (ids are assigned in
+   * memory), so the key's row is written with it in one statement; then the pledge, its history
+   * entry and its outbox row, flushed once at commit.
    */
   @Transactional
   public Answer<PledgeView> announce(
       AnnouncePledgeRequest request, DonorScope scope, String actor, Optional<IdempotencyKey> key) {
+    Pledge pledge;
+    try {
+      pledge = checkedPledge(request, scope);
+    } catch (DomainRuleViolation | NotYetKnown | Forbidden | IllegalArgumentException refused) {
+      // the key is consulted first, as if it had been claimed before the checks: a retry of a
+      // request that was fine then replays its answer, another request under the key is a 422
+      if (key.isPresent()) {
+        var replay = idempotency.answered(actor, key.get(), ANNOUNCE, request, PledgeView.class);
+        if (replay.isPresent()) {
+          return replay.get();
+        }
+      }
+      throw refused;
+    }
+    var answer = Answer.created("/pledges/" + pledge.id(), PledgeView.of(pledge));
     if (key.isPresent()) {
       var replay =
-          idempotency.claim(actor, key.get(), "announce-pledge", request, PledgeView.class);
+          idempotency.record(actor, key.get(), ANNOUNCE, request, answer, PledgeView.class);
       if (replay.isPresent()) {
         return replay.get();
       }
     }
+    pledges.persist(pledge);
+    // version 0 until the first change: the event and the history need no flush to know it
+    outbox.append(PledgeAnnouncedV1.of(pledge, clock.instant()));
+    record(pledge, "ANNOUNCED", actor, pledge.announcedOn(), pledge.occasion());
+    Log.infof(
+        "pledge announced pledgeId=%s appeal=%s donor=%s",
+        pledge.id(), pledge.appealCode(), pledge.donorCode());
+    return answer;
+  }
+
+  /** The pledge a request announces, checked against the donors, the appeal and the rates. */
+  private Pledge checkedPledge(AnnouncePledgeRequest request, DonorScope scope) {
     DonorCode donor = pledgingDonor(request.donorCode(), scope);
     donors.requireKnown(donor);
     var amount = request.amount().toMoney("amount");
@@ -97,26 +132,16 @@ public class PledgeService {
     var earmarking = Earmarking.against(appeal, request.earmarking());
     // announcement date, not today: a pledge keeps the value it had when it was made
     var value = rates.usdValue(amount, request.announcedOn());
-    var pledge =
-        new Pledge(
-            request.appealCode(),
-            donor,
-            amount,
-            value,
-            request.announcedOn(),
-            request.occasion(),
-            earmarking,
-            schedule(request, amount, appeal),
-            clock.instant());
-    pledges.persist(pledge);
-    pledges.flush();
-    outbox.append(PledgeAnnouncedV1.of(pledge, clock.instant()));
-    record(pledge, "ANNOUNCED", actor, pledge.announcedOn(), pledge.occasion());
-    Log.infof(
-        "pledge announced pledgeId=%s appeal=%s donor=%s", pledge.id(), pledge.appealCode(), donor);
-    var answer = Answer.created("/pledges/" + pledge.id(), PledgeView.of(pledge));
-    key.ifPresent(k -> idempotency.complete(actor, k, answer));
-    return answer;
+    return new Pledge(
+        request.appealCode(),
+        donor,
+        amount,
+        value,
+        request.announcedOn(),
+        request.occasion(),
+        earmarking,
+        schedule(request, amount, appeal),
+        clock.instant());
   }
 
   /**

@@ -12,6 +12,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.jointappeal.pledge.Appeals;
 import org.jointappeal.pledge.Db;
@@ -79,6 +80,77 @@ class PledgeIdempotencyAndHistoryTest {
       announce(key, "500.00").statusCode(409).body("type", endsWith("/request-in-flight"));
     }
     assertThat(pledgesOfAppeal()).isZero();
+  }
+
+  /** The key is answered first even though its row is written after the checks (issue #18). */
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void aRetryAfterTheAppealClosedStillReplaysTheFirstAnswer() {
+    String key = UUID.randomUUID().toString();
+    var first = announce(key, "500.00").statusCode(201).extract();
+    Appeals.publish(
+        appeal,
+        "org.jointappeal.appeal.closed.v1",
+        Appeals.stateJson(appeal, 2, "CLOSED", List.of()));
+    announce(key, "500.00")
+        .statusCode(201)
+        .header("Location", equalTo(first.header("Location")))
+        .body(equalTo(first.asString()));
+    announce(UUID.randomUUID().toString(), "500.00")
+        .statusCode(422)
+        .body("type", endsWith("/appeal-not-launched"));
+    assertThat(pledgesOfAppeal()).isEqualTo(1);
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void theSameKeyWithAnotherBodyThatFailsItsChecksIsStillAReusedKey() {
+    String key = UUID.randomUUID().toString();
+    announce(key, "500.00").statusCode(201);
+    given()
+        .contentType(JSON)
+        .header("Idempotency-Key", key)
+        .body(PledgeResourceTest.pledge(appeal, "ZZZ", "500.00", "USD"))
+        .when()
+        .post("/pledges")
+        .then()
+        .statusCode(422)
+        .body("type", endsWith("/idempotency-key-reused"));
+    assertThat(pledgesOfAppeal()).isEqualTo(1);
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void aRequestThatFailsItsChecksWhileItsKeyIsInProgressIsAConflict() throws Exception {
+    String key = UUID.randomUUID().toString();
+    try (var held = new HeldIdempotencyKey("finance", key)) {
+      given()
+          .contentType(JSON)
+          .header("Idempotency-Key", key)
+          .body(PledgeResourceTest.pledge(appeal, "ZZZ", "500.00", "USD"))
+          .when()
+          .post("/pledges")
+          .then()
+          .statusCode(409)
+          .body("type", endsWith("/request-in-flight"));
+    }
+  }
+
+  @Test
+  @TestSecurity(user = "finance", roles = "finance-officer")
+  void aRefusedAnnouncementLeavesItsKeyFree() {
+    String key = UUID.randomUUID().toString();
+    given()
+        .contentType(JSON)
+        .header("Idempotency-Key", key)
+        .body(PledgeResourceTest.pledge(appeal, "ZZZ", "500.00", "USD"))
+        .when()
+        .post("/pledges")
+        .then()
+        .statusCode(422)
+        .body("type", endsWith("/unknown-donor"));
+    announce(key, "500.00").statusCode(201);
+    assertThat(pledgesOfAppeal()).isEqualTo(1);
   }
 
   @Test
