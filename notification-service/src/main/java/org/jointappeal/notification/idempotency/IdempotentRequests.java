@@ -4,35 +4,49 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.RequestInFlight;
 
 /**
- * Idempotency-Key handling for every command, inside the command's own transaction: the key is
- * inserted first ({@code on conflict do nothing}), the answer stored with it before commit. A retry
- * of the same request replays the answer; the same key with another request is a 422; a key whose
- * first request has not committed yet is a 409 (after a short wait).
+ * Idempotency-Key handling for every command, inside the command's own transaction: a first request
+ * costs one statement (the key's row), or two when the answer is stored after the effect.
+ *
+ * <p>A request in progress holds a transaction-scoped advisory lock on its key (caller's subject
+ * and key), taken by the same statement that inserts the key's row; the row becomes visible when
+ * the command commits, and the lock is released then. A retry of the same request replays the
+ * stored answer; the same key with another request is a 422; a key whose lock another transaction
+ * holds is a 409 after a short wait (polled: nothing blocks on a lock, no lock timeout). Commands
+ * whose answer is known before they write anything ({@link #record}, e.g. an announcement) insert
+ * the row with the answer in one statement; the others {@link #claim} the key first and {@link
+ * #complete} it with the answer.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
-  /** How long a retry waits for the first request's transaction before answering 409. */
-  private static final String IN_FLIGHT_WAIT = "1s";
+  /** How long a retry waits for the first request of its key before answering 409. */
+  private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
 
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(50);
+
+  /**
+   * The advisory lock of a key: a 64-bit hash of subject and key (seed 18, this mechanism's own;
+   * any other advisory lock of the service uses another seed). Another key of the same hash could
+   * only make a concurrent first request wait or answer 409, which a client retries.
+   */
+  private static final String KEY_LOCK =
+      "pg_try_advisory_xact_lock(hashtextextended(?1 || chr(10) || ?2, 18))";
 
   private final EntityManager em;
   private final ObjectMapper json;
@@ -77,32 +91,7 @@ public class IdempotentRequests {
   @Transactional(TxType.MANDATORY)
   public <T> Optional<Answer<T>> claim(
       String subject, IdempotencyKey key, String operation, Object request, Class<T> bodyType) {
-    String hash = hash(operation, request);
-    if (insert(subject, key, hash) == 1) {
-      return Optional.empty();
-    }
-    @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
-    List<Object[]> rows =
-        em.createNativeQuery(
-                """
-                select request_hash, status, location, body from idempotency_key
-                where subject = ?1 and idempotency_key = ?2""")
-            .setParameter(1, subject)
-            .setParameter(2, key.value())
-            .getResultList();
-    Object[] row = rows.get(0);
-    if (!hash.equals(row[0])) {
-      throw DomainRuleViolation.of(
-          "idempotency-key-reused",
-          "The Idempotency-Key was used for another request",
-          "Idempotency-Key " + key + " was first used for another request");
-    }
-    if (row[1] == null) {
-      throw RequestInFlight.of(key.value());
-    }
-    return Optional.of(
-        new Answer<>(
-            ((Number) row[1]).intValue(), (String) row[2], read((String) row[3], bodyType)));
+    return insert(subject, key, hash(operation, request), null, bodyType);
   }
 
   /** Stores the answer with the key, in the same transaction as the effect. */
@@ -112,6 +101,7 @@ public class IdempotentRequests {
             """
             update idempotency_key set status = ?3, location = ?4, body = ?5
             where subject = ?1 and idempotency_key = ?2""")
+        .setFlushMode(FlushModeType.COMMIT) // the key's table is no entity's: nothing to flush
         .setParameter(1, subject)
         .setParameter(2, key.value())
         .setParameter(3, answer.status())
@@ -121,48 +111,146 @@ public class IdempotentRequests {
   }
 
   /**
-   * A concurrent first request holds the key's row until it commits: wait for it briefly (then its
-   * answer can be replayed), and give up with 409 rather than block a request thread.
+   * Records the answer of a command that knows it before writing anything (its ids are assigned in
+   * memory), as the key's row, in one statement: call it after the command's checks and before its
+   * writes. Empty: recorded, go on and write. Present: the key was answered before, for this same
+   * request: replay that answer and write nothing. Another request's key is a 422, a key in flight
+   * a 409.
    */
-  private int insert(String subject, IdempotencyKey key, String hash) {
-    String previous =
-        (String) em.createNativeQuery("select current_setting('lock_timeout')").getSingleResult();
-    setLockTimeout(IN_FLIGHT_WAIT);
-    int inserted;
+  @Transactional(TxType.MANDATORY)
+  public <T> Optional<Answer<T>> record(
+      String subject,
+      IdempotencyKey key,
+      String operation,
+      Object request,
+      Answer<T> answer,
+      Class<T> bodyType) {
+    return insert(subject, key, hash(operation, request), answer, bodyType);
+  }
+
+  /**
+   * What a key already stands for, for a command that checks before it records (see {@link
+   * #record}) and found the request wanting: empty when the key is free (the request's own answer
+   * stands); the first answer to replay when the key was used for this same request (which was fine
+   * then); a 422 when it was used for another request, a 409 while it is in flight.
+   */
+  @Transactional(TxType.MANDATORY)
+  public <T> Optional<Answer<T>> answered(
+      String subject, IdempotencyKey key, String operation, Object request, Class<T> bodyType) {
+    String hash = hash(operation, request);
+    long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+    while (true) {
+      var stored = stored(subject, key);
+      if (stored.row().isPresent()) {
+        return Optional.of(replay(stored.row().get(), hash, key, bodyType));
+      }
+      if (stored.locked()) {
+        return Optional.empty();
+      }
+      awaitOtherRequest(key, deadline);
+    }
+  }
+
+  /**
+   * Inserts the key's row (with the answer, when given) under the key's advisory lock, taken in the
+   * insert's own {@code where}: a key another transaction holds inserts nothing and blocks nothing.
+   * Nothing inserted: the stored row decides; while the other request runs, it is waited for
+   * briefly (its answer can then be replayed), then a 409.
+   */
+  private <T> Optional<Answer<T>> insert(
+      String subject, IdempotencyKey key, String hash, Answer<T> answer, Class<T> bodyType) {
+    long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      if (insertRow(subject, key, hash, answer) == 1) {
+        return Optional.empty();
+      }
+      while (true) {
+        var stored = stored(subject, key);
+        if (stored.row().isPresent()) {
+          return Optional.of(replay(stored.row().get(), hash, key, bodyType));
+        }
+        if (stored.locked()) {
+          break; // the other request rolled back and left the key to this one: insert again
+        }
+        awaitOtherRequest(key, deadline);
+      }
+    }
+    throw RequestInFlight.of(key.value());
+  }
+
+  private int insertRow(String subject, IdempotencyKey key, String hash, Answer<?> answer) {
+    return em.createNativeQuery(
+            """
+            insert into idempotency_key
+              (subject, idempotency_key, request_hash, status, location, body, created_at)
+            select ?1, ?2, ?3, cast(?4 as integer), cast(?5 as varchar), cast(?6 as text),
+              cast(?7 as timestamptz)
+            where"""
+                + " "
+                + KEY_LOCK
+                + " on conflict do nothing")
+        .setFlushMode(FlushModeType.COMMIT) // the key's table is no entity's: nothing to flush
+        .setParameter(1, subject)
+        .setParameter(2, key.value())
+        .setParameter(3, hash)
+        .setParameter(4, answer == null ? null : answer.status())
+        .setParameter(5, answer == null ? null : answer.location())
+        .setParameter(6, answer == null ? null : write(answer.body()))
+        .setParameter(7, Timestamp.from(clock.instant()))
+        .executeUpdate();
+  }
+
+  /** Waits a moment for the request holding the key, or answers 409 once it took too long. */
+  private static void awaitOtherRequest(IdempotencyKey key, long deadline) {
+    if (System.nanoTime() >= deadline) {
+      throw RequestInFlight.of(key.value());
+    }
     try {
-      inserted =
-          em.createNativeQuery(
-                  """
-                  insert into idempotency_key (subject, idempotency_key, request_hash, created_at)
-                  values (?1, ?2, ?3, ?4) on conflict do nothing""")
-              .setParameter(1, subject)
-              .setParameter(2, key.value())
-              .setParameter(3, hash)
-              .setParameter(4, Timestamp.from(clock.instant()))
-              .executeUpdate();
-    } catch (PersistenceException e) {
-      if (lockNotAvailable(e)) {
-        throw RequestInFlight.of(key.value());
-      }
-      throw e;
+      Thread.sleep(IN_FLIGHT_POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RequestInFlight.of(key.value());
     }
-    setLockTimeout(previous); // the rest of the command waits for locks as usual
-    return inserted;
   }
 
-  private void setLockTimeout(String value) {
-    em.createNativeQuery("select set_config('lock_timeout', ?1, true)")
-        .setParameter(1, value)
-        .getSingleResult();
+  /** The key's row as committed, and whether its lock is (now) this transaction's. */
+  private record Stored(Optional<Object[]> row, boolean locked) {}
+
+  private Stored stored(String subject, IdempotencyKey key) {
+    Object[] result =
+        (Object[])
+            em.createNativeQuery(
+                    "select "
+                        + KEY_LOCK
+                        + """
+                        , k.request_hash, k.status, k.location, k.body
+                        from (select 1) one
+                          left join idempotency_key k on k.subject = ?1 and k.idempotency_key = ?2""")
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, subject)
+                .setParameter(2, key.value())
+                .getSingleResult();
+    boolean locked = Boolean.TRUE.equals(result[0]);
+    return new Stored(
+        result[1] == null
+            ? Optional.empty()
+            : Optional.of(new Object[] {result[1], result[2], result[3], result[4]}),
+        locked);
   }
 
-  private static boolean lockNotAvailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-        return true;
-      }
+  /** The stored answer of the same request; another request's key is a 422. */
+  private <T> Answer<T> replay(Object[] row, String hash, IdempotencyKey key, Class<T> bodyType) {
+    if (!hash.equals(row[0])) {
+      throw DomainRuleViolation.of(
+          "idempotency-key-reused",
+          "The Idempotency-Key was used for another request",
+          "Idempotency-Key " + key + " was first used for another request");
     }
-    return false;
+    if (row[1] == null) {
+      throw RequestInFlight.of(key.value()); // a claim without its answer: not ours to replay
+    }
+    return new Answer<>(
+        ((Number) row[1]).intValue(), (String) row[2], read((String) row[3], bodyType));
   }
 
   /** The operation and the parsed request, serialised canonically (records keep their order). */

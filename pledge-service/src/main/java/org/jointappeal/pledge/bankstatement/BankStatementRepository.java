@@ -105,7 +105,7 @@ public class BankStatementRepository implements PanacheRepositoryBase<BankStatem
   boolean tryTakeImport(UUID statementId) {
     return (Boolean)
         getEntityManager()
-            .createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 18))")
+            .createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 53))")
             .setParameter(1, statementId.toString())
             .getSingleResult();
   }

@@ -29,8 +29,8 @@ import org.jointappeal.pledge.RequestInFlight;
  * the command commits, and the lock is released then. A retry of the same request replays the
  * stored answer; the same key with another request is a 422; a key whose lock another transaction
  * holds is a 409 after a short wait (polled: nothing blocks on a lock, no lock timeout). Commands
- * whose answer is known before they write anything ({@link #record}, the announcement) insert the
- * row with the answer in one statement; the others {@link #claim} the key first and {@link
+ * whose answer is known before they write anything ({@link #record}, e.g. an announcement) insert
+ * the row with the answer in one statement; the others {@link #claim} the key first and {@link
  * #complete} it with the answer.
  */
 @ApplicationScoped
@@ -43,8 +43,8 @@ public class IdempotentRequests {
 
   /**
    * The advisory lock of a key: a 64-bit hash of subject and key (seed 18, this mechanism's own;
-   * the bank statement import locks with another). Another key of the same hash could only make a
-   * concurrent first request wait or answer 409, which a client retries.
+   * any other advisory lock of the service uses another seed). Another key of the same hash could
+   * only make a concurrent first request wait or answer 409, which a client retries.
    */
   private static final String KEY_LOCK =
       "pg_try_advisory_xact_lock(hashtextextended(?1 || chr(10) || ?2, 18))";
