@@ -1,25 +1,38 @@
 package org.jointappeal.notification.delivery;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A plain-text mail over SMTP: subject with the status and group, body with each alert. */
+/**
+ * A plain-text mail over SMTP: subject with the status and group, body with each alert. The whole
+ * SMTP exchange has the same deadline as a webhook's: a server that stops answering delays the mail
+ * lane by that long at most, and the delivery is retried.
+ */
 @ApplicationScoped
 class EmailChannel {
 
-  private final Mailer mailer;
+  private final ReactiveMailer mailer;
+  private final DeliveryConfig config;
 
-  EmailChannel(Mailer mailer) {
+  EmailChannel(ReactiveMailer mailer, DeliveryConfig config) {
     this.mailer = mailer;
+    this.config = config;
   }
 
   DeliveryOutcome send(ClaimedDelivery delivery, NotificationMessage message) {
     try {
-      mailer.send(Mail.withText(oneLine(delivery.emailAddress()), subject(message), body(message)));
+      mailer
+          .send(Mail.withText(oneLine(delivery.emailAddress()), subject(message), body(message)))
+          .await()
+          .atMost(config.requestTimeout());
       return DeliveryOutcome.delivered(null);
+    } catch (TimeoutException e) {
+      return DeliveryOutcome.failed(
+          null, "no complete SMTP exchange within " + config.requestTimeout());
     } catch (RuntimeException e) {
       // the SMTP server refused or is unreachable: retried like a webhook
       return DeliveryOutcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
