@@ -11,6 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# the project's version, from the parent pom (its own <version>, the only one indented by two)
+version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)
+
 missing=false
 for artifact in appeal-service/target/quarkus-app/quarkus-run.jar \
   pledge-service/target/quarkus-app/quarkus-run.jar \
@@ -26,10 +29,9 @@ if [ "$missing" = true ]; then
 fi
 # the benchmark itself is small: always rebuilt, so that it matches this checkout
 mvn -B -q package -DskipTests -Pbenchmarks -pl deploy/local-stack,deploy/benchmarks
-jar=$(compgen -G "deploy/benchmarks/target/benchmarks-*.jar" | head -n 1) # whatever the version
 
 # The services run with the full JIT (the local stack's default, C1 only, is for fast test start-ups);
 # SERVICE_JVM_OPTIONS replaces these, e.g. to add -XX:StartFlightRecording for a profile;
 # BENCHMARK_JVM_OPTIONS adds options to the load generator (e.g. -Xlog:gc:file=...).
-exec java -Xmx1g ${BENCHMARK_JVM_OPTIONS:-} "-Djointappeal.service.jvm-options=${SERVICE_JVM_OPTIONS:--XX:+UseSerialGC}" -cp "deploy/benchmarks/target/lib/*:${jar}" \
+exec java -Xmx1g ${BENCHMARK_JVM_OPTIONS:-} "-Djointappeal.service.jvm-options=${SERVICE_JVM_OPTIONS:--XX:+UseSerialGC}" -cp "deploy/benchmarks/target/lib/*:deploy/benchmarks/target/benchmarks-${version}.jar" \
   org.jointappeal.benchmarks.Benchmark "$@"

@@ -9,23 +9,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# the project's version, from the parent pom (its own <version>, the only one indented by two)
+version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)
+
 missing=false
 for artifact in appeal-service/target/quarkus-app/quarkus-run.jar \
   pledge-service/target/quarkus-app/quarkus-run.jar \
   notification-service/target/quarkus-app/quarkus-run.jar \
   web-console/target/quarkus-app/quarkus-run.jar \
   deploy/kafka-broker/target/lib \
-  deploy/local-stack/target/lib; do
+  deploy/local-stack/target/lib \
+  "deploy/local-stack/target/local-stack-${version}.jar"; do
   [ -e "$artifact" ] || missing=true
 done
-compgen -G "deploy/local-stack/target/local-stack-*.jar" >/dev/null || missing=true
 if [ "$missing" = true ]; then
   echo "building the platform (first run, or after mvn clean)..."
   mvn -B -q package -DskipTests \
     -pl deploy/kafka-broker,deploy/local-stack,appeal-service,pledge-service,notification-service,web-console
 fi
 
-# the module's jar, whatever the project's version
-jar=$(compgen -G "deploy/local-stack/target/local-stack-*.jar" | head -n 1)
-exec java -cp "deploy/local-stack/target/lib/*:${jar}" \
+exec java -cp "deploy/local-stack/target/lib/*:deploy/local-stack/target/local-stack-${version}.jar" \
   org.jointappeal.localstack.RunPlatform "$@"
