@@ -77,7 +77,7 @@ final class Footprint {
   Map<String, Double> cpuSeconds(Map<String, ProcessHandle> extra) {
     Map<String, Double> seconds = new LinkedHashMap<>();
     seconds.put("postgresql", cpu(postgresProcesses()));
-    seconds.put("kafka", cpu(platform.kafka().processHandle().stream().toList()));
+    seconds.put("kafka", cpu(platform.kafka().processHandles()));
     seconds.put("keycloak", cpu(platform.keycloak().processTree()));
     for (String service : Platform.SERVICES) {
       seconds.put(service, cpu(platform.service(service).processHandle().stream().toList()));
@@ -129,7 +129,10 @@ final class Footprint {
   /** The platform's JVMs by name: Kafka, Keycloak's server, the services. */
   private Map<String, Long> jvms() {
     Map<String, Long> pids = new LinkedHashMap<>();
-    platform.kafka().processHandle().ifPresent(h -> pids.put("kafka", h.pid()));
+    var brokers = platform.kafka().processHandles(); // one broker, or the nodes of a cluster
+    for (int i = 0; i < brokers.size(); i++) {
+      pids.put(brokers.size() == 1 ? "kafka" : "kafka-" + (i + 1), brokers.get(i).pid());
+    }
     // kc.sh starts the JVM: the process of the tree that has counters
     platform.keycloak().processTree().stream()
         .filter(h -> JvmHeap.afterGc(h.pid()).isPresent())

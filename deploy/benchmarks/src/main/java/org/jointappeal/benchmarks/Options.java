@@ -44,8 +44,8 @@ public record Options(
    * one appeal of each of {@code appeal-sizes} pledges, reads at the largest of {@code scales}, and
    * the replay. With {@code --statement-only} only the bank statement import runs (its payer's
    * pledges loaded first, over {@code base-appeals} appeals). With {@code --soak=60m} only the soak
-   * runs (issue #18): the base data, the write ramp (unless {@code soak-rate} is given), then steady
-   * writes at half the highest rate for that long, latency and memory sampled every {@code
+   * runs (issue #18): the base data, the write ramp (unless {@code soak-rate} is given), then
+   * steady writes at half the highest rate for that long, latency and memory sampled every {@code
    * soak-interval}.
    */
   public static Options parse(String[] args) {
