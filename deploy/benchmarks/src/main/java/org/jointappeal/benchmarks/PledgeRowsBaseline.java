@@ -18,11 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 import org.jointappeal.localstack.PostgresServer;
 
 /**
@@ -66,59 +63,25 @@ final class PledgeRowsBaseline {
       throw new IllegalStateException("cannot build pledge-service's schema for the baseline", e);
     }
     Set<String> generated = generatedColumns(url);
-    Histogram micros = new ConcurrentHistogram(3_600_000_000L, 3);
-    AtomicLong errors = new AtomicLong();
-    long end = System.nanoTime() + duration.toNanos();
-    long started = System.nanoTime();
-    List<Thread> workers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
-              () -> {
-                try (Connection c = DriverManager.getConnection(url, "benchmark", "benchmark")) {
-                  c.setAutoCommit(false);
-                  List<PreparedStatement> inserts = new ArrayList<>();
-                  for (Row row : sample) {
-                    inserts.add(c.prepareStatement(insert(row, generated)));
-                  }
-                  while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    try {
-                      UUID pledge = UUID.randomUUID();
-                      for (int i = 0; i < sample.size(); i++) {
-                        bind(inserts.get(i), sample.get(i), generated, pledge);
-                        inserts.get(i).executeUpdate();
-                      }
-                      c.commit();
-                    } catch (SQLException e) {
-                      errors.incrementAndGet();
-                      c.rollback();
-                    }
-                    micros.recordValue((System.nanoTime() - t0) / 1000);
-                  }
-                } catch (SQLException e) {
-                  errors.incrementAndGet();
-                }
-              },
-              "pledge-rows-baseline-" + t);
-      worker.start();
-      workers.add(worker);
-    }
-    for (Thread worker : workers) {
-      try {
-        worker.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    double txPerSecond = (micros.getTotalCount() - errors.get()) / seconds;
-    return Step.of(
+    return ClosedLoopJdbc.run(
             "JDBC baseline, pledge rows, " + threads + " connections",
-            0,
-            txPerSecond,
-            errors.get(),
-            micros)
+            url,
+            threads,
+            duration,
+            c -> {
+              List<PreparedStatement> inserts = new ArrayList<>();
+              for (Row row : sample) {
+                inserts.add(c.prepareStatement(insert(row, generated)));
+              }
+              return inserts;
+            },
+            inserts -> {
+              UUID pledge = UUID.randomUUID();
+              for (int i = 0; i < sample.size(); i++) {
+                bind(inserts.get(i), sample.get(i), generated, pledge);
+                inserts.get(i).executeUpdate();
+              }
+            })
         .withNote("closed loop; per transaction " + describe(sample));
   }
 

@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 import org.jointappeal.localstack.PostgresServer;
 
 /**
@@ -124,61 +122,30 @@ final class PledgeWrites {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the baseline tables", e);
     }
-    Histogram micros = new ConcurrentHistogram(3_600_000_000L, 3);
-    AtomicLong errors = new AtomicLong();
-    long end = System.nanoTime() + duration.toNanos();
-    long started = System.nanoTime();
-    List<Thread> workers = new ArrayList<>();
     String payload = "x".repeat(900); // about the size of a pledge.announced.v1 value
-    for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
-              () -> {
-                try (Connection c = DriverManager.getConnection(url, "benchmark", "benchmark");
-                    PreparedStatement pledge =
-                        c.prepareStatement(
-                            "insert into pledge_like values (?, 'B-APPEAL', 'NOR', 250.00,"
-                                + " 'USD', 'ANNOUNCED', date '1997-07-02', 0, now())");
-                    PreparedStatement outbox =
-                        c.prepareStatement(
-                            "insert into outbox_like (id, appeal_code, type, payload,"
-                                + " recorded_at) values (?, 'B-APPEAL',"
-                                + " 'org.jointappeal.pledge.announced.v1', ?, now())")) {
-                  c.setAutoCommit(false);
-                  while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    try {
-                      pledge.setObject(1, UUID.randomUUID());
-                      pledge.executeUpdate();
-                      outbox.setObject(1, UUID.randomUUID());
-                      outbox.setString(2, payload);
-                      outbox.executeUpdate();
-                      c.commit();
-                    } catch (SQLException e) {
-                      errors.incrementAndGet();
-                      c.rollback();
-                    }
-                    micros.recordValue((System.nanoTime() - t0) / 1000);
-                  }
-                } catch (SQLException e) {
-                  errors.incrementAndGet();
-                }
-              },
-              "jdbc-baseline-" + t);
-      worker.start();
-      workers.add(worker);
-    }
-    for (Thread worker : workers) {
-      try {
-        worker.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    double txPerSecond = (micros.getTotalCount() - errors.get()) / seconds;
-    return Step.of(
-            "JDBC baseline, " + threads + " connections", 0, txPerSecond, errors.get(), micros)
+    return ClosedLoopJdbc.run(
+            "JDBC baseline, " + threads + " connections",
+            url,
+            threads,
+            duration,
+            c ->
+                List.of(
+                    c.prepareStatement(
+                        "insert into pledge_like values (?, 'B-APPEAL', 'NOR', 250.00,"
+                            + " 'USD', 'ANNOUNCED', date '1997-07-02', 0, now())"),
+                    c.prepareStatement(
+                        "insert into outbox_like (id, appeal_code, type, payload,"
+                            + " recorded_at) values (?, 'B-APPEAL',"
+                            + " 'org.jointappeal.pledge.announced.v1', ?, now())")),
+            statements -> {
+              PreparedStatement pledge = statements.get(0);
+              PreparedStatement outbox = statements.get(1);
+              pledge.setObject(1, UUID.randomUUID());
+              pledge.executeUpdate();
+              outbox.setObject(1, UUID.randomUUID());
+              outbox.setString(2, payload);
+              outbox.executeUpdate();
+            })
         .withNote("closed loop: each connection starts its next transaction when one commits");
   }
 }
