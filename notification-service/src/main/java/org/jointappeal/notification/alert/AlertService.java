@@ -221,7 +221,8 @@ public class AlertService {
 
   /**
    * Brings a rule's alerts in line with the rule as it now stands: alerts whose identity it no
-   * longer produces resolve, and everything it watches is evaluated with its latest state.
+   * longer produces resolve, and everything it watches that could breach it or that its alerts are
+   * about is evaluated with its latest state.
    */
   @Transactional(TxType.MANDATORY)
   void reconcile(AlertRule rule) {
@@ -240,13 +241,16 @@ public class AlertService {
         }
       }
       case UNMATCHED_RECEIPT -> {
-        for (KnownReceipt receipt : receipts.lockAll()) {
-          seen.add(RuleEvaluation.unmatchedReceipt(rule, receipt, today()));
+        LocalDate today = today();
+        for (KnownReceipt receipt : receipts.lockReevaluatedBy(rule, today)) {
+          seen.add(RuleEvaluation.unmatchedReceipt(rule, receipt, today));
         }
       }
       default -> {
-        for (KnownPledge pledge : pledges.lockWatchedBy(rule)) {
-          seen.addAll(observe(rule, pledge));
+        for (KnownPledge pledge : pledges.lockReevaluatedBy(rule, today(), clock.instant())) {
+          if (rule.watches(pledge.appealCode())) {
+            seen.addAll(observe(rule, pledge));
+          }
         }
       }
     }
