@@ -19,16 +19,16 @@ for artifact in appeal-service/target/quarkus-app/quarkus-run.jar \
   pledge-service/target/quarkus-app/quarkus-run.jar \
   notification-service/target/quarkus-app/quarkus-run.jar \
   web-console/target/quarkus-app/quarkus-run.jar \
-  deploy/kafka-broker/target/lib; do
+  deploy/platform/kafka-broker/target/lib; do
   [ -e "$artifact" ] || missing=true
 done
 if [ "$missing" = true ]; then
   echo "packaging the platform (first run, or after mvn clean)..."
   mvn -B -q package -DskipTests \
-    -pl deploy/kafka-broker,deploy/local-stack,appeal-service,pledge-service,notification-service,web-console
+    -pl deploy/platform/kafka-broker,deploy/platform/local-stack,appeal-service,pledge-service,notification-service,web-console
 fi
 # the benchmark itself is small: always rebuilt, so that it matches this checkout
-mvn -B -q package -DskipTests -Pbenchmarks -pl deploy/local-stack,deploy/benchmarks
+mvn -B -q package -DskipTests -Pbenchmarks -pl deploy/platform/local-stack,deploy/benchmarks
 
 # The services run with the full JIT (the local stack's default, C1 only, is for fast test start-ups);
 # SERVICE_JVM_OPTIONS replaces these, e.g. to add -XX:StartFlightRecording for a profile;

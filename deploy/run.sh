@@ -17,16 +17,16 @@ for artifact in appeal-service/target/quarkus-app/quarkus-run.jar \
   pledge-service/target/quarkus-app/quarkus-run.jar \
   notification-service/target/quarkus-app/quarkus-run.jar \
   web-console/target/quarkus-app/quarkus-run.jar \
-  deploy/kafka-broker/target/lib \
-  deploy/local-stack/target/lib \
-  "deploy/local-stack/target/local-stack-${version}.jar"; do
+  deploy/platform/kafka-broker/target/lib \
+  deploy/platform/local-stack/target/lib \
+  "deploy/platform/local-stack/target/local-stack-${version}.jar"; do
   [ -e "$artifact" ] || missing=true
 done
 if [ "$missing" = true ]; then
   echo "building the platform (first run, or after mvn clean)..."
   mvn -B -q package -DskipTests \
-    -pl deploy/kafka-broker,deploy/local-stack,appeal-service,pledge-service,notification-service,web-console
+    -pl deploy/platform/kafka-broker,deploy/platform/local-stack,appeal-service,pledge-service,notification-service,web-console
 fi
 
-exec java -cp "deploy/local-stack/target/lib/*:deploy/local-stack/target/local-stack-${version}.jar" \
+exec java -cp "deploy/platform/local-stack/target/lib/*:deploy/platform/local-stack/target/local-stack-${version}.jar" \
   org.jointappeal.localstack.RunPlatform "$@"

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A business rule said no. Answered as 422 with the rule's stable problem type; the detail names
- * the values involved, so a finance officer can act on it. {@code errors} names the places at fault
- * (a field of the request).
+ * the values involved, so a finance officer can act on it. {@code errors} lists the places at fault
+ * when there are several (the lines of an uploaded rate table).
  */
 public final class DomainRuleViolation extends RuntimeException {
 
@@ -34,6 +34,6 @@ public final class DomainRuleViolation extends RuntimeException {
     return errors;
   }
 
-  /** One place at fault: a field of the request. */
+  /** One place at fault: a field, or a line of an upload ("line 3"). */
   public record Error(String field, String message) {}
 }

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The domain gauges (alerts firing per rule) and the dead-letter topic sizes. */
+/** How often the domain gauges (docs/operations.md) and the dead-letter topic sizes refresh. */
 @ConfigMapping(prefix = "notification.metrics")
 public interface MetricsConfig {
 

@@ -1,13 +1,13 @@
 package org.jointappeal.pledge;
 
-/** A resource with this key exists already: 409. */
+/** Creating something whose key is taken: 409, the existing one stays as it is. */
 public final class AlreadyExists extends RuntimeException {
 
   private AlreadyExists(String detail) {
     super(detail, null, false, false);
   }
 
-  public static AlreadyExists of(String what, Object id) {
-    return new AlreadyExists(what + " " + id + " exists already");
+  public static AlreadyExists of(String what, Object key) {
+    return new AlreadyExists(what + " " + key + " already exists");
   }
 }

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The domain gauges (pledges by status) and the dead-letter topic sizes. */
+/** How often the domain gauges (docs/operations.md) and the dead-letter topic sizes refresh. */
 @ConfigMapping(prefix = "pledge.metrics")
 public interface MetricsConfig {
 

@@ -4,7 +4,6 @@ import io.quarkus.arc.Arc;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorKind;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.donor.RegisterDonorRequest;

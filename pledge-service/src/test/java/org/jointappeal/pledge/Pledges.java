@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jointappeal.pledge.donor.DonorKind;
-import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.donor.RegisterDonorRequest;
 import org.jointappeal.pledge.fx.UnoreRateService;

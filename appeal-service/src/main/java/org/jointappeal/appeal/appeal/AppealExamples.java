@@ -1,6 +1,6 @@
 package org.jointappeal.appeal.appeal;
 
-/** Example JSON for the OpenAPI document; AppealExamplesTest parses each one. */
+/** Example JSON for the OpenAPI document; ExamplesTest parses each one. */
 public final class AppealExamples {
 
   private AppealExamples() {}

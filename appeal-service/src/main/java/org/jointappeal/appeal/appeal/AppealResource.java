@@ -3,6 +3,7 @@ package org.jointappeal.appeal.appeal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -383,14 +386,14 @@ public class AppealResource {
     return PageLinks.respond(appeals.list(PageRequest.of(limit, cursor)), uri);
   }
 
-  private static java.time.LocalDate businessDate(String value) {
+  private static LocalDate businessDate(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return java.time.LocalDate.parse(value);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new jakarta.ws.rs.BadRequestException("launchedOn must be a date, e.g. 1996-11-20");
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("launchedOn must be a date, e.g. 1996-11-20");
     }
   }
 

@@ -15,11 +15,6 @@ import org.jointappeal.appeal.DomainRuleViolation;
 import org.jointappeal.appeal.NotFound;
 import org.jointappeal.appeal.StateConflict;
 import org.jointappeal.appeal.VersionConflict;
-import org.jointappeal.appeal.messaging.AppealClosedV1;
-import org.jointappeal.appeal.messaging.AppealCreatedV1;
-import org.jointappeal.appeal.messaging.AppealLaunchedV1;
-import org.jointappeal.appeal.messaging.AppealRevisedV1;
-import org.jointappeal.appeal.messaging.AppealUpdatedV1;
 import org.jointappeal.appeal.messaging.Outbox;
 import org.jointappeal.appeal.paging.Cursor;
 import org.jointappeal.appeal.paging.Page;
@@ -69,7 +64,7 @@ public class AppealService {
     }
     appeals.persist(appeal);
     appeals.flush();
-    outbox.append(AppealCreatedV1.of(appeal, today(), clock.instant()));
+    outbox.append(AppealEvents.created(appeal, today(), clock.instant()));
     record(appeal, actor, "CREATED", summary(appeal));
     Log.infof("appeal created appeal=%s lines=%d", appeal.code(), appeal.lines().size());
     return AppealView.of(appeal);
@@ -88,7 +83,7 @@ public class AppealService {
         request.description(),
         LineSpec.all(request.requirementLines()));
     appeals.flush();
-    outbox.append(AppealUpdatedV1.of(appeal, today(), clock.instant()));
+    outbox.append(AppealEvents.updated(appeal, today(), clock.instant()));
     record(appeal, actor, "UPDATED", summary(appeal));
     Log.infof("appeal updated appeal=%s lines=%d", code, appeal.lines().size());
     return AppealView.of(appeal);
@@ -122,7 +117,7 @@ public class AppealService {
     }
     appeal.launch(launchedOn == null ? today() : launchedOn, clock.instant(), actor);
     appeals.flush(); // the event carries the version this change produced
-    outbox.append(AppealLaunchedV1.of(appeal, clock.instant()));
+    outbox.append(AppealEvents.launched(appeal, clock.instant()));
     launched.fire(new AppealLaunched(appeal));
     record(
         appeal, actor, "LAUNCHED", "launched on " + appeal.launchedOn() + "; " + summary(appeal));
@@ -133,7 +128,7 @@ public class AppealService {
   private void takeEffect(AppealRevision revision) {
     var appeal = revision.appeal();
     revision.tookEffect(clock.instant());
-    outbox.append(AppealRevisedV1.of(appeal, revision, clock.instant()));
+    outbox.append(AppealEvents.revised(appeal, revision, clock.instant()));
     revised.fire(new AppealRevised(appeal, revision.effectiveOn()));
   }
 
@@ -208,7 +203,7 @@ public class AppealService {
     var appeal = current(code, expectedVersion);
     appeal.close(today());
     appeals.flush();
-    outbox.append(AppealClosedV1.of(appeal, appeal.closedOn(), clock.instant()));
+    outbox.append(AppealEvents.closed(appeal, appeal.closedOn(), clock.instant()));
     record(appeal, actor, "CLOSED", "closed on " + appeal.closedOn());
     Log.infof("appeal closed appeal=%s", code);
     return AppealView.of(appeal);

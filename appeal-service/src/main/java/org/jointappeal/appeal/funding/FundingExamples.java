@@ -1,6 +1,6 @@
 package org.jointappeal.appeal.funding;
 
-/** Example answers for the OpenAPI document; FundingExamplesTest parses each one. */
+/** Example answers for the OpenAPI document; ExamplesTest parses each one. */
 public final class FundingExamples {
 
   private FundingExamples() {}

@@ -12,15 +12,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.jointappeal.appeal.messaging.PledgeEventV1.PledgeChanged;
+import org.jointappeal.appeal.events.PledgeEventV1.PledgeChanged;
 
 /**
  * The funding ledger (docs/decisions/0007-funding-ledger.md): every version of a pledge an event
@@ -185,7 +188,7 @@ public class FundingLedger {
    * statement per row costs the server an executor start and a plan each, the larger part of a
    * replay's time (docs/performance.md, 4). Answers the versions that were new to the ledger.
    */
-  private static java.util.Set<StateKey> insertStates(
+  private static Set<StateKey> insertStates(
       Connection connection, List<PledgePosition> positions, Instant now) throws SQLException {
     var rows = new Columns(connection, positions.size(), 23);
     String appliedAt = timestamp(now);
@@ -217,7 +220,7 @@ public class FundingLedger {
           p.writtenOff(),
           timestamp(p.recordedAt()));
     }
-    var kept = new java.util.HashSet<StateKey>();
+    var kept = new HashSet<StateKey>();
     try (var insert =
         connection.prepareStatement(
             """
@@ -576,7 +579,7 @@ public class FundingLedger {
 
     @Override
     public int compareTo(TotalKey o) {
-      return java.util.Comparator.comparing(TotalKey::appealCode)
+      return Comparator.comparing(TotalKey::appealCode)
           .thenComparing(TotalKey::donorCode)
           .thenComparing(TotalKey::level)
           .thenComparing(TotalKey::lineId)

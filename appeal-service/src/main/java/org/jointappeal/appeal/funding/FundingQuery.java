@@ -2,6 +2,7 @@ package org.jointappeal.appeal.funding;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.jointappeal.appeal.web.InvalidQueryParameter;
 
@@ -27,7 +28,7 @@ final class FundingQuery {
       return null;
     }
     try {
-      return java.time.OffsetDateTime.parse(value).toInstant();
+      return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw new InvalidQueryParameter("knownAt", "an instant, e.g. 1997-09-01T00:00:00Z");
     }

@@ -8,15 +8,19 @@ import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,9 +32,9 @@ import org.jointappeal.appeal.appeal.AppealRepository;
 import org.jointappeal.appeal.appeal.AppealRevised;
 import org.jointappeal.appeal.appeal.AppealRevision;
 import org.jointappeal.appeal.appeal.AppealStatus;
-import org.jointappeal.appeal.messaging.FundingChangedV1;
+import org.jointappeal.appeal.events.FundingChangedV1;
+import org.jointappeal.appeal.events.PledgeEventV1.PledgeChanged;
 import org.jointappeal.appeal.messaging.Outbox;
-import org.jointappeal.appeal.messaging.PledgeEventV1.PledgeChanged;
 
 /**
  * The funding figures: today's from the ledger's running totals with the revision in force today;
@@ -102,8 +106,7 @@ public class FundingService {
     }
     // The queries that follow are native: with the default AUTO flush mode each one would first
     // flush, and dirty-check, every appeal loaded so far in this batch. Nothing here reads back
-    // what Hibernate holds unflushed (the ledger is written by JDBC), so once, at commit, is
-    // enough.
+    // what Hibernate holds unflushed (the ledger is written by JDBC): once, at commit, is enough.
     em.setFlushMode(FlushModeType.COMMIT);
     var changed = ledger.keepAll(events, clock.instant());
     Map<String, Touched> touched = new TreeMap<>();
@@ -166,7 +169,7 @@ public class FundingService {
    * transaction as its funding.changed.v1.
    */
   @Transactional(TxType.MANDATORY)
-  public int publishDeferred(java.time.Duration quiet, java.util.Set<String> publishedByCaller) {
+  public int publishDeferred(Duration quiet, Set<String> publishedByCaller) {
     @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
     List<Object[]> due =
         em.createNativeQuery(
@@ -179,13 +182,10 @@ public class FundingService {
             .setParameter(1, (double) quiet.toMillis() / 1000)
             .getResultList();
     int published = 0;
-    for (Object[] row :
-        due.stream().sorted(java.util.Comparator.comparing(r -> (String) r[0])).toList()) {
+    for (Object[] row : due.stream().sorted(Comparator.comparing(r -> (String) r[0])).toList()) {
       String appealCode = (String) row[0];
       if (!publishedByCaller.contains(appealCode)) {
-        publish(
-            appealCode,
-            row[1] instanceof LocalDate day ? day : ((java.sql.Date) row[1]).toLocalDate());
+        publish(appealCode, row[1] instanceof LocalDate day ? day : ((Date) row[1]).toLocalDate());
         published++;
       }
     }
@@ -316,12 +316,34 @@ public class FundingService {
         groups.put(
             grouping.parameter(),
             current(appeal, grouping, holdings).groups().stream()
-                .map(FundingChangedV1.GroupFiguresV1::of)
+                .map(FundingService::eventFigures)
                 .toList());
       }
     }
     outbox.append(
-        new FundingChangedV1(appeal.code(), version, figures, groups, occurredOn, clock.instant()));
+        new FundingChangedV1(
+            appeal.code(), version, eventFigures(figures), groups, occurredOn, clock.instant()));
     Log.infof("funding changed appeal=%s version=%d", appeal.code(), version);
+  }
+
+  private static FundingChangedV1.Figures eventFigures(FundingFigures f) {
+    return new FundingChangedV1.Figures(
+        f.originalRequirements(),
+        f.currentRequirements(),
+        f.pledged(),
+        f.committed(),
+        f.paid(),
+        f.funding(),
+        f.coveragePercent(),
+        f.unmet());
+  }
+
+  private static FundingChangedV1.GroupFiguresV1 eventFigures(GroupFunding group) {
+    return new FundingChangedV1.GroupFiguresV1(
+        group.key(),
+        group.currentRequirements(),
+        group.funding(),
+        group.coveragePercent(),
+        group.unmet());
   }
 }

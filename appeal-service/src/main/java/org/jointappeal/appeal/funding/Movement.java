@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,7 +77,7 @@ record Movement(
 
   private static BigDecimal[] zero() {
     var none = new BigDecimal[Bucket.values().length];
-    java.util.Arrays.fill(none, BigDecimal.ZERO);
+    Arrays.fill(none, BigDecimal.ZERO);
     return none;
   }
 

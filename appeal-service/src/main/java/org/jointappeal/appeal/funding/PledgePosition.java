@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.jointappeal.appeal.messaging.PledgeEventV1.PledgeChanged;
-import org.jointappeal.appeal.messaging.PledgeStateV1;
+import org.jointappeal.appeal.events.PledgeEventV1.PledgeChanged;
+import org.jointappeal.appeal.events.PledgeStateV1;
 import org.jointappeal.appeal.money.Money;
 
 /**

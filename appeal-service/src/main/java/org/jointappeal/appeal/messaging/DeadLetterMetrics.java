@@ -8,6 +8,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +102,7 @@ public class DeadLetterMetrics {
   private List<TopicPartition> partitions()
       throws InterruptedException, ExecutionException, TimeoutException {
     var described = admin().describeTopics(sizes.keySet()).topicNameValues();
-    var partitions = new java.util.ArrayList<TopicPartition>();
+    var partitions = new ArrayList<TopicPartition>();
     for (var entry : described.entrySet()) {
       TopicDescription topic;
       try {
@@ -151,7 +153,7 @@ public class DeadLetterMetrics {
 
   void close(@Observes ShutdownEvent shutdown) {
     if (admin != null) {
-      admin.close(java.time.Duration.ofSeconds(TIMEOUT_SECONDS));
+      admin.close(Duration.ofSeconds(TIMEOUT_SECONDS));
     }
   }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Remembers which events a consumer has applied. Insert-first in the effect's transaction: a
- * redelivered event finds its row and is skipped, and a rolled-back effect leaves no row behind.
+ * redelivered event finds its row and is skipped, and a rolled-back effect leaves no row behind. ON
+ * CONFLICT, not a caught unique violation: in PostgreSQL a failed statement aborts the transaction.
  */
 @ApplicationScoped
 public class Inbox {
@@ -25,10 +26,24 @@ public class Inbox {
     this.duplicates = registry.counter("jointappeal.inbox.duplicates");
   }
 
-  /**
-   * The ids of the events not seen before, for a whole batch in one statement. ON CONFLICT, not a
-   * caught unique violation: in PostgreSQL a failed statement aborts the transaction.
-   */
+  /** True if this consumer has not seen the event before: a consumer of one record at a time. */
+  @Transactional(TxType.MANDATORY)
+  public boolean firstDelivery(String consumer, String eventId) {
+    int inserted =
+        em.createNativeQuery(
+                """
+                insert into inbox_message (consumer, event_id, received_at)
+                values (?1, ?2, now()) on conflict do nothing""")
+            .setParameter(1, consumer)
+            .setParameter(2, eventId)
+            .executeUpdate();
+    if (inserted == 0) {
+      duplicates.increment();
+    }
+    return inserted == 1;
+  }
+
+  /** The ids of the events not seen before, for a whole batch of records in one statement. */
   @Transactional(TxType.MANDATORY)
   public Set<String> firstDeliveries(String consumer, List<String> eventIds) {
     if (eventIds.isEmpty()) {

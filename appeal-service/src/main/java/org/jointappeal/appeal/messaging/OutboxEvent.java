@@ -13,7 +13,7 @@ public record OutboxEvent(
     UUID id,
     long seq,
     String topic,
-    String appealCode,
+    String recordKey,
     String type,
     String subject,
     String payload,

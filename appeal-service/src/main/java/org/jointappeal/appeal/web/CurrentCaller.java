@@ -14,10 +14,15 @@ public class CurrentCaller {
     this.identity = identity;
   }
 
-  /** The token's subject (who did it, for the audit trail); the principal's name without one. */
+  /**
+   * The token's subject: who did it, in the history and as the scope of idempotency keys. Not the
+   * principal's name, which Quarkus takes from {@code upn} or {@code preferred_username}: a user
+   * name can be changed in Keycloak, or given to someone else, and would then merge two people's
+   * keys and history; {@code sub} never changes. The principal's name only without a token.
+   */
   public String subject() {
-    if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
-      return token.getSubject();
+    if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+      return jwt.getSubject();
     }
     return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
   }

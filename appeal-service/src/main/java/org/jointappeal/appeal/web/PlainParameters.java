@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Path and query parameters arrive percent-decoded, so {@code /appeals/%00} hands a NUL to the
+ * Path and query parameters arrive percent-decoded, so {@code /pledges/%00} hands a NUL to the
  * resource; it is refused here, before any query reaches the database.
  */
 public class PlainParameters {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -26,13 +27,12 @@ import org.jointappeal.appeal.AlreadyExists;
 import org.jointappeal.appeal.DomainRuleViolation;
 import org.jointappeal.appeal.NotFound;
 import org.jointappeal.appeal.RequestInFlight;
-import org.jointappeal.appeal.StateConflict;
-import org.jointappeal.appeal.VersionConflict;
 import org.jointappeal.appeal.paging.InvalidPage;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
- * wins. Nothing internal (stack, class name, SQL) ever reaches the caller.
+ * wins. Nothing internal (stack, class name, SQL) ever reaches the caller. The same in every
+ * service; what only this service refuses is mapped in {@link ServiceProblems}.
  */
 public class ProblemMapper {
 
@@ -51,8 +51,9 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public RestResponse<Problem> notFound(NotFound e, UriInfo uri) {
-    return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), instance(uri)));
+  public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
+    return respond(
+        Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
   }
 
   @ServerExceptionMapper
@@ -89,38 +90,8 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
-    return respond(
-        Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> stateConflict(StateConflict e, UriInfo uri) {
-    return respond(
-        Problem.of(
-            "state-conflict",
-            "The appeal has already taken another transition",
-            409,
-            e.getMessage(),
-            instance(uri)));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> conflict(VersionConflict e, UriInfo uri) {
-    return respond(
-        Problem.of("version-conflict", "Version conflict", 409, e.getMessage(), instance(uri)));
-  }
-
-  /** Two writers raced past the If-Match check: the later flush lost. */
-  @ServerExceptionMapper
-  public RestResponse<Problem> raced(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
-    return respond(
-        Problem.of(
-            "version-conflict",
-            "Version conflict",
-            409,
-            "the resource was changed concurrently: read it again",
-            instance(uri)));
+  public RestResponse<Problem> notFound(NotFound e, UriInfo uri) {
+    return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), instance(uri)));
   }
 
   /**
@@ -214,22 +185,9 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public RestResponse<Problem> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+  public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
     return respond(
         Problem.of("forbidden", "Forbidden", 403, "your role does not allow this", instance(uri)));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> invalidParameter(InvalidQueryParameter e, UriInfo uri) {
-    return respond(
-        new Problem(
-            URI.create(Problem.TYPE_BASE + "bad-request"),
-            "Bad Request",
-            400,
-            e.getMessage(),
-            instance(uri),
-            List.of(new Problem.Violation(e.parameter(), e.getMessage())),
-            null));
   }
 
   /** JAX-RS's own answers: unknown path (404), wrong method (405), content type (415), 403 ... */
@@ -266,7 +224,8 @@ public class ProblemMapper {
             errorId));
   }
 
-  private static RestResponse<Problem> respond(Problem problem) {
+  /** The problem as its own status, typed {@code application/problem+json}. */
+  public static RestResponse<Problem> respond(Problem problem) {
     // create(int): RestResponse.Status has no constant for 422
     return RestResponse.ResponseBuilder.<Problem>create(problem.status())
         .entity(problem)
@@ -280,13 +239,13 @@ public class ProblemMapper {
       case 405 -> "method not allowed on this resource";
       case 406 -> "no acceptable representation";
       case 413 -> "the body is too large";
-      case 415 -> "send application/json";
+      case 415 -> ServiceProblems.UNSUPPORTED_MEDIA_TYPE;
       case 403 -> "not allowed for this caller";
       default -> "the request was rejected";
     };
   }
 
-  private static URI instance(UriInfo uri) {
+  public static URI instance(UriInfo uri) {
     return Problem.instanceFor(uri.getPath());
   }
 

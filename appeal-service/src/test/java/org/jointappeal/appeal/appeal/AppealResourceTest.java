@@ -221,7 +221,7 @@ class AppealResourceTest {
         .post("/appeals/" + code + "/launch")
         .then()
         .statusCode(200);
-    long events = Db.count("select count(*) from outbox_event where appeal_code = ?", code);
+    long events = Db.count("select count(*) from outbox_event where record_key = ?", code);
 
     given()
         .header("If-Match", "\"0\"") // the version the first attempt read
@@ -233,7 +233,7 @@ class AppealResourceTest {
         .body("status", equalTo("LAUNCHED"))
         .body("launchedOn", equalTo("1997-12-01"));
 
-    assertThat(Db.count("select count(*) from outbox_event where appeal_code = ?", code))
+    assertThat(Db.count("select count(*) from outbox_event where record_key = ?", code))
         .isEqualTo(events);
   }
 
@@ -259,7 +259,7 @@ class AppealResourceTest {
     create(code);
     given().when().post("/appeals/" + code + "/launch").then().statusCode(200);
     given().when().post("/appeals/" + code + "/close").then().statusCode(200);
-    long events = Db.count("select count(*) from outbox_event where appeal_code = ?", code);
+    long events = Db.count("select count(*) from outbox_event where record_key = ?", code);
 
     given()
         .when()
@@ -268,7 +268,7 @@ class AppealResourceTest {
         .statusCode(200)
         .body("status", equalTo("CLOSED"));
 
-    assertThat(Db.count("select count(*) from outbox_event where appeal_code = ?", code))
+    assertThat(Db.count("select count(*) from outbox_event where record_key = ?", code))
         .isEqualTo(events);
   }
 

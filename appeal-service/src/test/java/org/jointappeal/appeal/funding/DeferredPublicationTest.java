@@ -27,7 +27,7 @@ class DeferredPublicationTest {
 
   private static long fundingChanges(String appeal) {
     return Db.count(
-        "select count(*) from outbox_event where appeal_code = ? and type = ?",
+        "select count(*) from outbox_event where record_key = ? and type = ?",
         appeal,
         "org.jointappeal.funding.changed.v1");
   }
@@ -52,7 +52,7 @@ class DeferredPublicationTest {
     assertThat(fundingChanges(appeal)).isEqualTo(atLaunch + 1);
     assertThat(
             Db.column(
-                    "select payload from outbox_event where appeal_code = ? and type = ?"
+                    "select payload from outbox_event where record_key = ? and type = ?"
                         + " order by seq desc limit 1",
                     appeal,
                     "org.jointappeal.funding.changed.v1")

@@ -57,7 +57,7 @@ class FutureRevisionTest {
 
   private long published(String type) {
     return Db.count(
-        "select count(*) from outbox_event where appeal_code = ? and type = ?",
+        "select count(*) from outbox_event where record_key = ? and type = ?",
         appeal,
         "org.jointappeal." + type + ".v1");
   }
@@ -90,7 +90,7 @@ class FutureRevisionTest {
     assertThat(published("funding.changed")).isEqualTo(fundingChanges + 1);
     assertThat(
             Db.column(
-                    "select payload from outbox_event where appeal_code = ? and type = ?"
+                    "select payload from outbox_event where record_key = ? and type = ?"
                         + " order by seq desc limit 1",
                     appeal,
                     "org.jointappeal.funding.changed.v1")

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jointappeal.appeal.KafkaTestClient;
-import org.jointappeal.appeal.messaging.PledgeEventDeserializer;
-import org.jointappeal.appeal.messaging.PledgeEventV1;
+import org.jointappeal.appeal.events.PledgeEventDeserializer;
+import org.jointappeal.appeal.events.PledgeEventV1;
 
 /** Pledge events as pledge-service's relay publishes them. */
 public final class PledgeEvents {

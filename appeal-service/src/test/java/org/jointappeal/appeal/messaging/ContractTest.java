@@ -27,6 +27,11 @@ import org.apache.kafka.common.header.Header;
 import org.jointappeal.appeal.Appeals;
 import org.jointappeal.appeal.KafkaTestClient;
 import org.jointappeal.appeal.StackResource;
+import org.jointappeal.appeal.events.AppealClosedV1;
+import org.jointappeal.appeal.events.AppealCreatedV1;
+import org.jointappeal.appeal.events.AppealLaunchedV1;
+import org.jointappeal.appeal.events.AppealRevisedV1;
+import org.jointappeal.appeal.events.AppealUpdatedV1;
 import org.jointappeal.appeal.funding.PledgeEvents;
 import org.junit.jupiter.api.Test;
 

@@ -32,7 +32,7 @@ class RedeliveryTest {
 
   private static long fundingEvents(String appeal) {
     return Db.count(
-        "select count(*) from outbox_event where appeal_code = ? and topic = 'funding-events'",
+        "select count(*) from outbox_event where record_key = ? and topic = 'funding-events'",
         appeal);
   }
 

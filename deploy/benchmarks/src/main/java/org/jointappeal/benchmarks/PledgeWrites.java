@@ -117,7 +117,7 @@ final class PledgeWrites {
       s.execute(
           """
           create table outbox_like (seq bigserial primary key, id uuid not null unique,
-            appeal_code varchar(32) not null, type varchar(100) not null, payload text not null,
+            record_key varchar(32) not null, type varchar(100) not null, payload text not null,
             recorded_at timestamptz not null, sent_at timestamptz)""");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the baseline tables", e);
@@ -134,7 +134,7 @@ final class PledgeWrites {
                         "insert into pledge_like values (?, 'B-APPEAL', 'NOR', 250.00,"
                             + " 'USD', 'ANNOUNCED', date '1997-07-02', 0, now())"),
                     c.prepareStatement(
-                        "insert into outbox_like (id, appeal_code, type, payload,"
+                        "insert into outbox_like (id, record_key, type, payload,"
                             + " recorded_at) values (?, 'B-APPEAL',"
                             + " 'org.jointappeal.pledge.announced.v1', ?, now())")),
             statements -> {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jointappeal.notification.dispatch.NotificationLogEntry;
 
 /**
  * One alert with the first page of its notification log: who was told what, when, and whether it

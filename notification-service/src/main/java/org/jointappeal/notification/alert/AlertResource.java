@@ -19,8 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jointappeal.notification.dispatch.NotificationLog;
-import org.jointappeal.notification.dispatch.NotificationLogEntry;
 import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
 import org.jointappeal.notification.web.PageLinks;
@@ -32,10 +30,10 @@ import org.jointappeal.notification.web.Roles;
 public class AlertResource {
 
   private final AlertService alerts;
-  private final NotificationLog notifications;
+  private final AlertNotifications notifications;
   private final CurrentCaller caller;
 
-  AlertResource(AlertService alerts, NotificationLog notifications, CurrentCaller caller) {
+  AlertResource(AlertService alerts, AlertNotifications notifications, CurrentCaller caller) {
     this.alerts = alerts;
     this.notifications = notifications;
     this.caller = caller;

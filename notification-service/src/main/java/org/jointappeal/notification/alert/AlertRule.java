@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jointappeal.notification.DomainRule;
 import org.jointappeal.notification.DomainRuleViolation;
 
 /**
@@ -59,9 +60,6 @@ public class AlertRule {
 
   /** The only values of {@code severity}, which the engine defaults to warning. */
   static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
-
-  public static final String RESERVED_LABEL = "reserved-label";
-  private static final String INVALID = "invalid-rule-parameters";
 
   @Id private UUID id;
 
@@ -190,16 +188,13 @@ public class AlertRule {
     for (var label : labels.entrySet()) {
       if (RESERVED_LABELS.contains(label.getKey())) {
         throw DomainRuleViolation.of(
-            RESERVED_LABEL,
-            "The label is set by the alert engine",
+            DomainRule.RESERVED_LABEL,
             "labels.%s: reserved, the engine sets it (reserved: %s)"
                 .formatted(label.getKey(), String.join(", ", new TreeSet<>(RESERVED_LABELS))));
       }
       if (label.getKey().equals(SEVERITY_LABEL) && !SEVERITIES.contains(label.getValue())) {
         throw DomainRuleViolation.of(
-            RESERVED_LABEL,
-            "The label is set by the alert engine",
-            "labels.severity: one of info, warning, critical");
+            DomainRule.RESERVED_LABEL, "labels.severity: one of info, warning, critical");
       }
     }
   }
@@ -218,7 +213,7 @@ public class AlertRule {
   }
 
   private static DomainRuleViolation invalid(String detail) {
-    return DomainRuleViolation.of(INVALID, "The rule's parameters do not fit its kind", detail);
+    return DomainRuleViolation.of(DomainRule.INVALID_RULE_PARAMETERS, detail);
   }
 
   private static BigDecimal scaled(BigDecimal value) {

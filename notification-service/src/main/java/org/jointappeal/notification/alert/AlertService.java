@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jointappeal.notification.DonorScope;
 import org.jointappeal.notification.NotFound;
-import org.jointappeal.notification.messaging.AlertFiringV1;
-import org.jointappeal.notification.messaging.AlertResolvedV1;
 import org.jointappeal.notification.messaging.Outbox;
 import org.jointappeal.notification.paging.Cursor;
 import org.jointappeal.notification.paging.Page;
@@ -120,37 +119,21 @@ public class AlertService {
 
   /** A pledge's state from any pledge event; a stale one changes nothing but is evaluated. */
   @Transactional(TxType.MANDATORY)
-  public void onPledgeChanged(
-      UUID pledgeId,
-      long version,
-      String appealCode,
-      String donorCode,
-      String status,
-      BigDecimal usdValue,
-      List<KnownPledge.Instalment> instalments,
-      java.time.Instant recordedAt) {
-    var pledge = pledges.lockOrCreate(pledgeId);
-    boolean fresh =
-        pledge.update(
-            version,
-            appealCode,
-            donorCode,
-            status,
-            usdValue,
-            instalments,
-            recordedAt,
-            clock.instant());
+  public void onPledgeChanged(PledgeState state) {
+    var pledge = pledges.lockOrCreate(state.pledgeId());
+    boolean fresh = pledge.update(state, clock.instant());
     if (!pledges.isPersistent(pledge)) {
       pledges.persist(pledge);
     }
     if (!fresh) {
-      Log.debugf("stale pledge state ignored pledgeId=%s version=%d", pledgeId, version);
+      Log.debugf(
+          "stale pledge state ignored pledgeId=%s version=%d", state.pledgeId(), state.version());
     }
     for (AlertRule rule : rules.watching(pledge.appealCode())) {
       if (rule.kind().aboutPledges()) {
         reconcile(
             rule,
-            alerts.firingOf(rule.id(), pledgeId.toString()),
+            alerts.firingOf(rule.id(), state.pledgeId().toString()),
             observe(rule, pledge),
             "pledge changed");
       }
@@ -226,7 +209,7 @@ public class AlertService {
    */
   @Transactional(TxType.MANDATORY)
   void reconcile(AlertRule rule) {
-    List<Observation> seen = new java.util.ArrayList<>();
+    List<Observation> seen = new ArrayList<>();
     switch (rule.kind()) {
       case FUNDING_GAP -> {
         LocalDate today = today();
@@ -326,7 +309,7 @@ public class AlertService {
     Span span = transition(AlertStatus.FIRING, alert);
     try (Scope current = span.makeCurrent()) { // the alert event goes out in this trace
       alerts.persist(alert);
-      outbox.append(AlertFiringV1.of(alert, clock.instant()));
+      outbox.append(AlertEvents.firing(alert, clock.instant()));
     } finally {
       span.end();
     }
@@ -338,7 +321,7 @@ public class AlertService {
     if (alert.resolve(seen, reason, clock.instant())) {
       Span span = transition(AlertStatus.RESOLVED, alert);
       try (Scope current = span.makeCurrent()) {
-        outbox.append(AlertResolvedV1.of(alert, clock.instant()));
+        outbox.append(AlertEvents.resolved(alert, clock.instant()));
       } finally {
         span.end();
       }

@@ -101,7 +101,7 @@ public class AppealProjection {
       BigDecimal p50CoveragePercent,
       BigDecimal p90CoveragePercent,
       String modelVersion,
-      java.time.Instant recordedAt) {}
+      Instant recordedAt) {}
 
   /**
    * The median projection below the threshold, compared exactly: p50 × 100 &lt; t × requirements.

@@ -84,30 +84,23 @@ public class KnownPledge {
   }
 
   /** Takes a newer state; returns false, changing nothing but the announcement time, if stale. */
-  boolean update(
-      long version,
-      String appealCode,
-      String donorCode,
-      String status,
-      BigDecimal usdValue,
-      List<Instalment> instalments,
-      Instant recordedAt,
-      Instant at) {
+  boolean update(PledgeState state, Instant at) {
+    Instant recordedAt = state.recordedAt();
     if (announcedAt == null || recordedAt.isBefore(announcedAt)) {
       announcedAt = recordedAt; // a late announced event still dates the announcement
     }
-    if (version <= this.version) {
+    if (state.version() <= this.version) {
       return false;
     }
-    if (!status.equals(this.status)) {
+    if (!state.status().equals(this.status)) {
       this.statusSince = recordedAt;
     }
-    this.version = version;
-    this.appealCode = appealCode;
-    this.donorCode = donorCode;
-    this.status = status;
-    this.usdValue = usdValue;
-    this.instalments = List.copyOf(instalments);
+    this.version = state.version();
+    this.appealCode = state.appealCode();
+    this.donorCode = state.donorCode();
+    this.status = state.status();
+    this.usdValue = state.usdValue();
+    this.instalments = List.copyOf(state.instalments());
     this.updatedAt = at;
     return true;
   }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jointappeal.notification.DomainRule;
 import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.RequestInFlight;
 
@@ -242,8 +243,7 @@ public class IdempotentRequests {
   private <T> Answer<T> replay(Object[] row, String hash, IdempotencyKey key, Class<T> bodyType) {
     if (!hash.equals(row[0])) {
       throw DomainRuleViolation.of(
-          "idempotency-key-reused",
-          "The Idempotency-Key was used for another request",
+          DomainRule.IDEMPOTENCY_KEY_REUSED,
           "Idempotency-Key " + key + " was first used for another request");
     }
     if (row[1] == null) {

@@ -12,11 +12,11 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * What the three incoming topics share: the record's class comes from its CloudEvents {@code
- * ce_type} header, a record without one or without a payload is poison, and a failure names the
- * problem without echoing the payload. Subclasses read the types they act on.
+ * What every incoming topic shares: the record's class comes from its CloudEvents {@code ce_type}
+ * header, a record without one or without a payload is poison, and a failure names the problem
+ * without echoing the payload. Subclasses read the types they act on.
  */
-abstract class CloudEventDeserializer<T> implements Deserializer<T> {
+public abstract class CloudEventDeserializer<T> implements Deserializer<T> {
 
   // v1 types only gain fields: ignore what this service does not know yet
   protected final ObjectMapper json =
@@ -57,15 +57,17 @@ abstract class CloudEventDeserializer<T> implements Deserializer<T> {
     String type = new String(typeHeader.value(), StandardCharsets.UTF_8);
     try {
       return read(type, data);
+    } catch (SerializationException e) {
+      throw e; // a subclass's own check, already named
     } catch (JsonProcessingException e) {
       // the original message names the problem without echoing the payload
       throw new SerializationException(
           "payload of " + type + " is not readable: " + e.getOriginalMessage());
-    } catch (IllegalArgumentException e) {
-      // e.g. an unknown currency code in a money object
-      throw new SerializationException("payload of " + type + " is not valid");
     } catch (IOException e) {
       throw new SerializationException("payload of " + type + " is not readable");
+    } catch (RuntimeException e) {
+      // e.g. an unknown currency code or too many decimals in a money object
+      throw new SerializationException("payload of " + type + " violates the contract");
     }
   }
 }

@@ -1,9 +1,11 @@
 package org.jointappeal.notification.messaging;
 
+import java.time.Instant;
+
 /** An event this service publishes: its CloudEvents type and subject, and its record key. */
 public interface OutgoingEvent {
 
-  /** CloudEvents type, e.g. {@code org.jointappeal.alert.firing.v1}. */
+  /** Versioned CloudEvents type, as docs/asyncapi.yaml names it. */
   String type();
 
   /** Topic it is published on. */
@@ -11,14 +13,14 @@ public interface OutgoingEvent {
 
   /**
    * Record key: the appeal code, so every event of one appeal goes to one partition, in order. An
-   * alert without an appeal (an unmatched receipt) is keyed by its donor code, as receipt events
-   * are.
+   * event about no appeal (a receipt, an alert about an unmatched receipt) is keyed by its donor
+   * code (docs/events.md).
    */
   String recordKey();
 
-  /** CloudEvents subject: the alert's id. */
+  /** CloudEvents subject: the aggregate's id. */
   String subject();
 
   /** When the change was recorded: the payload's recordedAt and the CloudEvents time, both. */
-  java.time.Instant recordedAt();
+  Instant recordedAt();
 }

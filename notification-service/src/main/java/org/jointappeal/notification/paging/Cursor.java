@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A position in a list ordered by some columns, the last one unique: the values of the last item of
@@ -48,6 +49,15 @@ public record Cursor(List<String> keys) {
     return key(index);
   }
 
+  /** A text key that must have this shape (a code): anything else was not handed out. */
+  public String string(int index, Pattern shape) {
+    String key = key(index);
+    if (!shape.matcher(key).matches()) {
+      throw InvalidPage.cursor();
+    }
+    return key;
+  }
+
   public LocalDate date(int index) {
     try {
       return LocalDate.parse(key(index));
@@ -75,6 +85,14 @@ public record Cursor(List<String> keys) {
   public long number(int index) {
     try {
       return Long.parseLong(key(index));
+    } catch (RuntimeException e) {
+      throw InvalidPage.cursor();
+    }
+  }
+
+  public int integer(int index) {
+    try {
+      return Integer.parseInt(key(index));
     } catch (RuntimeException e) {
       throw InvalidPage.cursor();
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.jointappeal.notification.DomainRule;
 import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.NotFound;
 import org.jointappeal.notification.paging.Cursor;
@@ -27,15 +28,13 @@ public class SilenceService {
   public SilenceView create(CreateSilenceRequest request, String author) {
     if (!request.endsAt().isAfter(request.startsAt())) {
       throw DomainRuleViolation.of(
-          "silence-ends-before-it-starts",
-          "A silence must end after it starts",
+          DomainRule.SILENCE_ENDS_BEFORE_IT_STARTS,
           "endsAt %s is not after startsAt %s".formatted(request.endsAt(), request.startsAt()));
     }
     Instant now = clock.instant();
     if (!request.endsAt().isAfter(now)) {
       throw DomainRuleViolation.of(
-          "silence-already-over",
-          "A silence must end in the future",
+          DomainRule.SILENCE_ALREADY_OVER,
           "endsAt %s is not after now %s".formatted(request.endsAt(), now));
     }
     var silence =

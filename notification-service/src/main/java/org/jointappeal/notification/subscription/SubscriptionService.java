@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.jointappeal.notification.DomainRule;
 import org.jointappeal.notification.DomainRuleViolation;
 import org.jointappeal.notification.DonorScope;
 import org.jointappeal.notification.Forbidden;
@@ -16,8 +17,6 @@ import org.jointappeal.notification.paging.PageRequest;
 
 @ApplicationScoped
 public class SubscriptionService {
-
-  public static final String TOO_MANY = "too-many-subscriptions";
 
   private final SubscriptionRepository subscriptions;
   private final WebhookTargets webhookTargets;
@@ -58,8 +57,7 @@ public class SubscriptionService {
     long held = subscriptions.lockAndCount(subscriber);
     if (held >= config.maxPerSubscriber()) {
       throw DomainRuleViolation.of(
-          TOO_MANY,
-          "Too many subscriptions",
+          DomainRule.TOO_MANY_SUBSCRIPTIONS,
           "a subscriber holds at most %d subscriptions; delete one first"
               .formatted(config.maxPerSubscriber()));
     }
@@ -119,8 +117,7 @@ public class SubscriptionService {
         };
     if (!complete) {
       throw DomainRuleViolation.of(
-          "subscription-target-mismatch",
-          "The channel's target is missing or another channel's is given",
+          DomainRule.SUBSCRIPTION_TARGET_MISMATCH,
           "EMAIL takes emailAddress only; WEBHOOK takes webhookUrl and webhookSecret only");
     }
   }

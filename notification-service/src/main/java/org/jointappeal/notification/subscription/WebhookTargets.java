@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import org.jointappeal.notification.DomainRule;
 import org.jointappeal.notification.DomainRuleViolation;
 
 /**
@@ -20,8 +21,6 @@ import org.jointappeal.notification.DomainRuleViolation;
  */
 @ApplicationScoped
 public class WebhookTargets {
-
-  public static final String REFUSED = "webhook-target-refused";
 
   private final WebhookConfig config;
 
@@ -42,7 +41,7 @@ public class WebhookTargets {
       check(url);
     } catch (Refused e) {
       throw DomainRuleViolation.of(
-          REFUSED, "The webhook target is not allowed", "webhookUrl: " + e.getMessage());
+          DomainRule.WEBHOOK_TARGET_REFUSED, "webhookUrl: " + e.getMessage());
     }
   }
 

@@ -2,7 +2,9 @@ package org.jointappeal.notification.web;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jointappeal.notification.paging.Cursor;
 import org.jointappeal.notification.paging.Page;
 
 /**
@@ -23,17 +25,24 @@ public final class PageLinks {
   private PageLinks() {}
 
   public static <T> RestResponse<List<T>> respond(Page<T> page, UriInfo uri) {
-    var response = RestResponse.ResponseBuilder.ok(page.items());
-    page.next()
-        .ifPresent(
-            next ->
-                response.header(
-                    "Link",
-                    "<"
-                        + uri.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", next.encode())
-                            .build()
-                        + ">; rel=\"next\""));
+    return respond(page.items(), page.next(), uri);
+  }
+
+  /**
+   * A body that holds a page of rows with figures about all of them (a donor's reconciliation): the
+   * same Link header as a list's.
+   */
+  public static <T> RestResponse<T> respond(T body, Optional<Cursor> next, UriInfo uri) {
+    var response = RestResponse.ResponseBuilder.ok(body);
+    next.ifPresent(
+        cursor ->
+            response.header(
+                "Link",
+                "<"
+                    + uri.getRequestUriBuilder()
+                        .replaceQueryParam("cursor", cursor.encode())
+                        .build()
+                    + ">; rel=\"next\""));
     return response.build();
   }
 }

@@ -10,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-    @Schema(example = "https://jointappeal.org/problems/not-found") URI type,
-    @Schema(example = "Not found") String title,
-    @Schema(example = "404") int status,
-    @Schema(example = "alert 6f1c was not found") String detail,
-    @Schema(example = "/alerts/6f1c") URI instance,
+    @Schema(example = "https://jointappeal.org/problems/invalid-request") URI type,
+    @Schema(example = "The request is not valid") String title,
+    @Schema(example = "400") int status,
+    @Schema(example = "invalid: amount.amount") String detail,
+    @Schema(example = "/pledges") URI instance,
     List<Violation> errors,
     @Schema(description = "Set on 500s; quote it to the operators") String errorId) {
 
@@ -38,7 +38,7 @@ public record Problem(
     }
   }
 
-  static Problem of(String slug, String title, int status, String detail, URI instance) {
+  public static Problem of(String slug, String title, int status, String detail, URI instance) {
     return new Problem(
         URI.create(TYPE_BASE + slug), title, status, detail, instance, List.of(), null);
   }

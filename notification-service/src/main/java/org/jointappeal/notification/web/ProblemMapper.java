@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -24,20 +25,35 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jointappeal.notification.AlreadyExists;
 import org.jointappeal.notification.DomainRuleViolation;
-import org.jointappeal.notification.Forbidden;
 import org.jointappeal.notification.NotFound;
 import org.jointappeal.notification.RequestInFlight;
 import org.jointappeal.notification.paging.InvalidPage;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
- * wins. Nothing internal (stack, class name, SQL) ever reaches the caller.
+ * wins. Nothing internal (stack, class name, SQL) ever reaches the caller. The same in every
+ * service; what only this service refuses is mapped in {@link ServiceProblems}.
  */
 public class ProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> rule(DomainRuleViolation e, UriInfo uri) {
-    return respond(Problem.of(e.slug(), e.title(), 422, e.getMessage(), instance(uri)));
+    var rule = e.rule();
+    return respond(
+        new Problem(
+            URI.create(Problem.TYPE_BASE + rule.slug()),
+            rule.title(),
+            422,
+            e.getMessage(),
+            instance(uri),
+            e.errors().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList(),
+            null));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
+    return respond(
+        Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
   }
 
   @ServerExceptionMapper
@@ -74,33 +90,8 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public RestResponse<Problem> exists(AlreadyExists e, UriInfo uri) {
-    return respond(
-        Problem.of("already-exists", "Already exists", 409, e.getMessage(), instance(uri)));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> forbiddenAct(Forbidden e, UriInfo uri) {
-    return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage(), instance(uri)));
-  }
-
-  @ServerExceptionMapper
   public RestResponse<Problem> notFound(NotFound e, UriInfo uri) {
     return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), instance(uri)));
-  }
-
-  /** A parameter that cannot be read, e.g. {@code ?status=BOGUS}: 400, naming the field. */
-  @ServerExceptionMapper
-  public RestResponse<Problem> invalidParameter(InvalidParameter e, UriInfo uri) {
-    return respond(
-        new Problem(
-            URI.create(Problem.TYPE_BASE + "invalid-request"),
-            "The request is not valid",
-            400,
-            "invalid: " + e.field(),
-            instance(uri),
-            List.of(new Problem.Violation(e.field(), e.reason())),
-            null));
   }
 
   /**
@@ -194,7 +185,7 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public RestResponse<Problem> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+  public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
     return respond(
         Problem.of("forbidden", "Forbidden", 403, "your role does not allow this", instance(uri)));
   }
@@ -233,7 +224,8 @@ public class ProblemMapper {
             errorId));
   }
 
-  private static RestResponse<Problem> respond(Problem problem) {
+  /** The problem as its own status, typed {@code application/problem+json}. */
+  public static RestResponse<Problem> respond(Problem problem) {
     // create(int): RestResponse.Status has no constant for 422
     return RestResponse.ResponseBuilder.<Problem>create(problem.status())
         .entity(problem)
@@ -247,13 +239,13 @@ public class ProblemMapper {
       case 405 -> "method not allowed on this resource";
       case 406 -> "no acceptable representation";
       case 413 -> "the body is too large";
-      case 415 -> "send application/json";
+      case 415 -> ServiceProblems.UNSUPPORTED_MEDIA_TYPE;
       case 403 -> "not allowed for this caller";
       default -> "the request was rejected";
     };
   }
 
-  private static URI instance(UriInfo uri) {
+  public static URI instance(UriInfo uri) {
     return Problem.instanceFor(uri.getPath());
   }
 
@@ -286,7 +278,14 @@ public class ProblemMapper {
             parameterSeen = false;
           }
           String name = node.getName();
-          if (node.getIndex() != null) {
+          // an index belongs to the container named by the previous node: lines[0].amount
+          if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+            int last = names.size() - 1;
+            names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+            if (name != null && !name.startsWith("<")) { // "<list element>" names nothing
+              names.add(name);
+            }
+          } else if (node.getIndex() != null) {
             names.add((name == null ? "" : name) + "[" + node.getIndex() + "]");
           } else if (name != null) {
             names.add(name);

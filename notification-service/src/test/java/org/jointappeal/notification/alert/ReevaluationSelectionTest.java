@@ -148,13 +148,15 @@ class ReevaluationSelectionTest {
             () -> {
               var pledge = pledges.lockOrCreate(id);
               pledge.update(
-                  version,
-                  appeal,
-                  "GBR",
-                  status,
-                  new BigDecimal("1000.00"),
-                  List.of(due),
-                  clock.instant(),
+                  new PledgeState(
+                      id,
+                      version,
+                      appeal,
+                      "GBR",
+                      status,
+                      new BigDecimal("1000.00"),
+                      List.of(due),
+                      clock.instant()),
                   clock.instant());
               if (!pledges.isPersistent(pledge)) {
                 pledges.persist(pledge);

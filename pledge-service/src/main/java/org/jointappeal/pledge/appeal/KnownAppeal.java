@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public class KnownAppeal {
 
   /** The appeal's current requirements in USD (null until an event carried them). */
   @Column(name = "requirements_usd", precision = 19, scale = 4)
-  private java.math.BigDecimal requirementsUsd;
+  private BigDecimal requirementsUsd;
 
   @ElementCollection
   @CollectionTable(name = "known_appeal_line", joinColumns = @JoinColumn(name = "appeal_code"))
@@ -65,7 +66,7 @@ public class KnownAppeal {
       String status,
       LocalDate periodStart,
       LocalDate periodEnd,
-      java.math.BigDecimal requirementsUsdOrNull,
+      BigDecimal requirementsUsdOrNull,
       List<KnownLine> linesOrNull,
       long aggregateVersion,
       Instant updatedAt) {
@@ -120,7 +121,7 @@ public class KnownAppeal {
     return periodStart;
   }
 
-  public java.math.BigDecimal requirementsUsd() {
+  public BigDecimal requirementsUsd() {
     return requirementsUsd;
   }
 

@@ -4,12 +4,13 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.NotYetKnown;
-import org.jointappeal.pledge.messaging.AppealChangedV1;
+import org.jointappeal.pledge.events.AppealChangedV1;
 
 /** The appeals pledge-service knows of, whether they accept pledges, and their lines. */
 @ApplicationScoped
@@ -61,7 +62,7 @@ public class KnownAppeals {
   /**
    * The current requirements when the event carries them in USD, else null (keep what is known).
    */
-  private static java.math.BigDecimal requirementsUsd(AppealChangedV1.AppealState appeal) {
+  private static BigDecimal requirementsUsd(AppealChangedV1.AppealState appeal) {
     var r = appeal.currentRequirements();
     return r == null || r.amount() == null || !"USD".equals(r.currency()) ? null : r.amount();
   }

@@ -1,8 +1,8 @@
 package org.jointappeal.pledge.bankstatement;
 
 /**
- * Example bodies for the OpenAPI document; BankStatementExamplesTest parses each (the statement as
- * the import does), so none rots. Amounts are illustrative.
+ * Example bodies for the OpenAPI document; ExamplesTest parses each, BankStatementExamplesTest the
+ * statement (as the import does), so none rots. Amounts are illustrative.
  */
 public final class BankStatementExamples {
 

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.StateConflict;
-import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.idempotency.Answer;
@@ -26,6 +27,7 @@ import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.pledge.PledgeService;
 import org.jointappeal.pledge.receipt.ReceiptService;
 import org.jointappeal.pledge.receipt.ReceiptSource;
+import org.jointappeal.pledge.receipt.ReceiptView;
 
 @ApplicationScoped
 public class BankStatementService {
@@ -187,8 +189,7 @@ public class BankStatementService {
    * The import itself, in the caller's transaction: the file streamed entry by entry, taken in
    * chunks (see {@link StatementImport}), then the statement's counts.
    */
-  private BankStatement importEntries(
-      BankStatement statement, byte[] xml, java.util.function.IntConsumer progressed) {
+  private BankStatement importEntries(BankStatement statement, byte[] xml, IntConsumer progressed) {
     var events = new OutboxBatch(outbox);
     var run =
         new StatementImport(
@@ -218,8 +219,7 @@ public class BankStatementService {
   }
 
   /** A receipt for a credit whose donor a finance officer named, in the caller's transaction. */
-  private org.jointappeal.pledge.receipt.ReceiptView recordReceipt(
-      StatementEntry entry, DonorCode payer, String actor) {
+  private ReceiptView recordReceipt(StatementEntry entry, DonorCode payer, String actor) {
     try {
       var receipt =
           receipts.recordReceipt(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -41,8 +42,7 @@ final class Camt053 {
   static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.";
 
   /** ISO 20022 decimal: digits, an optional fraction, no sign or exponent. */
-  private static final java.util.regex.Pattern DECIMAL =
-      java.util.regex.Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,17})?");
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,17})?");
 
   private static final XMLInputFactory XML = secureFactory();
 

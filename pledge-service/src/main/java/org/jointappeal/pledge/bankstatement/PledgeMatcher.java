@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.pledge.Instalment;

@@ -11,10 +11,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.money.Money;
 
@@ -125,7 +126,7 @@ public class StatementEntry {
     this.matching = EntryMatching.UNIDENTIFIED;
   }
 
-  private static String joined(java.util.List<String> parts) {
+  private static String joined(List<String> parts) {
     if (parts.isEmpty()) {
       return null;
     }

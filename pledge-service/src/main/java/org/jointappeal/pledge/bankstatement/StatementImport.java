@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.messaging.OutboxBatch;
 import org.jointappeal.pledge.pledge.PaymentBatch;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jointappeal.pledge.donor.PayerAccount;
 import org.jointappeal.pledge.money.Money;
 
 /**
@@ -26,7 +27,7 @@ public record UnmatchedReceiptView(
             description =
                 "RltdPties/DbtrAcct/Id/Othr (a US routing + account, BBAN, Zengin...), when the"
                     + " bank gave it")
-        org.jointappeal.pledge.donor.PayerAccount payerAccount,
+        PayerAccount payerAccount,
     @Schema(
             description =
                 "Whether the payer's account (IBAN or other) is registered for no donor: POST"

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.DonorCode;
 
 /** A donor in the registry: who pledges, and the bank accounts its money comes from. */
 @Entity

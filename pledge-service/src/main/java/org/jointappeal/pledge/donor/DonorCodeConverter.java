@@ -2,6 +2,7 @@ package org.jointappeal.pledge.donor;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.jointappeal.pledge.DonorCode;
 
 @Converter(autoApply = true)
 public class DonorCodeConverter implements AttributeConverter<DonorCode, String> {

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jointappeal.pledge.DonorCode;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.paging.Keyset;
 import org.jointappeal.pledge.paging.PageRequest;
 
@@ -91,7 +94,7 @@ public class DonorRepository implements PanacheRepositoryBase<Donor, String> {
 
   /** Which of these accounts (scheme and identifier) a donor holds. */
   List<PayerAccount> heldAccounts(Collection<PayerAccount> accounts) {
-    var wanted = java.util.Set.copyOf(accounts);
+    var wanted = Set.copyOf(accounts);
     return getEntityManager()
         .createQuery(
             "select a.scheme, a.identifier from Donor d join d.accounts a"

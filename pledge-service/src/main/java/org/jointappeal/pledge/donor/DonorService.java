@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.jointappeal.pledge.AlreadyExists;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.DonorCode;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.VersionConflict;
 import org.jointappeal.pledge.idempotency.Answer;

@@ -1,6 +1,7 @@
 package org.jointappeal.pledge.donor;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
@@ -13,7 +14,7 @@ public final class Iban {
   private Iban() {}
 
   public static String normalise(String raw) {
-    String iban = raw == null ? "" : raw.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    String iban = raw == null ? "" : raw.replace(" ", "").toUpperCase(Locale.ROOT);
     if (!FORMAT.matcher(iban).matches() || !checksumHolds(iban)) {
       // never echo the number: the last four characters at most
       throw DomainRuleViolation.of(

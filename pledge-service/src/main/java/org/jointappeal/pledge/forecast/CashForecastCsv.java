@@ -1,5 +1,6 @@
 package org.jointappeal.pledge.forecast;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jointappeal.pledge.money.Money;
@@ -91,7 +92,7 @@ final class CashForecastCsv {
       return "";
     }
     String text =
-        value instanceof java.math.BigDecimal d
+        value instanceof BigDecimal d
             ? d.toPlainString()
             : value instanceof Number n
                 ? n.toString()

@@ -11,9 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -25,6 +23,7 @@ import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.web.CsvOrJson;
 import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.DateParameters;
 import org.jointappeal.pledge.web.IdempotencyKeys;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
@@ -129,8 +128,8 @@ public class CashForecastResource {
     var view =
         forecasts.forecast(
             blankToNull(appealCode),
-            date(asOf, "asOf"),
-            instant(knownAt),
+            DateParameters.date(asOf, "asOf", "1997-07-31"),
+            DateParameters.instant(knownAt, "knownAt"),
             months(months),
             caller.donorScope());
     return represent(view, headers);
@@ -208,7 +207,7 @@ public class CashForecastResource {
     if (appeal == null) {
       throw new BadRequestException("appealCode is required");
     }
-    LocalDate from = date(asOf, "asOf");
+    LocalDate from = DateParameters.date(asOf, "asOf", "1997-07-31");
     var answer =
         idempotency.perform(
             caller.subject(),
@@ -222,28 +221,6 @@ public class CashForecastResource {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
-  }
-
-  private static LocalDate date(String value, String name) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(name + " must be a date, e.g. 1997-07-31");
-    }
-  }
-
-  private static Instant instant(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("knownAt must be an instant, e.g. 1997-12-01T00:00:00Z");
-    }
   }
 
   private static int months(String value) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,11 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.appeal.KnownAppeal;
 import org.jointappeal.pledge.appeal.KnownAppealRepository;
-import org.jointappeal.pledge.donor.DonorScope;
-import org.jointappeal.pledge.messaging.ForecastProjectedV1;
+import org.jointappeal.pledge.events.ForecastProjectedV1;
 import org.jointappeal.pledge.messaging.Outbox;
 
 /**
@@ -196,7 +197,7 @@ public class CashForecastService {
   }
 
   private static LocalDate date(Object value) {
-    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
   }
 
   private static boolean moved(BigDecimal before, BigDecimal now, BigDecimal step) {

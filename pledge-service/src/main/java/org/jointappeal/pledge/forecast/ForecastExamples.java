@@ -2,7 +2,7 @@ package org.jointappeal.pledge.forecast;
 
 /**
  * Example answers for the OpenAPI document (illustrative figures: CIS-1997 as of 31 July 1997, two
- * of the months shown); ForecastExamplesTest parses each one.
+ * of the months shown); ExamplesTest parses each one.
  */
 public final class ForecastExamples {
 

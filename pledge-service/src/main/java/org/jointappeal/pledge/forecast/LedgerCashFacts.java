@@ -9,11 +9,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.forecast.CashHistory.AppealFact;
 import org.jointappeal.pledge.forecast.CashHistory.InstalmentFact;
 import org.jointappeal.pledge.forecast.CashHistory.PaymentFact;
@@ -221,7 +222,7 @@ class LedgerCashFacts {
     if (value instanceof Instant i) {
       return i;
     }
-    if (value instanceof java.time.OffsetDateTime o) {
+    if (value instanceof OffsetDateTime o) {
       return o.toInstant();
     }
     return ((Timestamp) value).toInstant();

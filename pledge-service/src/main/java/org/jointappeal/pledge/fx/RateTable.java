@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
@@ -87,21 +88,21 @@ public record RateTable(List<Row> rows) {
     return line.replace(" ", "").equalsIgnoreCase("currency,unitsPerUsd,effectiveFrom");
   }
 
-  private static java.util.Optional<String> currencyProblem(String code) {
+  private static Optional<String> currencyProblem(String code) {
     if (!CODE.matcher(code).matches()) {
-      return java.util.Optional.of("currency '" + code + "' is not an ISO 4217 code");
+      return Optional.of("currency '" + code + "' is not an ISO 4217 code");
     }
     if ("USD".equals(code)) {
-      return java.util.Optional.of("USD is the base currency: its rate is 1");
+      return Optional.of("USD is the base currency: its rate is 1");
     }
     try {
       if (Currency.getInstance(code).getDefaultFractionDigits() < 0) {
-        return java.util.Optional.of(code + " is not a currency for contributions");
+        return Optional.of(code + " is not a currency for contributions");
       }
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.of(code + " is not an ISO 4217 currency");
+      return Optional.of(code + " is not an ISO 4217 currency");
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static BigDecimal rate(String text, List<String> problems) {

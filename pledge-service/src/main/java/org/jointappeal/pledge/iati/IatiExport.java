@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.appeal.KnownAppeal;
 import org.jointappeal.pledge.appeal.KnownAppealRepository;
@@ -50,7 +52,7 @@ public class IatiExport {
     var names = ledger.donorNames();
     var transactions = new ArrayList<IatiTransaction>();
     var donors = new TreeMap<String, IatiActivity.Organisation>();
-    var payers = new TreeMap<java.util.UUID, Pledge>();
+    var payers = new TreeMap<UUID, Pledge>();
     for (var pledge : pledges) {
       boolean cancelled = pledge.status() == PledgeStatus.CANCELLED;
       String donor = pledge.donorCode().value();
@@ -129,9 +131,9 @@ public class IatiExport {
         appeal.title(),
         activityStatus(appeal.status()),
         appeal.periodEnd(),
-        java.util.List.copyOf(donors.values()),
-        java.util.List.copyOf(agencies),
-        java.util.List.copyOf(transactions));
+        List.copyOf(donors.values()),
+        List.copyOf(agencies),
+        List.copyOf(transactions));
   }
 
   private static Money negated(Money money) {

@@ -3,6 +3,7 @@ package org.jointappeal.pledge.iati;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
@@ -120,7 +121,7 @@ final class IatiXml {
     return activity.transactions().stream()
         .map(IatiTransaction::date)
         .min(LocalDate::compareTo)
-        .orElse(LocalDate.ofInstant(generatedAt, java.time.ZoneOffset.UTC));
+        .orElse(LocalDate.ofInstant(generatedAt, ZoneOffset.UTC));
   }
 
   private static void text(XMLStreamWriter xml, String element, String value)

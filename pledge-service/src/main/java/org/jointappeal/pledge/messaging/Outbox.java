@@ -9,7 +9,9 @@ import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +43,7 @@ public class Outbox {
     TraceContext.Stored trace = traces.current(); // published later as part of this trace
     em.createNativeQuery(
             """
-            insert into outbox_event (id, topic, appeal_code, type, subject, payload, recorded_at,
+            insert into outbox_event (id, topic, record_key, type, subject, payload, recorded_at,
               traceparent, tracestate)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
         // no entity maps the outbox: writing a row needs no flush of the session's entities (the
@@ -49,7 +51,7 @@ public class Outbox {
         .setFlushMode(FlushModeType.COMMIT)
         .setParameter(1, id)
         .setParameter(2, event.topic())
-        .setParameter(3, event.recordKey()) // the key column, named when every key was an appeal
+        .setParameter(3, event.recordKey())
         .setParameter(4, event.type())
         .setParameter(5, event.subject())
         .setParameter(6, serialize(event))
@@ -78,7 +80,7 @@ public class Outbox {
               try (var insert =
                   connection.prepareStatement(
                       """
-                      insert into outbox_event (id, topic, appeal_code, type, subject, payload,
+                      insert into outbox_event (id, topic, record_key, type, subject, payload,
                         recorded_at, traceparent, tracestate)
                       values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (var event : events) {
@@ -107,7 +109,7 @@ public class Outbox {
    * round costs one statement less.
    */
   @Transactional
-  public List<OutboxEvent> leaseAndNextBatch(String holder, java.time.Duration lease, int size) {
+  public List<OutboxEvent> leaseAndNextBatch(String holder, Duration lease, int size) {
     @SuppressWarnings("unchecked") // native query: each row is an Object[] in select order
     List<Object[]> rows =
         em.createNativeQuery(
@@ -118,7 +120,7 @@ public class Outbox {
                   where name = 'relay'
                     and (holder is null or holder = ?1 or expires_at < clock_timestamp())
                   returning name)
-                select id, seq, topic, appeal_code, type, subject, payload, recorded_at, written_at,
+                select id, seq, topic, record_key, type, subject, payload, recorded_at, written_at,
                   traceparent, tracestate
                 from outbox_event
                 where sent_at is null and exists (select 1 from lease)
@@ -164,7 +166,7 @@ public class Outbox {
    * rows go out once and in order.
    */
   @Transactional
-  public boolean acquireLease(String holder, java.time.Duration duration) {
+  public boolean acquireLease(String holder, Duration duration) {
     // the database's clock, not the business clock: a lease is about processes, not facts
     return em.createNativeQuery(
                 """
@@ -215,7 +217,7 @@ public class Outbox {
     if (value instanceof Timestamp timestamp) {
       return timestamp.toInstant();
     }
-    if (value instanceof java.time.OffsetDateTime odt) {
+    if (value instanceof OffsetDateTime odt) {
       return odt.toInstant();
     }
     throw new IllegalStateException("unexpected timestamp type " + value.getClass());

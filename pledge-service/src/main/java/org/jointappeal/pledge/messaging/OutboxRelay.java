@@ -3,7 +3,6 @@ package org.jointappeal.pledge.messaging;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -41,7 +38,7 @@ public class OutboxRelay {
   private final OutboxConfig config;
   private final OutboxMetrics metrics;
   private final TraceContext traces;
-  private final Map<String, MutinyEmitter<String>> emitters;
+  private final OutgoingChannels channels;
   private final String holder = "pledge-service-" + UUID.randomUUID();
   // one drainer per instance; the lease makes it one per service
   private final ExecutorService drainer =
@@ -53,12 +50,12 @@ public class OutboxRelay {
       OutboxConfig config,
       OutboxMetrics metrics,
       TraceContext traces,
-      @Channel("pledge-events-out") MutinyEmitter<String> pledgeEvents) {
+      OutgoingChannels channels) {
     this.outbox = outbox;
     this.config = config;
     this.metrics = metrics;
     this.traces = traces;
-    this.emitters = Map.of("pledge-events", pledgeEvents);
+    this.channels = channels;
   }
 
   // Database work must not run in the completion callback itself (quarkus #33309): hand it off.
@@ -117,11 +114,11 @@ public class OutboxRelay {
 
   /** Sends the batch in order and returns the ids acknowledged, up to the first failure. */
   private List<UUID> publish(List<OutboxEvent> batch) {
-    // MutinyEmitter sends on subscription: subscribe all in order, then wait, so a batch is
-    // pipelined
+    // an emitter sends on subscription: subscribe all in order, then wait (a pipelined batch)
     List<CompletableFuture<Void>> pending = new ArrayList<>(batch.size());
     for (OutboxEvent row : batch) {
-      pending.add(emitter(row.topic()).sendMessage(toMessage(row)).subscribeAsCompletionStage());
+      pending.add(
+          channels.of(row.topic()).sendMessage(toMessage(row)).subscribeAsCompletionStage());
     }
     List<UUID> acknowledged = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
@@ -156,14 +153,6 @@ public class OutboxRelay {
                 .withDataContentType("application/json")
                 .withTimestamp(row.recordedAt().atZone(ZoneOffset.UTC))
                 .build());
-  }
-
-  private MutinyEmitter<String> emitter(String topic) {
-    MutinyEmitter<String> emitter = emitters.get(topic);
-    if (emitter == null) {
-      throw new IllegalStateException("no channel for topic " + topic);
-    }
-    return emitter;
   }
 
   private void releaseQuietly() {

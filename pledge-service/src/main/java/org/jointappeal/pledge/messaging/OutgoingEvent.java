@@ -1,18 +1,20 @@
 package org.jointappeal.pledge.messaging;
 
+import java.time.Instant;
+
 /** An event this service publishes: its CloudEvents type and subject, and its record key. */
 public interface OutgoingEvent {
 
-  /** CloudEvents type, e.g. {@code org.jointappeal.pledge.announced.v1}. */
+  /** Versioned CloudEvents type, as docs/asyncapi.yaml names it. */
   String type();
 
   /** Topic it is published on. */
   String topic();
 
   /**
-   * Record key: the appeal code, so every event of one appeal goes to one partition, in order.
-   * Receipt events are the exception: a receipt belongs to a donor, not to an appeal, so they are
-   * keyed by the donor code (docs/events.md).
+   * Record key: the appeal code, so every event of one appeal goes to one partition, in order. An
+   * event about no appeal (a receipt, an alert about an unmatched receipt) is keyed by its donor
+   * code (docs/events.md).
    */
   String recordKey();
 
@@ -20,5 +22,5 @@ public interface OutgoingEvent {
   String subject();
 
   /** When the change was recorded: the payload's recordedAt and the CloudEvents time, both. */
-  java.time.Instant recordedAt();
+  Instant recordedAt();
 }

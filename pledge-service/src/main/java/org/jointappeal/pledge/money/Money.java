@@ -7,6 +7,7 @@ import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
@@ -17,9 +18,7 @@ import org.jointappeal.pledge.DomainRuleViolation;
  */
 @Embeddable
 public record Money(
-    @Schema(
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-            example = "1500000.00")
+    @Schema(type = SchemaType.STRING, example = "1500000.00")
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         @Column(name = "amount", nullable = false, precision = 19, scale = 4)
         BigDecimal amount,

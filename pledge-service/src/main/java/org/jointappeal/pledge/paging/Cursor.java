@@ -32,12 +32,17 @@ public record Cursor(List<String> keys) {
   }
 
   public static Cursor decode(String token) {
+    String text;
     try {
-      var text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      return new Cursor(List.of(text.split(SEPARATOR, -1)));
+      text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw InvalidPage.cursor();
     }
+    // none of ours holds a control character: a NUL would reach the database (and fail there)
+    if (text.chars().anyMatch(c -> c != '\n' && Character.isISOControl(c))) {
+      throw InvalidPage.cursor();
+    }
+    return new Cursor(List.of(text.split(SEPARATOR, -1)));
   }
 
   public String string(int index) {

@@ -4,9 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.appeal.KnownAppeal;
@@ -97,7 +99,7 @@ public record Earmarking(
         || (!sector && r.sector() != null)
         || (!line && r.requirementLineId() != null)) {
       var allowed =
-          java.util.stream.Stream.of(
+          Stream.of(
                   agency ? "agency" : null,
                   country ? "country" : null,
                   sector ? "sector" : null,
@@ -112,7 +114,7 @@ public record Earmarking(
   }
 
   private static String describe(EarmarkingRequest r) {
-    var parts = new java.util.ArrayList<String>();
+    var parts = new ArrayList<String>();
     if (r.agency() != null) parts.add("agency " + r.agency());
     if (r.country() != null) parts.add("country " + r.country());
     if (r.sector() != null) parts.add("sector " + r.sector());

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jointappeal.pledge.messaging.Outbox;
-import org.jointappeal.pledge.messaging.PledgeInstalmentOverdueV1;
 
 /**
  * Marks instalments OVERDUE once their due date has passed unpaid, and reports each exactly once
@@ -57,7 +56,7 @@ public class OverdueInstalments {
       pledges.flush(); // the events carry the version this change produced
       for (var instalment : overdue) {
         // detection date, not due date + 1: the state carried is the state as of today
-        outbox.append(PledgeInstalmentOverdueV1.of(pledge, instalment, today, now));
+        outbox.append(PledgeEvents.instalmentOverdue(pledge, instalment, today, now));
         history.persist(
             new PledgeHistoryEntry(
                 pledge,

@@ -13,9 +13,8 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.messaging.OutboxBatch;
-import org.jointappeal.pledge.messaging.PledgePaymentAllocatedV1;
 import org.jointappeal.pledge.money.Money;
 
 /**
@@ -67,7 +66,7 @@ public final class PaymentBatch {
     pledge.nextVersion();
     changed.put(pledge.id(), pledge);
     var now = clock.instant();
-    events.add(PledgePaymentAllocatedV1.of(pledge, valueDate, now));
+    events.add(PledgeEvents.paymentAllocated(pledge, valueDate, now));
     history.add(
         new PledgeHistoryEntry(
             pledge, "PAYMENT_ALLOCATED", actor, now, valueDate, "receipt " + receiptId));

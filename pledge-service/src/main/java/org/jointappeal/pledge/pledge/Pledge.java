@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.StateConflict;
-import org.jointappeal.pledge.donor.DonorCode;
 import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UsdValue;
 import org.jointappeal.pledge.money.Money;
@@ -472,7 +473,7 @@ public class Pledge {
     return UnoreRate.atRate(writtenOff(), unitsPerUsd);
   }
 
-  private Money sum(java.util.function.Function<Instalment, BigDecimal> part) {
+  private Money sum(Function<Instalment, BigDecimal> part) {
     return Money.of(
         instalments.stream().map(part).reduce(BigDecimal.ZERO, BigDecimal::add), amount.currency());
   }

@@ -1,6 +1,6 @@
 package org.jointappeal.pledge.pledge;
 
-/** Example JSON for the OpenAPI document; PledgeExamplesTest parses each, so none rots. */
+/** Example JSON for the OpenAPI document; ExamplesTest parses each, so none rots. */
 public final class PledgeExamples {
 
   public static final String ANNOUNCE_REQUEST =

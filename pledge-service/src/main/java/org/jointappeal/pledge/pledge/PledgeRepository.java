@@ -4,11 +4,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.paging.Keyset;
 import org.jointappeal.pledge.paging.PageRequest;
 
@@ -91,7 +92,7 @@ public class PledgeRepository implements PanacheRepositoryBase<Pledge, UUID> {
                 new StatusTotal(
                     PledgeStatus.valueOf((String) row[0]),
                     ((Number) row[1]).longValue(),
-                    (java.math.BigDecimal) row[2]))
+                    (BigDecimal) row[2]))
         .toList();
   }
 }

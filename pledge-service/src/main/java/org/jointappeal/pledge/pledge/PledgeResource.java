@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.idempotency.Answer;
@@ -51,6 +52,12 @@ public class PledgeResource {
 
   @POST
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER})
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "norway-1997", value = PledgeExamples.ANNOUNCE_REQUEST)))
   @APIResponse(responseCode = "201", description = "Pledge announced")
   @APIResponse(
       responseCode = "422",

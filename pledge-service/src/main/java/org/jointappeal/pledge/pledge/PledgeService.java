@@ -14,14 +14,14 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.DonorCode;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.NotYetKnown;
 import org.jointappeal.pledge.VersionConflict;
 import org.jointappeal.pledge.appeal.KnownAppeal;
 import org.jointappeal.pledge.appeal.KnownAppeals;
-import org.jointappeal.pledge.donor.DonorCode;
-import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UnoreRateService;
@@ -30,13 +30,6 @@ import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.messaging.Outbox;
 import org.jointappeal.pledge.messaging.OutboxBatch;
-import org.jointappeal.pledge.messaging.PledgeAnnouncedV1;
-import org.jointappeal.pledge.messaging.PledgeCancelledV1;
-import org.jointappeal.pledge.messaging.PledgeCommittedV1;
-import org.jointappeal.pledge.messaging.PledgePaymentAllocatedV1;
-import org.jointappeal.pledge.messaging.PledgePaymentReversedV1;
-import org.jointappeal.pledge.messaging.PledgeRevaluedV1;
-import org.jointappeal.pledge.messaging.PledgeWrittenOffV1;
 import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.paging.Cursor;
 import org.jointappeal.pledge.paging.Page;
@@ -114,7 +107,7 @@ public class PledgeService {
     }
     pledges.persist(pledge);
     // version 0 until the first change: the event and the history need no flush to know it
-    outbox.append(PledgeAnnouncedV1.of(pledge, clock.instant()));
+    outbox.append(PledgeEvents.announced(pledge, clock.instant()));
     record(pledge, "ANNOUNCED", actor, pledge.announcedOn(), pledge.occasion());
     Log.infof(
         "pledge announced pledgeId=%s appeal=%s donor=%s",
@@ -159,7 +152,7 @@ public class PledgeService {
     notInFuture(request.signedOn(), "signedOn");
     pledge.commit(request.agreementReference(), request.signedOn());
     pledges.flush(); // the event carries the version this change produced
-    outbox.append(PledgeCommittedV1.of(pledge, clock.instant()));
+    outbox.append(PledgeEvents.committed(pledge, clock.instant()));
     record(
         pledge,
         "COMMITTED",
@@ -189,7 +182,7 @@ public class PledgeService {
     notInFuture(request.cancelledOn(), "cancelledOn");
     pledge.cancel(request.cancelledOn(), request.reason());
     pledges.flush();
-    outbox.append(PledgeCancelledV1.of(pledge, clock.instant()));
+    outbox.append(PledgeEvents.cancelled(pledge, clock.instant()));
     record(pledge, "CANCELLED", actor, request.cancelledOn(), request.reason());
     Log.infof("pledge cancelled pledgeId=%s appeal=%s", pledge.id(), pledge.appealCode());
     return PledgeView.of(pledge);
@@ -211,7 +204,7 @@ public class PledgeService {
     if (pledge.revalue(value, request.revaluedOn())) {
       pledges.flush();
       outbox.append(
-          PledgeRevaluedV1.of(
+          PledgeEvents.revalued(
               pledge,
               previousUsd,
               previousRate,
@@ -266,7 +259,7 @@ public class PledgeService {
             clock.instant());
     writeOffs.persist(writeOff);
     pledges.flush();
-    outbox.append(PledgeWrittenOffV1.of(pledge, clock.instant()));
+    outbox.append(PledgeEvents.writtenOff(pledge, clock.instant()));
     record(pledge, "WRITTEN_OFF", actor, request.writtenOffOn(), request.reason());
     Log.infof("pledge written off pledgeId=%s appeal=%s", pledge.id(), pledge.appealCode());
     var answer =
@@ -309,7 +302,7 @@ public class PledgeService {
     var parts = pledge.receivePayment(payment, instalmentNumber, usd);
     var pledgeRateUsd = pledge.pledgeRateShare(paidBefore, pledge.paid());
     pledges.flush();
-    outbox.append(PledgePaymentAllocatedV1.of(pledge, valueDate, clock.instant()));
+    outbox.append(PledgeEvents.paymentAllocated(pledge, valueDate, clock.instant()));
     record(pledge, "PAYMENT_ALLOCATED", actor, valueDate, "receipt " + receiptId);
     Log.infof(
         "payment allocated pledgeId=%s appeal=%s receiptId=%s status=%s",
@@ -350,7 +343,7 @@ public class PledgeService {
             .orElseThrow(() -> new IllegalStateException("allocated pledge " + pledgeId));
     pledge.reversePayment(shares, usd);
     pledges.flush();
-    outbox.append(PledgePaymentReversedV1.of(pledge, on, clock.instant()));
+    outbox.append(PledgeEvents.paymentReversed(pledge, on, clock.instant()));
     record(pledge, "PAYMENT_REVERSED", actor, on, "receipt " + receiptId + " reversed");
     Log.infof(
         "payment reversed pledgeId=%s appeal=%s receiptId=%s status=%s",

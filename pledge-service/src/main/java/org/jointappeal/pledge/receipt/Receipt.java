@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UsdValue;
 import org.jointappeal.pledge.money.Money;

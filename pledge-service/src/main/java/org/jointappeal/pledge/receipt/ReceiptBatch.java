@@ -14,13 +14,11 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.fx.UnoreRateService;
 import org.jointappeal.pledge.fx.UsdValue;
 import org.jointappeal.pledge.messaging.OutboxBatch;
-import org.jointappeal.pledge.messaging.ReceiptAllocatedV1;
-import org.jointappeal.pledge.messaging.ReceiptRecordedV1;
 import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.pledge.PaymentBatch;
 import org.jointappeal.pledge.pledge.Pledge;
@@ -101,7 +99,7 @@ public final class ReceiptBatch {
       receipt.charged(charges);
     }
     recorded.add(receipt);
-    events.add(ReceiptRecordedV1.of(receipt, clock.instant()));
+    events.add(ReceiptEvents.recorded(receipt, clock.instant()));
     Log.debugf("receipt recorded receiptId=%s donor=%s source=BANK_STATEMENT", receipt.id(), donor);
     return receipt;
   }
@@ -121,7 +119,7 @@ public final class ReceiptBatch {
             receipt.id());
     receipt.nextVersion();
     allocations.add(new Allocation(receipt, applied, amount, usd, actor, clock.instant()));
-    events.add(ReceiptAllocatedV1.of(receipt, clock.instant()));
+    events.add(ReceiptEvents.allocated(receipt, clock.instant()));
   }
 
   /** Writes the receipts recorded and the allocations made since the last flush. */

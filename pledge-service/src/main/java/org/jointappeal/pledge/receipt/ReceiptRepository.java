@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.paging.Keyset;
 import org.jointappeal.pledge.paging.PageRequest;
 

@@ -3,18 +3,21 @@ package org.jointappeal.pledge.receipt;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
+import org.jointappeal.pledge.DonorCode;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.NotFound;
-import org.jointappeal.pledge.donor.DonorCode;
-import org.jointappeal.pledge.donor.DonorScope;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.fx.UnoreRateService;
 import org.jointappeal.pledge.idempotency.Answer;
@@ -22,8 +25,6 @@ import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
 import org.jointappeal.pledge.messaging.Outbox;
 import org.jointappeal.pledge.messaging.OutboxBatch;
-import org.jointappeal.pledge.messaging.ReceiptAllocatedV1;
-import org.jointappeal.pledge.messaging.ReceiptRecordedV1;
 import org.jointappeal.pledge.money.Money;
 import org.jointappeal.pledge.paging.Cursor;
 import org.jointappeal.pledge.paging.Page;
@@ -117,7 +118,7 @@ public class ReceiptService {
             clock.instant());
     receipts.persist(receipt);
     receipts.flush();
-    outbox.append(ReceiptRecordedV1.of(receipt, clock.instant()));
+    outbox.append(ReceiptEvents.recorded(receipt, clock.instant()));
     Log.infof("receipt recorded receiptId=%s donor=%s source=%s", receipt.id(), donor, source);
     Log.debugf(
         "receipt details receiptId=%s bankReference=%s", receipt.id(), receipt.bankReference());
@@ -176,7 +177,7 @@ public class ReceiptService {
     Log.infof(
         "receipt allocated receiptId=%s allocationId=%s pledgeId=%s",
         receipt.id(), allocation.id(), applied.pledgeId());
-    outbox.append(ReceiptAllocatedV1.of(receipt, clock.instant()));
+    outbox.append(ReceiptEvents.allocated(receipt, clock.instant()));
     return AllocationView.of(allocation);
   }
 
@@ -201,7 +202,7 @@ public class ReceiptService {
         receipts.findByIdOptional(receiptId).orElseThrow(() -> NotFound.of("receipt", receiptId));
     var now = clock.instant();
     receipt.reverse(on, reference, now);
-    var reopened = new java.util.ArrayList<UUID>();
+    var reopened = new ArrayList<UUID>();
     for (var allocation : allocations.ofReceipt(receipt.id())) {
       reopened.add(allocation.pledgeId());
       var reversedOn = allocation.reverse(on, now);
@@ -209,10 +210,8 @@ public class ReceiptService {
           allocation.pledgeId(),
           allocation.parts().stream()
               .collect(
-                  java.util.stream.Collectors.toMap(
-                      Allocation.Part::instalmentNumber,
-                      Allocation.Part::amount,
-                      java.math.BigDecimal::add)),
+                  Collectors.toMap(
+                      Allocation.Part::instalmentNumber, Allocation.Part::amount, BigDecimal::add)),
           allocation.usdAmount(),
           reversedOn,
           receipt.id(),

@@ -1,6 +1,7 @@
 package org.jointappeal.pledge.reconciliation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jointappeal.pledge.money.Money;
 
@@ -84,9 +85,9 @@ public final class ReconciliationCsv {
       Money writtenOff,
       Money exchangeGainLoss) {
     var cells = new ArrayList<Object>(List.of(level, valuation));
-    cells.addAll(java.util.Arrays.asList(key));
+    cells.addAll(Arrays.asList(key));
     cells.addAll(
-        java.util.Arrays.asList(
+        Arrays.asList(
             currency,
             pledged,
             committed,

@@ -3,7 +3,7 @@ package org.jointappeal.pledge.reconciliation;
 /**
  * Example answers for the OpenAPI document (illustrative: Norway's NOK 1 492 000 pledge at 7.46,
  * half received at 7.10, the other half due on 30 September 1997, aged on 1 December 1997);
- * ReconciliationExamplesTest parses each one.
+ * ExamplesTest parses each one.
  */
 public final class ReconciliationExamples {
 

@@ -2,6 +2,7 @@ package org.jointappeal.pledge.reconciliation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,10 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jointappeal.pledge.donor.DonorCode;
-import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.DonorCode;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.paging.Keyset;
 import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.pledge.Pledge;
@@ -161,7 +163,7 @@ class ReconciliationRepository {
     return pledges.stream()
         .map(
             p -> {
-              java.util.function.BiFunction<String, LocalDate, PledgeFacts.Dated> dated =
+              BiFunction<String, LocalDate, PledgeFacts.Dated> dated =
                   (action, on) ->
                       on == null
                           ? null
@@ -376,7 +378,7 @@ class ReconciliationRepository {
         + "'), p.created_at) <= :knownAt";
   }
 
-  private jakarta.persistence.Query totalsQuery(
+  private Query totalsQuery(
       String sql, DonorCode donor, DonorScope scope, LocalDate asOf, Instant knownAtOrNull) {
     var query =
         em.createNativeQuery(sql).setParameter("donor", donor.value()).setParameter("asOf", asOf);

@@ -1,7 +1,6 @@
 package org.jointappeal.pledge.reconciliation;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.paging.PageRequest;
 import org.jointappeal.pledge.web.CsvOrJson;
 import org.jointappeal.pledge.web.CurrentCaller;
+import org.jointappeal.pledge.web.DateParameters;
 import org.jointappeal.pledge.web.PageLinks;
 import org.jointappeal.pledge.web.Problem;
 import org.jointappeal.pledge.web.Roles;
@@ -215,25 +214,11 @@ public class ReconciliationResource {
   }
 
   private static LocalDate asOf(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("asOf must be a date, e.g. 1997-12-01");
-    }
+    return DateParameters.date(value, "asOf", "1997-12-01");
   }
 
   private static Instant knownAt(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("knownAt must be an instant, e.g. 1997-12-01T00:00:00Z");
-    }
+    return DateParameters.instant(value, "knownAt");
   }
 
   /** JSON unless the caller prefers CSV (Accept: text/csv). */

@@ -12,17 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body over its route's limit is refused as a problem, like every other refusal: {@code
- * pledge.http.max-body-size} (1 MB) everywhere, {@code quarkus.http.limits.max-body-size} (at least
- * {@code pledge.bank-statements.max-size}) only on {@code POST /bank-statements}, where the import
- * itself refuses a statement over its own limit. Quarkus checks the Content-Length against its one
- * limit in a route of its own and ends the exchange with an empty 413 before JAX-RS (and so {@link
- * ProblemMapper}) ever sees the request; this route runs just before it. A body sent without a
- * Content-Length (chunked) is held to Quarkus's limit while it is read.
+ * A body over its route's limit is refused as a problem, like every other refusal: the service's
+ * {@code http.max-body-size} (1 MB) everywhere, {@code quarkus.http.limits.max-body-size} only on
+ * the POSTs of its {@code http.large-body-posts} (a bank statement, whose import refuses one over
+ * its own limit). Quarkus checks the Content-Length against its one limit in a route of its own and
+ * ends the exchange with an empty 413 before JAX-RS (and so {@link ProblemMapper}) ever sees the
+ * request; this route runs just before it. A body sent without a Content-Length (chunked) is held
+ * to Quarkus's limit while it is read.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -36,18 +38,21 @@ public class BodyLimit {
 
   void install(@Observes Router router) {
     long everywhere = config.maxBodySize().asLongValue();
-    long statements = transportLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    long large = transportLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+    Set<String> largeBodyPosts = Set.copyOf(config.largeBodyPosts().orElse(List.of()));
     router
         .route()
         .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-        .handler(ctx -> refuseOver(ctx, isStatementImport(ctx) ? statements : everywhere));
+        .handler(ctx -> refuseOver(ctx, takesLargeBody(ctx, largeBodyPosts) ? large : everywhere));
   }
 
-  /** The one route that takes large bodies: a camt.053 statement. */
-  private static boolean isStatementImport(RoutingContext ctx) {
+  private static boolean takesLargeBody(RoutingContext ctx, Set<String> largeBodyPosts) {
+    if (largeBodyPosts.isEmpty() || ctx.request().method() != HttpMethod.POST) {
+      return false;
+    }
     String path = ctx.normalizedPath();
-    return ctx.request().method() == HttpMethod.POST
-        && ("/bank-statements".equals(path) || "/bank-statements/".equals(path));
+    return largeBodyPosts.contains(
+        path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
   }
 
   private void refuseOver(RoutingContext ctx, long max) {

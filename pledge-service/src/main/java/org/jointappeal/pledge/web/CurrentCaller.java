@@ -4,10 +4,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jointappeal.pledge.donor.DonorCode;
-import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.DonorCode;
+import org.jointappeal.pledge.DonorScope;
 
-/** The only place that reads the caller's token. */
+/** The one place that reads who is calling. */
 @RequestScoped
 public class CurrentCaller {
 

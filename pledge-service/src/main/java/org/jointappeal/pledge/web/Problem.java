@@ -10,10 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-    @Schema(example = "https://jointappeal.org/problems/missing-unore-rate") URI type,
-    @Schema(example = "No UN operational rate of exchange") String title,
-    @Schema(example = "422") int status,
-    @Schema(example = "no UN operational rate for NOK in force on 1997-07-02") String detail,
+    @Schema(example = "https://jointappeal.org/problems/invalid-request") URI type,
+    @Schema(example = "The request is not valid") String title,
+    @Schema(example = "400") int status,
+    @Schema(example = "invalid: amount.amount") String detail,
     @Schema(example = "/pledges") URI instance,
     List<Violation> errors,
     @Schema(description = "Set on 500s; quote it to the operators") String errorId) {
@@ -38,7 +38,7 @@ public record Problem(
     }
   }
 
-  static Problem of(String slug, String title, int status, String detail, URI instance) {
+  public static Problem of(String slug, String title, int status, String detail, URI instance) {
     return new Problem(
         URI.create(TYPE_BASE + slug), title, status, detail, instance, List.of(), null);
   }

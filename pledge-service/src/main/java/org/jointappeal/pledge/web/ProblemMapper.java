@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -24,19 +25,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jointappeal.pledge.AlreadyExists;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
-import org.jointappeal.pledge.NotYetKnown;
 import org.jointappeal.pledge.RequestInFlight;
-import org.jointappeal.pledge.StateConflict;
-import org.jointappeal.pledge.VersionConflict;
-import org.jointappeal.pledge.bankstatement.StatementTooLarge;
-import org.jointappeal.pledge.bankstatement.UnreadableStatement;
 import org.jointappeal.pledge.paging.InvalidPage;
 
 /**
  * Every error leaves as RFC 9457 problem+json: one method per exception type, the most specific
- * wins. Nothing internal (stack, class name, SQL) ever reaches the caller.
+ * wins. Nothing internal (stack, class name, SQL) ever reaches the caller. The same in every
+ * service; what only this service refuses is mapped in {@link ServiceProblems}.
  */
 public class ProblemMapper {
 
@@ -52,38 +48,6 @@ public class ProblemMapper {
             instance(uri),
             e.errors().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList(),
             null));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> unreadableStatement(UnreadableStatement e, UriInfo uri) {
-    return respond(
-        Problem.of(
-            "unreadable-bank-statement",
-            "The bank statement is not well-formed XML",
-            400,
-            e.getMessage(),
-            instance(uri)));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> statementTooLarge(StatementTooLarge e, UriInfo uri) {
-    return respond(
-        Problem.of(
-            "bank-statement-too-large",
-            "The bank statement is too large",
-            413,
-            e.getMessage(),
-            instance(uri)));
-  }
-
-  /** A 409 with {@code Retry-After} (whole seconds): the thing may be known in a moment. */
-  @ServerExceptionMapper
-  public RestResponse<Problem> notYetKnown(NotYetKnown e, UriInfo uri) {
-    return RestResponse.ResponseBuilder.<Problem>create(409)
-        .entity(Problem.of(e.slug(), e.title(), 409, e.getMessage(), instance(uri)))
-        .type(Problem.MEDIA_TYPE)
-        .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
-        .build();
   }
 
   @ServerExceptionMapper
@@ -126,43 +90,8 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public RestResponse<Problem> stateConflict(StateConflict e, UriInfo uri) {
-    return respond(
-        Problem.of(
-            "state-conflict",
-            "The pledge has already taken another transition",
-            409,
-            e.getMessage(),
-            instance(uri)));
-  }
-
-  @ServerExceptionMapper
   public RestResponse<Problem> notFound(NotFound e, UriInfo uri) {
     return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), instance(uri)));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> forbiddenAct(Forbidden e, UriInfo uri) {
-    return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage(), instance(uri)));
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> conflict(VersionConflict e, UriInfo uri) {
-    return respond(
-        Problem.of("version-conflict", "Version conflict", 409, e.getMessage(), instance(uri)));
-  }
-
-  /** A concurrent command changed the same receipt or pledge first (its @Version moved on). */
-  @ServerExceptionMapper
-  public RestResponse<Problem> concurrent(
-      jakarta.persistence.OptimisticLockException e, UriInfo uri) {
-    return respond(
-        Problem.of(
-            "version-conflict",
-            "Version conflict",
-            409,
-            "changed concurrently by another request: read again and retry",
-            instance(uri)));
   }
 
   /**
@@ -256,7 +185,7 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public RestResponse<Problem> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+  public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
     return respond(
         Problem.of("forbidden", "Forbidden", 403, "your role does not allow this", instance(uri)));
   }
@@ -295,7 +224,8 @@ public class ProblemMapper {
             errorId));
   }
 
-  private static RestResponse<Problem> respond(Problem problem) {
+  /** The problem as its own status, typed {@code application/problem+json}. */
+  public static RestResponse<Problem> respond(Problem problem) {
     // create(int): RestResponse.Status has no constant for 422
     return RestResponse.ResponseBuilder.<Problem>create(problem.status())
         .entity(problem)
@@ -309,14 +239,13 @@ public class ProblemMapper {
       case 405 -> "method not allowed on this resource";
       case 406 -> "no acceptable representation";
       case 413 -> "the body is too large";
-      case 415 ->
-          "send application/json (text/csv for a rate table, application/xml for a bank statement)";
+      case 415 -> ServiceProblems.UNSUPPORTED_MEDIA_TYPE;
       case 403 -> "not allowed for this caller";
       default -> "the request was rejected";
     };
   }
 
-  private static URI instance(UriInfo uri) {
+  public static URI instance(UriInfo uri) {
     return Problem.instanceFor(uri.getPath());
   }
 
@@ -349,7 +278,14 @@ public class ProblemMapper {
             parameterSeen = false;
           }
           String name = node.getName();
-          if (node.getIndex() != null) {
+          // an index belongs to the container named by the previous node: lines[0].amount
+          if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+            int last = names.size() - 1;
+            names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+            if (name != null && !name.startsWith("<")) { // "<list element>" names nothing
+              names.add(name);
+            }
+          } else if (node.getIndex() != null) {
             names.add((name == null ? "" : name) + "[" + node.getIndex() + "]");
           } else if (name != null) {
             names.add(name);

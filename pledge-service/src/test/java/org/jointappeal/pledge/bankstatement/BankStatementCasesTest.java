@@ -27,7 +27,7 @@ import org.jointappeal.pledge.Donors;
 import org.jointappeal.pledge.KafkaTestClient;
 import org.jointappeal.pledge.StackResource;
 import org.jointappeal.pledge.TestClock;
-import org.jointappeal.pledge.messaging.PledgePaymentReversedV1;
+import org.jointappeal.pledge.events.PledgePaymentReversedV1;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +21,6 @@ import org.junit.jupiter.api.Test;
 class BankStatementExamplesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Test
-  void everyJsonExampleParses() throws Exception {
-    for (Field field : BankStatementExamples.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers())
-          && field.getType() == String.class
-          && !field.getName().equals("STATEMENT")) {
-        String json = (String) field.get(null);
-        assertThat(JSON.readTree(json)).as(field.getName()).isNotNull();
-      }
-    }
-  }
 
   @Test
   void theExampleStatementIsAValidCamt053() {

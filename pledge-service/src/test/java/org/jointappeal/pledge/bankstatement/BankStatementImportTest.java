@@ -551,7 +551,7 @@ class BankStatementImportTest {
 
     assertThat(
             Db.column(
-                "select type || ' ' || appeal_code from outbox_event where subject = ? order by seq",
+                "select type || ' ' || record_key from outbox_event where subject = ? order by seq",
                 receiptId))
         .containsExactly(
             "org.jointappeal.receipt.recorded.v1 " + donor,

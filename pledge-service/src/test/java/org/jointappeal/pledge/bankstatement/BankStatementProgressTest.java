@@ -132,7 +132,7 @@ class BankStatementProgressTest {
     // every receipt's events, and one payment-allocated event per credit, each its own version
     assertThat(
             Db.count(
-                "select count(*) from outbox_event where appeal_code = ? and type = ?",
+                "select count(*) from outbox_event where record_key = ? and type = ?",
                 donor,
                 "org.jointappeal.receipt.allocated.v1"))
         .isEqualTo(150);
@@ -398,7 +398,7 @@ class BankStatementProgressTest {
                 + " where r.donor_code = ?",
             donor),
         Db.count("select count(*) from statement_entry where account_iban = ?", account),
-        Db.count("select count(*) from outbox_event where appeal_code in (?, ?)", donor, appeal),
+        Db.count("select count(*) from outbox_event where record_key in (?, ?)", donor, appeal),
         Db.count("select count(*) from receipt"),
         Db.count("select count(*) from allocation"));
   }

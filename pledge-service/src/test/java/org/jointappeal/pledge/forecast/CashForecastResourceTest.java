@@ -255,8 +255,8 @@ class CashForecastResourceTest {
         .body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
     assertThat(
             org.jointappeal.pledge.Db.count(
-                "select count(*) from outbox_event where type = ? and appeal_code = ?",
-                org.jointappeal.pledge.messaging.ForecastProjectedV1.TYPE,
+                "select count(*) from outbox_event where type = ? and record_key = ?",
+                org.jointappeal.pledge.events.ForecastProjectedV1.TYPE,
                 appeal))
         .isOne();
   }

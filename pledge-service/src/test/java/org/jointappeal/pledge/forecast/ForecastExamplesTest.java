@@ -11,21 +11,6 @@ class ForecastExamplesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theJsonExamplesParse() throws Exception {
-    for (String example :
-        new String[] {
-          ForecastExamples.FORECAST,
-          ForecastExamples.PROJECTION,
-          ForecastExamples.BAD_PARAMETER_PROBLEM,
-          ForecastExamples.NOT_FOUND_PROBLEM,
-          ForecastExamples.FORBIDDEN_PROBLEM,
-          ForecastExamples.MISSING_RATE_PROBLEM
-        }) {
-      assertThat(JSON.readTree(example).isObject()).as(example).isTrue();
-    }
-  }
-
-  @Test
   void theForecastExampleHasEveryFieldOfTheAnswer() throws Exception {
     var view = JSON.readTree(ForecastExamples.FORECAST);
     for (var c : CashForecastView.class.getRecordComponents()) {

@@ -14,6 +14,7 @@ import org.jointappeal.pledge.Appeals;
 import org.jointappeal.pledge.Db;
 import org.jointappeal.pledge.KafkaTestClient;
 import org.jointappeal.pledge.StackResource;
+import org.jointappeal.pledge.events.AppealLaunchedV1;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

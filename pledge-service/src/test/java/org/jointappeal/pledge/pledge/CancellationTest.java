@@ -16,7 +16,7 @@ import org.jointappeal.pledge.Appeals;
 import org.jointappeal.pledge.KafkaTestClient;
 import org.jointappeal.pledge.StackResource;
 import org.jointappeal.pledge.TestClock;
-import org.jointappeal.pledge.messaging.PledgeCancelledV1;
+import org.jointappeal.pledge.events.PledgeCancelledV1;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

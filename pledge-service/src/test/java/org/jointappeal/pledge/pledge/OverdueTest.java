@@ -19,8 +19,8 @@ import org.jointappeal.pledge.KafkaTestClient;
 import org.jointappeal.pledge.Pledges;
 import org.jointappeal.pledge.StackResource;
 import org.jointappeal.pledge.TestClock;
-import org.jointappeal.pledge.messaging.PledgeInstalmentOverdueV1;
-import org.jointappeal.pledge.messaging.PledgePaymentAllocatedV1;
+import org.jointappeal.pledge.events.PledgeInstalmentOverdueV1;
+import org.jointappeal.pledge.events.PledgePaymentAllocatedV1;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

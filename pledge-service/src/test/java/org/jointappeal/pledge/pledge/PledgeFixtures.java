@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.jointappeal.pledge.donor.DonorScope;
+import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.money.MoneyRequest;
 

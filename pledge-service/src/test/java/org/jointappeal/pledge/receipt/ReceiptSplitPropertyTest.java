@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Random;
-import org.jointappeal.pledge.donor.DonorCode;
+import org.jointappeal.pledge.DonorCode;
 import org.jointappeal.pledge.fx.UsdValue;
 import org.jointappeal.pledge.money.Money;
 import org.junit.jupiter.api.Test;

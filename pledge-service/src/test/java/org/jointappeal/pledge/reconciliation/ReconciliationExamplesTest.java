@@ -11,22 +11,6 @@ class ReconciliationExamplesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theJsonExamplesParse() throws Exception {
-    for (String example :
-        new String[] {
-          ReconciliationExamples.APPEAL,
-          ReconciliationExamples.DONOR,
-          ReconciliationExamples.BAD_AS_OF_PROBLEM,
-          ReconciliationExamples.APPEAL_NOT_FOUND_PROBLEM,
-          ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM,
-          ReconciliationExamples.FORBIDDEN_PROBLEM,
-          ReconciliationExamples.INVALID_PAGE_PROBLEM
-        }) {
-      assertThat(JSON.readTree(example).isObject()).as(example).isTrue();
-    }
-  }
-
-  @Test
   void theViewExamplesHaveEveryFieldOfTheAnswer() throws Exception {
     for (String example :
         new String[] {ReconciliationExamples.APPEAL, ReconciliationExamples.DONOR}) {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -40,7 +41,7 @@ public class AlertRelay {
 
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public Multi<OutboundSseEvent> follow(@jakarta.ws.rs.core.Context Sse sse) {
+  public Multi<OutboundSseEvent> follow(@Context Sse sse) {
     // read now: the stream outlives this request
     String bearer = "Bearer " + identity.getCredential(AccessTokenCredential.class).getToken();
     Multi<Object> changes =

@@ -2,6 +2,7 @@ package org.jointappeal.console.appeal;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -235,7 +236,7 @@ public class AppealPages {
   }
 
   /** Pledged, committed and paid at the end of each month of the appeal's period, to date. */
-  @io.quarkus.qute.TemplateData
+  @TemplateData
   public record Timeline(List<Map<String, Object>> months, String chart) {
 
     /** Starts one funding call per month end at once; {@link Supplier#get} assembles them. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The requirement-line editor's rows as the form posted them (parallel lists, one entry per row),
@@ -146,8 +147,7 @@ public record RequirementLineForm(List<Row> rows) {
    * The rows to show again: the filled ones, each with what the service said about its line, then
    * one blank row to add a line.
    */
-  public RequirementLineForm shown(
-      java.util.function.Function<String, String> problemAt, String defaultCurrency) {
+  public RequirementLineForm shown(Function<String, String> problemAt, String defaultCurrency) {
     List<Row> shown = new ArrayList<>();
     List<Row> filled = filled();
     for (int i = 0; i < filled.size(); i++) {

@@ -164,7 +164,7 @@ public class BankStatementPages {
   }
 
   private static String queueAfter(String done, String cursor) {
-    var query = new java.util.LinkedHashMap<String, String>();
+    var query = new LinkedHashMap<String, String>();
     query.put("done", done);
     query.put("cursor", cursor(cursor));
     return ServicePage.href("/unmatched-receipts", query);
@@ -183,7 +183,7 @@ public class BankStatementPages {
       @RestForm String cursor) {
     var request = new LinkedHashMap<String, Object>();
     request.put("pledgeId", pledgeId);
-    request.put("amount", java.util.Map.of("amount", amount, "currency", currency));
+    request.put("amount", Map.of("amount", amount, "currency", currency));
     if (instalmentNumber != null && !instalmentNumber.isBlank()) {
       request.put("instalmentNumber", Integer.valueOf(instalmentNumber));
     }

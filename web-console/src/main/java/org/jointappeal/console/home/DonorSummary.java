@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,7 @@ public record DonorSummary(
       sum[2] = sum[2].add(decimal(pledge.get("outstanding")));
       for (var instalment : (List<Map<String, Object>>) pledge.get("instalments")) {
         Object status = instalment.get("status");
-        var due = new java.util.LinkedHashMap<String, Object>(instalment);
+        var due = new LinkedHashMap<String, Object>(instalment);
         due.put("pledgeId", pledge.get("id"));
         due.put("appealCode", pledge.get("appealCode"));
         if ("OVERDUE".equals(status)) {

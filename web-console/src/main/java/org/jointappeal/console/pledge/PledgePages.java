@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jointappeal.console.services.AppealService;
@@ -179,7 +181,7 @@ public class PledgePages {
   }
 
   /** Runs a transition; on a problem the pledge page again, the problem next to the action. */
-  private Response act(String id, String action, java.util.function.Supplier<Response> call) {
+  private Response act(String id, String action, Supplier<Response> call) {
     try {
       ServiceAnswers.object(call.get());
       return Response.seeOther(URI.create("/pledges/" + id)).build();
@@ -250,7 +252,7 @@ public class PledgePages {
       @RestForm String requirementLineId,
       @RestForm List<String> instalmentDueOn,
       @RestForm List<String> instalmentAmount) {
-    String cur = currency == null ? "" : currency.trim().toUpperCase(java.util.Locale.ROOT);
+    String cur = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
     var request = new LinkedHashMap<String, Object>();
     request.put("appealCode", code);
     if (viewer.isFinanceOfficer()) {

@@ -1,6 +1,7 @@
 package org.jointappeal.console.web;
 
 import io.quarkus.qute.TemplateData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public final class ServiceProblem extends RuntimeException {
    * {@code requirementLines[1].amount.amount}), joined; null if there are none.
    */
   public String messageAt(String path) {
-    var messages = new java.util.ArrayList<String>();
+    var messages = new ArrayList<String>();
     for (var error : errors) {
       Object name = error.get("field");
       if (name == null) {
