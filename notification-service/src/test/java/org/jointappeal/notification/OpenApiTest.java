@@ -45,4 +45,41 @@ class OpenApiTest {
                         }));
     assertThat(operationIds).hasSameSizeAs(operations).doesNotContain("").doesNotHaveDuplicates();
   }
+
+  @Test
+  void everyOperationHasASummaryAndItsResponses() throws Exception {
+    JsonNode doc =
+        new ObjectMapper()
+            .readTree(
+                given()
+                    .queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+    var undocumented = new ArrayList<String>();
+    var operations = new ArrayList<String>();
+    doc.path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        operation -> {
+                          if (!operation.getValue().isObject()
+                              || !operation.getValue().has("operationId")) {
+                            return; // a path's parameters, not an operation
+                          }
+                          String name = operation.getKey() + " " + path.getKey();
+                          operations.add(name);
+                          if (operation.getValue().path("summary").asText().isBlank()
+                              || operation.getValue().path("responses").isEmpty()) {
+                            undocumented.add(name);
+                          }
+                        }));
+    assertThat(operations).isNotEmpty();
+    assertThat(undocumented).as("operations without a summary or responses").isEmpty();
+  }
 }

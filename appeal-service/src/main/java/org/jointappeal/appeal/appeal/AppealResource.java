@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -52,6 +53,7 @@ public class AppealResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "Define a draft appeal with its requirement lines")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPEAL_MANAGER)
@@ -87,6 +89,7 @@ public class AppealResource {
     return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
+  @Operation(summary = "Restate a draft appeal (title, period, agencies, lines)")
   @PUT
   @Path("/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -150,6 +153,7 @@ public class AppealResource {
     return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
+  @Operation(summary = "Launch a draft appeal: its requirements become the original ones")
   @POST
   @Path("/{code}/launch")
   @RolesAllowed(Roles.APPEAL_MANAGER)
@@ -200,6 +204,7 @@ public class AppealResource {
     return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
+  @Operation(summary = "Revise a launched appeal's requirement lines from an effective date")
   @POST
   @Path("/{code}/revisions")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -253,6 +258,7 @@ public class AppealResource {
     return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
+  @Operation(summary = "List an appeal's revisions, the original first")
   @GET
   @Path("/{code}/revisions")
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
@@ -275,6 +281,7 @@ public class AppealResource {
     return PageLinks.respond(appeals.revisions(code, PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read one revision of an appeal with the lines it stated")
   @GET
   @Path("/{code}/revisions/{number}")
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
@@ -290,6 +297,7 @@ public class AppealResource {
     return appeals.revision(code, number);
   }
 
+  @Operation(summary = "Close a launched appeal")
   @POST
   @Path("/{code}/close")
   @RolesAllowed(Roles.APPEAL_MANAGER)
@@ -331,6 +339,7 @@ public class AppealResource {
     return IdempotencyKeys.respond(answer, uri, AppealView::version);
   }
 
+  @Operation(summary = "Read an appeal's audit trail")
   @GET
   @Path("/{code}/history")
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR})
@@ -352,6 +361,7 @@ public class AppealResource {
     return PageLinks.respond(appeals.history(code, PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read an appeal with its current requirement lines")
   @GET
   @Path("/{code}")
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
@@ -368,6 +378,7 @@ public class AppealResource {
     return RestResponse.ResponseBuilder.ok(appeal).tag(etag(appeal)).build();
   }
 
+  @Operation(summary = "List appeals, a page at a time")
   @GET
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(

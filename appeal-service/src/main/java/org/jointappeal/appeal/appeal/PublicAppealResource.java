@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,6 +31,7 @@ public class PublicAppealResource {
     this.appeals = appeals;
   }
 
+  @Operation(summary = "List launched appeals for the public")
   @GET
   @PermitAll
   @APIResponse(
@@ -50,6 +52,7 @@ public class PublicAppealResource {
     return PageLinks.respond(appeals.listPublished(PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read a launched appeal for the public")
   @GET
   @Path("/{code}")
   @PermitAll

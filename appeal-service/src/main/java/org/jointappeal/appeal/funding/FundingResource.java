@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +28,9 @@ public class FundingResource {
     this.funding = funding;
   }
 
+  @Operation(
+      summary =
+          "Read an appeal's funding and coverage, as of a date or grouped by a line dimension")
   @GET
   @Produces({MediaType.APPLICATION_JSON, CSV})
   @RolesAllowed({Roles.APPEAL_MANAGER, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.DONOR})
@@ -69,6 +73,7 @@ public class FundingResource {
     return FundingRepresentation.of(status, headers);
   }
 
+  @Operation(summary = "Read an appeal's funding flows by donor and status (FTS flow summary)")
   @GET
   @Path("/flow-summary")
   @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +28,7 @@ public class PublicFundingResource {
     this.config = config;
   }
 
+  @Operation(summary = "Read a launched appeal's aggregate funding for the public")
   @GET
   @PermitAll
   @Produces({MediaType.APPLICATION_JSON, FundingResource.CSV})

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -39,6 +40,7 @@ public class AlertResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "List alerts by status, appeal or rule, newest first")
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
   @APIResponse(
@@ -78,6 +80,7 @@ public class AlertResource {
     return value != null ? value : olderName;
   }
 
+  @Operation(summary = "Read an alert with the first page of its notifications")
   @GET
   @Path("/{alertId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})
@@ -117,6 +120,7 @@ public class AlertResource {
     return new AlertDetailView(alert, log.items(), next);
   }
 
+  @Operation(summary = "List an alert's notifications and their deliveries")
   @GET
   @Path("/{alertId}/notifications")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,6 +44,7 @@ public class AlertRuleResource {
     this.rules = rules;
   }
 
+  @Operation(summary = "List alert rules by name")
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(
@@ -57,6 +59,7 @@ public class AlertRuleResource {
     return PageLinks.respond(rules.list(PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read an alert rule")
   @GET
   @Path("/{ruleId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
@@ -66,6 +69,7 @@ public class AlertRuleResource {
     return rules.find(ruleId);
   }
 
+  @Operation(summary = "Create an alert rule (funding gap, overdue instalment, large pledge, ...)")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
@@ -100,6 +104,7 @@ public class AlertRuleResource {
     return IdempotencyKeys.respond(answer, uri);
   }
 
+  @Operation(summary = "Restate an alert rule: its alerts follow the rule as it now stands")
   @PUT
   @Path("/{ruleId}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -135,6 +140,7 @@ public class AlertRuleResource {
     return IdempotencyKeys.respond(answer, uri);
   }
 
+  @Operation(summary = "Delete an alert rule: its firing alerts resolve")
   @DELETE
   @Path("/{ruleId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})

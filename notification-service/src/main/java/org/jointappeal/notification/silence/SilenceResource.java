@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,6 +43,7 @@ public class SilenceResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "List silences by end, active and past")
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(
@@ -56,6 +58,7 @@ public class SilenceResource {
     return PageLinks.respond(silences.list(PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read a silence")
   @GET
   @Path("/{silenceId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
@@ -65,6 +68,7 @@ public class SilenceResource {
     return silences.find(silenceId);
   }
 
+  @Operation(summary = "Silence alerts whose labels match, for a period")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
@@ -94,6 +98,7 @@ public class SilenceResource {
     return IdempotencyKeys.respond(answer, uri);
   }
 
+  @Operation(summary = "End a silence now")
   @DELETE
   @Path("/{silenceId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})

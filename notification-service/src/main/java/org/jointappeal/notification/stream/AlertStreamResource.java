@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,6 +44,7 @@ public class AlertStreamResource {
     this.clock = clock;
   }
 
+  @Operation(summary = "Follow alert transitions live (server-sent events)")
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR, Roles.DONOR})

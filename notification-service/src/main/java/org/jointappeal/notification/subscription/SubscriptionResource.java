@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -49,6 +50,7 @@ public class SubscriptionResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "Subscribe to alert notifications by mail or signed webhook")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
@@ -129,6 +131,7 @@ public class SubscriptionResource {
     return IdempotencyKeys.respond(answer, uri);
   }
 
+  @Operation(summary = "List subscriptions (a donor sees its own)")
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
   @APIResponse(
@@ -151,6 +154,7 @@ public class SubscriptionResource {
         subscriptions.list(caller.subject(), PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read a subscription")
   @GET
   @Path("/{subscriptionId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})
@@ -178,6 +182,7 @@ public class SubscriptionResource {
     return subscriptions.find(subscriptionId, caller.subject());
   }
 
+  @Operation(summary = "Delete a subscription: no more notifications")
   @DELETE
   @Path("/{subscriptionId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.DONOR})

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -43,6 +44,7 @@ public class BankStatementResource {
    * so a retry, or the same file sent again, is recognised without one. A large file is imported in
    * the background: 202, and its Location shows the progress.
    */
+  @Operation(summary = "Import a camt.053 bank statement: receipts recorded and matched to pledges")
   @POST
   @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
   @RolesAllowed(Roles.FINANCE_OFFICER)
@@ -158,6 +160,7 @@ public class BankStatementResource {
         .build();
   }
 
+  @Operation(summary = "List imported bank statements, newest first")
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
@@ -210,6 +213,7 @@ public class BankStatementResource {
     return PageLinks.respond(statements.list(PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read a bank statement import: its status, progress and outcome")
   @GET
   @Path("/{bankStatementId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -51,6 +52,7 @@ public class UnmatchedReceiptResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "List statement credits no donor or pledge was found for")
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
@@ -104,6 +106,7 @@ public class UnmatchedReceiptResource {
     return PageLinks.respond(statements.unmatched(PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read one unmatched statement credit")
   @GET
   @Path("/{entryId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})
@@ -153,6 +156,7 @@ public class UnmatchedReceiptResource {
     return statements.findUnmatched(entryId);
   }
 
+  @Operation(summary = "Assign an unmatched credit to a donor, recording its receipt")
   @POST
   @Path("/{entryId}/donor-assignment")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -254,6 +258,7 @@ public class UnmatchedReceiptResource {
     return IdempotencyKeys.respond(answer, uri);
   }
 
+  @Operation(summary = "Register an unmatched credit's payer account for a donor")
   @POST
   @Path("/{entryId}/payer-account")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,7 @@ public class DonorResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "Register a donor State or organisation")
   @POST
   @RolesAllowed(Roles.FINANCE_OFFICER)
   @APIResponse(responseCode = "201", description = "Donor registered (a retry replays this)")
@@ -66,6 +68,7 @@ public class DonorResource {
         .build();
   }
 
+  @Operation(summary = "List donors (a donor sees itself only)")
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
@@ -80,6 +83,7 @@ public class DonorResource {
     return PageLinks.respond(donors.list(caller.donorScope(), PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read a donor with its payer accounts")
   @GET
   @Path("/{code}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
@@ -91,6 +95,7 @@ public class DonorResource {
     return RestResponse.ResponseBuilder.ok(donor).tag(etag(donor)).build();
   }
 
+  @Operation(summary = "Revise a donor's name, kind or payer accounts")
   @PUT
   @Path("/{code}")
   @RolesAllowed(Roles.FINANCE_OFFICER)

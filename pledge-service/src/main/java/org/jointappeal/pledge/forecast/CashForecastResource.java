@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,6 +50,7 @@ public class CashForecastResource {
     this.idempotency = idempotency;
   }
 
+  @Operation(summary = "Forecast the cash to be received per month from open pledges")
   @GET
   @Produces({MediaType.APPLICATION_JSON, CSV})
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
@@ -135,6 +137,7 @@ public class CashForecastResource {
     return represent(view, headers);
   }
 
+  @Operation(summary = "Project appeals' coverage at period end and publish it for alerts")
   @POST
   @Path("/projections")
   @Produces(MediaType.APPLICATION_JSON)

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,6 +49,7 @@ public class UnoreRateResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "Record the UN operational rate of a currency from a date")
   @PUT
   @Path("/{currency}/{effectiveFrom}")
   @RolesAllowed(Roles.FINANCE_OFFICER)
@@ -89,6 +91,7 @@ public class UnoreRateResource {
     return IdempotencyKeys.respond(answer, uri);
   }
 
+  @Operation(summary = "List the recorded versions of one UN operational rate")
   @GET
   @Path("/{currency}/{effectiveFrom}/versions")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
@@ -107,6 +110,7 @@ public class UnoreRateResource {
         rates.versions(currency, effectiveFrom, PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Upload a table of UN operational rates (CSV or JSON)")
   @POST
   @Consumes("text/csv")
   @Produces(MediaType.APPLICATION_JSON)
@@ -140,6 +144,7 @@ public class UnoreRateResource {
         .build();
   }
 
+  @Operation(summary = "List UN operational rates in force, by currency and date")
   @GET
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR, Roles.APPEAL_MANAGER})
   @APIResponse(

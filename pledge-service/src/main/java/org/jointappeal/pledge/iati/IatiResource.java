@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +27,7 @@ public class IatiResource {
     this.export = export;
   }
 
+  @Operation(summary = "Export an appeal's pledges, commitments and funds as IATI 2.03")
   @GET
   @Produces(MediaType.APPLICATION_XML)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.AUDITOR})

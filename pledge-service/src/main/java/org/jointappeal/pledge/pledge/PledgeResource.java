@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,6 +51,7 @@ public class PledgeResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "Announce a pledge, with its instalments and earmarking")
   @POST
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER})
   @RequestBody(
@@ -97,6 +99,7 @@ public class PledgeResource {
         .build();
   }
 
+  @Operation(summary = "Read a pledge with its instalments, payments and balance")
   @GET
   @Path("/{pledgeId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
@@ -107,6 +110,7 @@ public class PledgeResource {
     return RestResponse.ResponseBuilder.ok(pledge).tag(etag(pledge)).build();
   }
 
+  @Operation(summary = "List pledges, a page at a time (a donor sees its own)")
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
   @APIResponse(
@@ -123,6 +127,7 @@ public class PledgeResource {
         pledges.list(appealCode, caller.donorScope(), PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Commit a pledge: the signed agreement turns it into funding")
   @POST
   @Path("/{pledgeId}/commitment")
   @RolesAllowed(Roles.FINANCE_OFFICER)
@@ -160,6 +165,7 @@ public class PledgeResource {
     return IdempotencyKeys.respond(answer, uri, PledgeView::version);
   }
 
+  @Operation(summary = "Cancel a pledge before any payment")
   @POST
   @Path("/{pledgeId}/cancellation")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER})
@@ -205,6 +211,7 @@ public class PledgeResource {
     return IdempotencyKeys.respond(answer, uri, PledgeView::version);
   }
 
+  @Operation(summary = "Revalue a pledge at the UN operational rate of another date")
   @POST
   @Path("/{pledgeId}/revaluation")
   @RolesAllowed(Roles.FINANCE_OFFICER)
@@ -243,6 +250,7 @@ public class PledgeResource {
     return IdempotencyKeys.respond(answer, uri, PledgeView::version);
   }
 
+  @Operation(summary = "Write off what is still outstanding of a pledge")
   @POST
   @Path("/{pledgeId}/write-offs")
   @RolesAllowed(Roles.FINANCE_OFFICER)
@@ -281,6 +289,7 @@ public class PledgeResource {
     return IdempotencyKeys.respond(answer, uri);
   }
 
+  @Operation(summary = "Read one write-off of a pledge")
   @GET
   @Path("/{pledgeId}/write-offs/{writeOffId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
@@ -291,6 +300,7 @@ public class PledgeResource {
     return pledges.findWriteOff(pledgeId, writeOffId, caller.donorScope());
   }
 
+  @Operation(summary = "Read a pledge's history of states")
   @GET
   @Path("/{pledgeId}/history")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,6 +39,7 @@ public class ReceiptResource {
     this.caller = caller;
   }
 
+  @Operation(summary = "Record money received from a donor")
   @POST
   @RolesAllowed(Roles.FINANCE_OFFICER)
   @APIResponse(
@@ -64,6 +66,7 @@ public class ReceiptResource {
         .build();
   }
 
+  @Operation(summary = "List receipts, by value date (a donor sees its own)")
   @GET
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
   @APIResponse(
@@ -79,6 +82,7 @@ public class ReceiptResource {
         receipts.list(caller.donorScope(), PageRequest.of(limit, cursor)), uri);
   }
 
+  @Operation(summary = "Read a receipt with its allocations")
   @GET
   @Path("/{receiptId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
@@ -88,6 +92,7 @@ public class ReceiptResource {
     return receipts.find(receiptId, caller.donorScope());
   }
 
+  @Operation(summary = "Allocate a receipt to pledges and their instalments")
   @POST
   @Path("/{receiptId}/allocations")
   @RolesAllowed(Roles.FINANCE_OFFICER)
@@ -120,6 +125,7 @@ public class ReceiptResource {
         .build();
   }
 
+  @Operation(summary = "Read one allocation of a receipt")
   @GET
   @Path("/{receiptId}/allocations/{allocationId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -44,6 +45,9 @@ public class ReconciliationResource {
     this.caller = caller;
   }
 
+  @Operation(
+      summary =
+          "Reconcile an appeal: pledged, committed, received, outstanding and overdue per donor")
   @GET
   @Path("/appeals/{appealCode}")
   @Produces({MediaType.APPLICATION_JSON, CSV})
@@ -116,6 +120,7 @@ public class ReconciliationResource {
         headers);
   }
 
+  @Operation(summary = "Reconcile a donor's pledges over all appeals, a page at a time")
   @GET
   @Path("/donors/{donorCode}")
   @Produces({MediaType.APPLICATION_JSON, CSV})
