@@ -16,16 +16,7 @@ class OpenApiTest {
 
   @Test
   void everyOperationHasItsOwnOperationId() throws Exception {
-    JsonNode doc =
-        new ObjectMapper()
-            .readTree(
-                given()
-                    .queryParam("format", "json")
-                    .get("/q/openapi")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString());
+    JsonNode doc = document();
     // operation-id-strategy=METHOD: two resource methods of the same name would share an id,
     // and client generators would fold or rename them
     var operations = new ArrayList<String>();
@@ -48,16 +39,7 @@ class OpenApiTest {
 
   @Test
   void everyOperationHasASummaryAndItsResponses() throws Exception {
-    JsonNode doc =
-        new ObjectMapper()
-            .readTree(
-                given()
-                    .queryParam("format", "json")
-                    .get("/q/openapi")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString());
+    JsonNode doc = document();
     var undocumented = new ArrayList<String>();
     var operations = new ArrayList<String>();
     doc.path("paths")
@@ -81,5 +63,18 @@ class OpenApiTest {
                         }));
     assertThat(operations).isNotEmpty();
     assertThat(undocumented).as("operations without a summary or responses").isEmpty();
+  }
+
+  /** The service's OpenAPI document, as a client generator reads it. */
+  private static JsonNode document() throws Exception {
+    return new ObjectMapper()
+        .readTree(
+            given()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
   }
 }
