@@ -3,11 +3,9 @@ package org.jointappeal.notification.alert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jointappeal.notification.SqlTimestamps;
 import org.jointappeal.notification.paging.Cursor;
 import org.jointappeal.notification.paging.Keyset;
 import org.jointappeal.notification.paging.Page;
@@ -79,33 +77,17 @@ public class AlertNotifications {
                         (String) r[1],
                         (String) r[2],
                         ((Number) r[3]).intValue(),
-                        toInstant(r[4]),
+                        SqlTimestamps.instant(r[4]),
                         (UUID) r[5],
                         (String) r[6],
                         ((Number) r[7]).intValue(),
                         r[8] == null ? null : ((Number) r[8]).intValue(),
-                        toInstant(r[9]),
-                        toInstant(r[10])))
+                        SqlTimestamps.instant(r[9]),
+                        SqlTimestamps.instant(r[10])))
             .toList();
     return Page.of(
         entries,
         page,
         e -> Cursor.of(e.notifiedAt(), e.transition(), e.sequence(), e.subscriptionId()));
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value.getClass());
   }
 }

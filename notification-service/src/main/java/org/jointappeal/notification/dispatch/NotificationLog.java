@@ -6,12 +6,12 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jointappeal.notification.SqlTimestamps;
 
 /**
  * The notification log as the dispatchers write it (one row per alert transition notified per
@@ -52,7 +52,9 @@ public class NotificationLog {
             .setParameter(1, subscriptionId)
             .setParameter(2, groupKey)
             .getResultList();
-    return rows.isEmpty() ? Optional.empty() : Optional.of(new GroupState(toInstant(rows.get(0))));
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new GroupState(SqlTimestamps.instant(rows.get(0))));
   }
 
   @Transactional(TxType.MANDATORY)
@@ -135,21 +137,5 @@ public class NotificationLog {
             .setParameter(6, Timestamp.from(notifiedAt))
             .executeUpdate()
         == 1;
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value.getClass());
   }
 }
