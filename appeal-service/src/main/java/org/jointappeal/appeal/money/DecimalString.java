@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jointappeal.appeal.DomainRule;
 import org.jointappeal.appeal.DomainRuleViolation;
 
@@ -20,6 +22,12 @@ import org.jointappeal.appeal.DomainRuleViolation;
  * rather than as an unreadable body: they are readable, only not money.
  */
 @JsonDeserialize(using = DecimalString.Reader.class)
+// a string in the OpenAPI document; without this the schema of this record refers to itself
+@Schema(
+    name = "DecimalString",
+    type = SchemaType.STRING,
+    pattern = "^-?[0-9]+(\\.[0-9]+)?$",
+    description = "A decimal as a JSON string: -?digits[.digits]")
 public record DecimalString(String text, boolean quoted) {
 
   private static final Pattern SYNTAX = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");

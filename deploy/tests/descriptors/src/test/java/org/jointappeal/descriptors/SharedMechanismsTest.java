@@ -69,6 +69,7 @@ class SharedMechanismsTest {
           Shared.everywhere("messaging/TraceContext.java"),
           Shared.everywhere("web/Problem.java"),
           Shared.everywhere("web/ProblemMapper.java"),
+          Shared.everywhere("web/StandardAnswers.java"),
           Shared.everywhere("web/BodyLimit.java"),
           Shared.everywhere("web/BodyLimitConfig.java"),
           Shared.everywhere("web/CurrentCaller.java"),
