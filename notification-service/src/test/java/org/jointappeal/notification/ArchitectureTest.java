@@ -24,6 +24,7 @@ class ArchitectureTest {
 
   private static final String[] DOMAIN = {
     ROOT + ".alert..",
+    ROOT + ".known..",
     ROOT + ".delivery..",
     ROOT + ".dispatch..",
     ROOT + ".silence..",
@@ -63,6 +64,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             ROOT + ".web..",
             ROOT + ".alert..",
+            ROOT + ".known..",
             ROOT + ".delivery..",
             ROOT + ".dispatch..",
             ROOT + ".silence..",

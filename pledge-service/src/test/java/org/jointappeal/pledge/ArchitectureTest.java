@@ -27,7 +27,7 @@ class ArchitectureTest {
   };
 
   private static final String[] DOMAIN = {
-    ROOT + ".appeal..",
+    ROOT + ".known..",
     ROOT + ".bankstatement..",
     ROOT + ".donor..",
     ROOT + ".forecast..",
@@ -69,7 +69,7 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             ROOT + ".web..",
-            ROOT + ".appeal..",
+            ROOT + ".known..",
             ROOT + ".bankstatement..",
             ROOT + ".donor..",
             ROOT + ".forecast..",

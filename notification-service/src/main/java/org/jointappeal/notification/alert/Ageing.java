@@ -2,6 +2,7 @@ package org.jointappeal.notification.alert;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import org.jointappeal.notification.known.KnownPledge;
 
 /**
  * Ageing of an unpaid instalment, defined as pledge-service's reconciliation defines it

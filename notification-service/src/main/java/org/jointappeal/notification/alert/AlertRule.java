@@ -21,6 +21,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jointappeal.notification.DomainRule;
 import org.jointappeal.notification.DomainRuleViolation;
+import org.jointappeal.notification.known.Coverage;
 
 /**
  * An alert rule of one {@link RuleKind}, watching one appeal or every appeal, from a date on. Its

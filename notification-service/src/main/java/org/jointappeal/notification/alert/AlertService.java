@@ -19,6 +19,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.jointappeal.notification.DonorScope;
 import org.jointappeal.notification.NotFound;
+import org.jointappeal.notification.events.FundingChangedV1.LineGroups;
+import org.jointappeal.notification.known.AppealCoverage;
+import org.jointappeal.notification.known.AppealCoverageRepository;
+import org.jointappeal.notification.known.AppealProjection;
+import org.jointappeal.notification.known.AppealProjectionRepository;
+import org.jointappeal.notification.known.KnownAppealRepository;
+import org.jointappeal.notification.known.KnownPledge;
+import org.jointappeal.notification.known.KnownPledgeRepository;
+import org.jointappeal.notification.known.KnownReceipt;
+import org.jointappeal.notification.known.KnownReceiptRepository;
+import org.jointappeal.notification.known.PledgeState;
 import org.jointappeal.notification.messaging.Outbox;
 import org.jointappeal.notification.paging.Cursor;
 import org.jointappeal.notification.paging.Page;
@@ -40,6 +51,7 @@ public class AlertService {
   private final KnownAppealRepository appeals;
   private final KnownPledgeRepository pledges;
   private final KnownReceiptRepository receipts;
+  private final ReevaluationSelection reevaluated;
   private final AppealProjectionRepository projections;
   private final SilenceService silences;
   private final Outbox outbox;
@@ -53,6 +65,7 @@ public class AlertService {
       KnownAppealRepository appeals,
       KnownPledgeRepository pledges,
       KnownReceiptRepository receipts,
+      ReevaluationSelection reevaluated,
       AppealProjectionRepository projections,
       SilenceService silences,
       Outbox outbox,
@@ -64,6 +77,7 @@ public class AlertService {
     this.appeals = appeals;
     this.pledges = pledges;
     this.receipts = receipts;
+    this.reevaluated = reevaluated;
     this.projections = projections;
     this.silences = silences;
     this.outbox = outbox;
@@ -74,8 +88,8 @@ public class AlertService {
   /**
    * Runs in the consumer's transaction. Coverage is null while an appeal has no requirements: no
    * gap can be measured then, so nothing fires. Funding and requirements (USD) let thresholds be
-   * compared with the unrounded coverage; null from a producer that sent none. {@code groupsJson}
-   * are the line groups as received, or null.
+   * compared with the unrounded coverage; null from a producer that sent none, as are the line
+   * groups.
    */
   @Transactional(TxType.MANDATORY)
   public void onFundingChanged(
@@ -85,7 +99,7 @@ public class AlertService {
       BigDecimal fundingUsd,
       BigDecimal requirementsUsd,
       BigDecimal unmetUsd,
-      String groupsJson) {
+      LineGroups groups) {
     var coverage = coverages.lockOrCreate(appealCode);
     if (!coverage.update(
         fundingVersion,
@@ -93,7 +107,7 @@ public class AlertService {
         fundingUsd,
         requirementsUsd,
         unmetUsd,
-        groupsJson,
+        groups,
         clock.instant())) {
       Log.debugf("stale funding state ignored appeal=%s version=%d", appealCode, fundingVersion);
       return;
@@ -213,24 +227,24 @@ public class AlertService {
     switch (rule.kind()) {
       case FUNDING_GAP -> {
         LocalDate today = today();
-        for (AppealCoverage coverage : coverages.lockWatchedBy(rule)) {
+        for (AppealCoverage coverage : coverages.lockWatched(rule.appealCode())) {
           var period = appeals.findByIdOptional(coverage.appealCode()).orElse(null);
           seen.addAll(RuleEvaluation.fundingGap(rule, coverage, period, today));
         }
       }
       case PROJECTED_FUNDING_GAP -> {
-        for (AppealProjection projection : projections.lockWatchedBy(rule)) {
+        for (AppealProjection projection : projections.lockWatched(rule.appealCode())) {
           seen.add(RuleEvaluation.projectedGap(rule, projection));
         }
       }
       case UNMATCHED_RECEIPT -> {
         LocalDate today = today();
-        for (KnownReceipt receipt : receipts.lockReevaluatedBy(rule, today)) {
+        for (KnownReceipt receipt : reevaluated.receipts(rule, today)) {
           seen.add(RuleEvaluation.unmatchedReceipt(rule, receipt, today));
         }
       }
       default -> {
-        for (KnownPledge pledge : pledges.lockReevaluatedBy(rule, today(), clock.instant())) {
+        for (KnownPledge pledge : reevaluated.pledges(rule, today(), clock.instant())) {
           if (rule.watches(pledge.appealCode())) {
             seen.addAll(observe(rule, pledge));
           }

@@ -52,9 +52,7 @@ public class FundingEventsConsumer {
             amount(figures.funding()),
             amount(figures.currentRequirements()),
             amount(figures.unmet()),
-            changed.groups() == null || changed.groups().isNull()
-                ? null
-                : changed.groups().toString());
+            changed.groups());
       }
     } finally {
       MDC.remove("eventId");

@@ -12,6 +12,9 @@ import org.jointappeal.notification.events.ForecastProjectedV1;
 import org.jointappeal.notification.events.PledgeChangedV1;
 import org.jointappeal.notification.events.PledgeEventV1;
 import org.jointappeal.notification.events.ReceiptChangedV1;
+import org.jointappeal.notification.known.AppealProjection;
+import org.jointappeal.notification.known.KnownPledge;
+import org.jointappeal.notification.known.PledgeState;
 import org.jointappeal.notification.messaging.Inbox;
 import org.jointappeal.notification.messaging.TraceContext;
 

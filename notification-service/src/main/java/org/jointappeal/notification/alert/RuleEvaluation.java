@@ -1,8 +1,5 @@
 package org.jointappeal.notification.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.jointappeal.notification.Money;
 import org.jointappeal.notification.alert.Observation.Figures;
+import org.jointappeal.notification.events.FundingChangedV1.LineGroup;
+import org.jointappeal.notification.known.AppealCoverage;
+import org.jointappeal.notification.known.AppealProjection;
+import org.jointappeal.notification.known.Coverage;
+import org.jointappeal.notification.known.KnownAppeal;
+import org.jointappeal.notification.known.KnownPledge;
+import org.jointappeal.notification.known.KnownReceipt;
 
 /**
  * What a rule sees, kind by kind: one observation per thing it could alert on, firing or not, so
@@ -25,8 +29,6 @@ final class RuleEvaluation {
   static final String APPEAL = "appeal";
   static final String DONOR = "donor";
   static final String LEVEL = "level";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RuleEvaluation() {}
 
@@ -57,8 +59,11 @@ final class RuleEvaluation {
               elapsed));
     }
     List<Observation> seen = new ArrayList<>();
-    for (JsonNode group : groups(coverage.groups(), rule.groupBy())) {
-      String key = text(group.get("key"));
+    // an older producer sent no groups: no line alert can be measured
+    var groups =
+        coverage.groups() == null ? List.<LineGroup>of() : coverage.groups().of(rule.groupBy());
+    for (LineGroup group : groups) {
+      String key = group.key();
       if (key == null || (rule.groupValue() != null && !rule.groupValue().equals(key))) {
         continue; // "not specified" has no requirements of its own
       }
@@ -74,10 +79,10 @@ final class RuleEvaluation {
               appeal + " " + lines(rule.groupBy(), key),
               active,
               new Coverage(
-                  decimal(group.path("funding").get("amount")),
-                  decimal(group.path("currentRequirements").get("amount")),
-                  decimal(group.get("coveragePercent"))),
-              decimal(group.path("unmet").get("amount")),
+                  amount(group.funding()),
+                  amount(group.currentRequirements()),
+                  group.coveragePercent()),
+              amount(group.unmet()),
               elapsed));
     }
     return seen;
@@ -294,22 +299,7 @@ final class RuleEvaluation {
     return scope;
   }
 
-  private static Iterable<JsonNode> groups(String groupsJson, String dimension) {
-    if (groupsJson == null) {
-      return List.of(); // an older producer sent no groups: no line alert can be measured
-    }
-    try {
-      return JSON.readTree(groupsJson).path(dimension);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored line groups are not JSON", e);
-    }
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() ? null : node.asText();
-  }
-
-  private static BigDecimal decimal(JsonNode node) {
-    return node == null || node.isNull() ? null : new BigDecimal(node.asText());
+  private static BigDecimal amount(Money usd) {
+    return usd == null ? null : usd.amount();
   }
 }

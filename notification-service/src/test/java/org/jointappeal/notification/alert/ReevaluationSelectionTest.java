@@ -16,6 +16,11 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jointappeal.notification.StackResource;
 import org.jointappeal.notification.TestClock;
+import org.jointappeal.notification.known.KnownPledge;
+import org.jointappeal.notification.known.KnownPledgeRepository;
+import org.jointappeal.notification.known.KnownReceipt;
+import org.jointappeal.notification.known.KnownReceiptRepository;
+import org.jointappeal.notification.known.PledgeState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,7 @@ class ReevaluationSelectionTest {
 
   @Inject KnownPledgeRepository pledges;
   @Inject KnownReceiptRepository receipts;
+  @Inject ReevaluationSelection reevaluated;
   @Inject AlertRuleRepository rules;
   @Inject AlertService alertService;
   @Inject TestClock clock;
@@ -104,7 +110,7 @@ class ReevaluationSelectionTest {
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    receipts.lockReevaluatedBy(rules.findById(rule), today).stream()
+                    reevaluated.receipts(rules.findById(rule), today).stream()
                         .map(KnownReceipt::receiptId)
                         .toList());
     assertThat(selected).contains(old).doesNotContain(tooRecent, allocated);
@@ -114,7 +120,7 @@ class ReevaluationSelectionTest {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                pledges.lockReevaluatedBy(rules.findById(rule), today, clock.instant()).stream()
+                reevaluated.pledges(rules.findById(rule), today, clock.instant()).stream()
                     .map(KnownPledge::pledgeId)
                     .toList());
   }
@@ -170,7 +176,7 @@ class ReevaluationSelectionTest {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              var receipt = new KnownReceipt(id);
+              var receipt = receipts.lockOrCreate(id);
               receipt.update(
                   0,
                   "GBR",

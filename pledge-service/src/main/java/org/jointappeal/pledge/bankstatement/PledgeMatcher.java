@@ -364,7 +364,7 @@ public class PledgeMatcher {
           undo.add(
               put(
                   byUsd,
-                  UnoreRate.atRate(target.outstanding(), pledge.unitsPerUsd()).amount(),
+                  UnoreRate.atRate(target.outstanding(), pledge.valuation().unitsPerUsd()).amount(),
                   pledge.id()));
         }
         unindex.put(pledge.id(), undo);
@@ -607,7 +607,8 @@ public class PledgeMatcher {
               ? deviationPercent(amount.amount(), target.outstanding().amount())
               : deviationPercent(
                   usd.amount(),
-                  UnoreRate.atRate(target.outstanding(), pledge.unitsPerUsd()).amount());
+                  UnoreRate.atRate(target.outstanding(), pledge.valuation().unitsPerUsd())
+                      .amount());
       if (deviation.compareTo(config.fxTolerancePercent()) <= 0
           && (bestDeviation == null || deviation.compareTo(bestDeviation) < 0)) {
         best = target;

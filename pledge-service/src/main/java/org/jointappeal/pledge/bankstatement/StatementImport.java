@@ -165,7 +165,7 @@ final class StatementImport {
     entry.received(payer, receipt.id());
     var confident =
         matcher.confident(
-            entry.referenceText(), entry.amount(), payer, receipt.usdValue(), pledges);
+            entry.referenceText(), entry.amount(), payer, receipt.valuation().usd(), pledges);
     if (confident.isPresent()) {
       var match = confident.get();
       receipts.allocate(receipt, match.pledge(), match.allocate(), match.instalmentNumber());

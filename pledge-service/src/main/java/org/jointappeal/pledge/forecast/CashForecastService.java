@@ -16,9 +16,9 @@ import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.DonorScope;
 import org.jointappeal.pledge.NotFound;
-import org.jointappeal.pledge.appeal.KnownAppeal;
-import org.jointappeal.pledge.appeal.KnownAppealRepository;
 import org.jointappeal.pledge.events.ForecastProjectedV1;
+import org.jointappeal.pledge.known.KnownAppeal;
+import org.jointappeal.pledge.known.KnownAppealRepository;
 import org.jointappeal.pledge.messaging.Outbox;
 
 /**

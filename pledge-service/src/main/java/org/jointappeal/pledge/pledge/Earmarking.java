@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
-import org.jointappeal.pledge.appeal.KnownAppeal;
-import org.jointappeal.pledge.appeal.KnownLine;
+import org.jointappeal.pledge.known.KnownAppeal;
+import org.jointappeal.pledge.known.KnownLine;
 
 /**
  * A pledge's earmarking, checked against the appeal's requirement lines as pledge-service knows

@@ -76,7 +76,7 @@ public final class PaymentBatch {
     return new PaymentApplied(
         pledge.id(),
         pledge.appealCode(),
-        pledge.unitsPerUsd(),
+        pledge.valuation().unitsPerUsd(),
         pledgeRateUsd,
         pledge.announcedOn(),
         parts);

@@ -52,14 +52,7 @@ public class Pledge {
   })
   private Money amount;
 
-  @Column(name = "usd_amount", nullable = false, precision = 19, scale = 4)
-  private BigDecimal usdAmount;
-
-  @Column(name = "units_per_usd", nullable = false, precision = 19, scale = 6)
-  private BigDecimal unitsPerUsd;
-
-  @Column(name = "rate_effective_from", nullable = false)
-  private LocalDate rateEffectiveFrom;
+  @Embedded private UsdValue valuation;
 
   @Column(name = "announced_on", nullable = false)
   private LocalDate announcedOn;
@@ -128,9 +121,7 @@ public class Pledge {
     this.appealCode = appealCode;
     this.donorCode = donorCode;
     this.amount = amount;
-    this.usdAmount = value.usd().amount();
-    this.unitsPerUsd = value.unitsPerUsd();
-    this.rateEffectiveFrom = value.rateEffectiveFrom();
+    this.valuation = value;
     this.announcedOn = announcedOn;
     this.occasion = occasion;
     this.status = PledgeStatus.ANNOUNCED;
@@ -271,12 +262,10 @@ public class Pledge {
           DomainRule.DATE_BEFORE_ANNOUNCEMENT,
           "re-valued on %s, before the announcement on %s".formatted(on, announcedOn));
     }
-    if (value.unitsPerUsd().compareTo(unitsPerUsd) == 0) {
+    if (value.unitsPerUsd().compareTo(valuation.unitsPerUsd()) == 0) {
       return false;
     }
-    this.usdAmount = value.usd().amount();
-    this.unitsPerUsd = value.unitsPerUsd();
-    this.rateEffectiveFrom = value.rateEffectiveFrom();
+    this.valuation = value;
     return true;
   }
 
@@ -448,15 +437,10 @@ public class Pledge {
    */
   Money pledgeRateShare(Money before, Money after) {
     return Money.of(
-        pledgeRateValueOfFirst(after.amount()).subtract(pledgeRateValueOfFirst(before.amount())),
+        valuation
+            .ofFirst(after.amount(), amount)
+            .subtract(valuation.ofFirst(before.amount(), amount)),
         "USD");
-  }
-
-  private BigDecimal pledgeRateValueOfFirst(BigDecimal original) {
-    if (original.compareTo(amount.amount()) == 0) {
-      return usdAmount;
-    }
-    return UnoreRate.atRate(Money.of(original, amount.currency()), unitsPerUsd).amount();
   }
 
   /** The sum of the allocated receipts' USD values, each at its receipt's rate. */
@@ -466,11 +450,11 @@ public class Pledge {
 
   /** The outstanding original amount at the pledge's rate, rounded once. */
   public Money outstandingUsd() {
-    return UnoreRate.atRate(outstanding(), unitsPerUsd);
+    return UnoreRate.atRate(outstanding(), valuation.unitsPerUsd());
   }
 
   public Money writtenOffUsd() {
-    return UnoreRate.atRate(writtenOff(), unitsPerUsd);
+    return UnoreRate.atRate(writtenOff(), valuation.unitsPerUsd());
   }
 
   private Money sum(Function<Instalment, BigDecimal> part) {
@@ -494,16 +478,9 @@ public class Pledge {
     return amount;
   }
 
-  public Money usdValue() {
-    return Money.of(usdAmount, "USD");
-  }
-
-  public BigDecimal unitsPerUsd() {
-    return unitsPerUsd;
-  }
-
-  public LocalDate rateEffectiveFrom() {
-    return rateEffectiveFrom;
+  /** The USD value at announcement (or at the last re-valuation) and the rate that made it. */
+  public UsdValue valuation() {
+    return valuation;
   }
 
   public LocalDate announcedOn() {

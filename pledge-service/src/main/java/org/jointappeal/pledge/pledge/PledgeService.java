@@ -20,14 +20,14 @@ import org.jointappeal.pledge.Forbidden;
 import org.jointappeal.pledge.NotFound;
 import org.jointappeal.pledge.NotYetKnown;
 import org.jointappeal.pledge.VersionConflict;
-import org.jointappeal.pledge.appeal.KnownAppeal;
-import org.jointappeal.pledge.appeal.KnownAppeals;
 import org.jointappeal.pledge.donor.DonorService;
 import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UnoreRateService;
 import org.jointappeal.pledge.idempotency.Answer;
 import org.jointappeal.pledge.idempotency.IdempotencyKey;
 import org.jointappeal.pledge.idempotency.IdempotentRequests;
+import org.jointappeal.pledge.known.KnownAppeal;
+import org.jointappeal.pledge.known.KnownAppeals;
 import org.jointappeal.pledge.messaging.Outbox;
 import org.jointappeal.pledge.messaging.OutboxBatch;
 import org.jointappeal.pledge.money.Money;
@@ -198,8 +198,8 @@ public class PledgeService {
       UUID pledgeId, RevaluePledgeRequest request, OptionalLong expectedVersion, String actor) {
     var pledge = current(pledgeId, DonorScope.everyone(), expectedVersion);
     notInFuture(request.revaluedOn(), "revaluedOn");
-    var previousUsd = pledge.usdValue();
-    var previousRate = pledge.unitsPerUsd();
+    var previousUsd = pledge.valuation().usd();
+    var previousRate = pledge.valuation().unitsPerUsd();
     var value = rates.usdValue(pledge.amount(), pledge.announcedOn());
     if (pledge.revalue(value, request.revaluedOn())) {
       pledges.flush();
@@ -252,7 +252,7 @@ public class PledgeService {
         new WriteOff(
             pledge.id(),
             written,
-            UnoreRate.atRate(written, pledge.unitsPerUsd()),
+            UnoreRate.atRate(written, pledge.valuation().unitsPerUsd()),
             request.reason(),
             request.writtenOffOn(),
             actor,
@@ -310,7 +310,7 @@ public class PledgeService {
     return new PaymentApplied(
         pledge.id(),
         pledge.appealCode(),
-        pledge.unitsPerUsd(),
+        pledge.valuation().unitsPerUsd(),
         pledgeRateUsd,
         pledge.announcedOn(),
         parts);

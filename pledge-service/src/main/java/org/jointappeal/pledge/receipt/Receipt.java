@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.jointappeal.pledge.DomainRule;
 import org.jointappeal.pledge.DomainRuleViolation;
 import org.jointappeal.pledge.DonorCode;
-import org.jointappeal.pledge.fx.UnoreRate;
 import org.jointappeal.pledge.fx.UsdValue;
 import org.jointappeal.pledge.money.Money;
 
@@ -41,14 +40,7 @@ public class Receipt {
   })
   private Money amount;
 
-  @Column(name = "usd_amount", nullable = false, precision = 19, scale = 4)
-  private BigDecimal usdAmount;
-
-  @Column(name = "units_per_usd", nullable = false, precision = 19, scale = 6)
-  private BigDecimal unitsPerUsd;
-
-  @Column(name = "rate_effective_from", nullable = false)
-  private LocalDate rateEffectiveFrom;
+  @Embedded private UsdValue valuation;
 
   @Column(name = "value_date", nullable = false)
   private LocalDate valueDate;
@@ -109,9 +101,7 @@ public class Receipt {
     this.id = UUID.randomUUID();
     this.donorCode = donorCode;
     this.amount = amount;
-    this.usdAmount = value.usd().amount();
-    this.unitsPerUsd = value.unitsPerUsd();
-    this.rateEffectiveFrom = value.rateEffectiveFrom();
+    this.valuation = value;
     this.valueDate = valueDate;
     this.bankReference = bankReference;
     this.remittanceText = remittanceText;
@@ -152,22 +142,14 @@ public class Receipt {
                   amount.currency(),
                   id));
     }
-    BigDecimal usdBefore = usdOfFirst(allocated);
+    BigDecimal usdBefore = valuation.ofFirst(allocated, amount);
     allocated = allocated.add(part.amount());
-    return Money.of(usdOfFirst(allocated).subtract(usdBefore), "USD");
-  }
-
-  /** The USD value of the first {@code original} units allocated: the whole value at the end. */
-  private BigDecimal usdOfFirst(BigDecimal original) {
-    if (original.compareTo(amount.amount()) == 0) {
-      return usdAmount;
-    }
-    return UnoreRate.atRate(Money.of(original, amount.currency()), unitsPerUsd).amount();
+    return Money.of(valuation.ofFirst(allocated, amount).subtract(usdBefore), "USD");
   }
 
   /** The part of the receipt's USD value that no allocation has taken yet. */
   public Money unallocatedUsd() {
-    return Money.of(usdAmount.subtract(usdOfFirst(allocated)), "USD");
+    return Money.of(valuation.usdAmount().subtract(valuation.ofFirst(allocated, amount)), "USD");
   }
 
   public Money unallocated() {
@@ -241,16 +223,9 @@ public class Receipt {
     return amount;
   }
 
-  public Money usdValue() {
-    return Money.of(usdAmount, "USD");
-  }
-
-  public BigDecimal unitsPerUsd() {
-    return unitsPerUsd;
-  }
-
-  public LocalDate rateEffectiveFrom() {
-    return rateEffectiveFrom;
+  /** The USD value at the value date's rate, and that rate. */
+  public UsdValue valuation() {
+    return valuation;
   }
 
   public LocalDate valueDate() {

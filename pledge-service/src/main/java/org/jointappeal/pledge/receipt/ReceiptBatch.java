@@ -156,9 +156,9 @@ public final class ReceiptBatch {
                   receiptRow.setString(2, r.donorCode().value());
                   receiptRow.setBigDecimal(3, r.amount().amount());
                   receiptRow.setString(4, r.amount().currency());
-                  receiptRow.setBigDecimal(5, r.usdValue().amount());
-                  receiptRow.setBigDecimal(6, r.unitsPerUsd());
-                  receiptRow.setObject(7, r.rateEffectiveFrom());
+                  receiptRow.setBigDecimal(5, r.valuation().usdAmount());
+                  receiptRow.setBigDecimal(6, r.valuation().unitsPerUsd());
+                  receiptRow.setObject(7, r.valuation().rateEffectiveFrom());
                   receiptRow.setObject(8, r.valueDate());
                   receiptRow.setString(9, r.bankReference());
                   receiptRow.setString(10, r.remittanceText());

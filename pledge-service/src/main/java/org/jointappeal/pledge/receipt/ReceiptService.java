@@ -243,7 +243,7 @@ public class ReceiptService {
       return Map.of();
     }
     var values = new HashMap<UUID, Money>();
-    receipts.list("id in ?1", receiptIds).forEach(r -> values.put(r.id(), r.usdValue()));
+    receipts.list("id in ?1", receiptIds).forEach(r -> values.put(r.id(), r.valuation().usd()));
     return values;
   }
 

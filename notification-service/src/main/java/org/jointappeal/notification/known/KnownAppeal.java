@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,7 +40,7 @@ public class KnownAppeal {
   }
 
   /** Takes a newer state; returns false, changing nothing, for a stale one. */
-  boolean update(long version, LocalDate periodStart, LocalDate periodEnd, Instant at) {
+  public boolean update(long version, LocalDate periodStart, LocalDate periodEnd, Instant at) {
     if (version <= this.version) {
       return false;
     }
@@ -55,7 +55,7 @@ public class KnownAppeal {
    * The share of the period passed by the end of {@code day}, in percent (0 to 100): the period's
    * days are counted inclusively, so on its last day 100 % has passed.
    */
-  BigDecimal elapsedPercentOn(LocalDate day) {
+  public BigDecimal elapsedPercentOn(LocalDate day) {
     long total = ChronoUnit.DAYS.between(periodStart, periodEnd) + 1;
     long passed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(periodStart, day) + 1));
     return BigDecimal.valueOf(passed * 100)

@@ -1,4 +1,4 @@
-package org.jointappeal.pledge.appeal;
+package org.jointappeal.pledge.known;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,20 +1,31 @@
 package org.jointappeal.notification.alert;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
+import org.jointappeal.notification.known.KnownPledge;
+import org.jointappeal.notification.known.KnownReceipt;
 
+/**
+ * What each minute's re-evaluation of a rule reads of the copies of pledge-service's data: only
+ * what could breach the rule now, and what its FIRING alerts are about, selected in SQL.
+ */
 @ApplicationScoped
-public class KnownPledgeRepository implements PanacheRepositoryBase<KnownPledge, UUID> {
+class ReevaluationSelection {
 
-  /** A new one is not persisted yet: it has no state until its first event. */
-  KnownPledge lockOrCreate(UUID pledgeId) {
-    return findByIdOptional(pledgeId, LockModeType.PESSIMISTIC_WRITE)
-        .orElseGet(() -> new KnownPledge(pledgeId));
+  /** The ids a rule's FIRING alerts are about (an alert's subject is a pledge or receipt id). */
+  private static final String FIRING_SUBJECTS =
+      """
+      select case when a.subject ~ '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+                  then a.subject::uuid end
+      from alert a where a.rule_id = :rule and a.status = 'FIRING'""";
+
+  private final EntityManager entityManager;
+
+  ReevaluationSelection(EntityManager entityManager) {
+    this.entityManager = entityManager;
   }
 
   /**
@@ -27,7 +38,7 @@ public class KnownPledgeRepository implements PanacheRepositoryBase<KnownPledge,
    * (docs/performance.md, the soak).
    */
   @SuppressWarnings("unchecked") // a native query typed by its entity class
-  List<KnownPledge> lockReevaluatedBy(AlertRule rule, LocalDate today, Instant now) {
+  List<KnownPledge> pledges(AlertRule rule, LocalDate today, Instant now) {
     String couldBreach =
         switch (rule.kind()) {
           // unpaid past the rule's ageing bucket: daysPastDue > minDaysOverdue
@@ -44,18 +55,15 @@ public class KnownPledgeRepository implements PanacheRepositoryBase<KnownPledge,
         };
     String watched = rule.appealCode() == null ? "" : "p.appeal_code = :appeal and ";
     var query =
-        getEntityManager()
+        entityManager
             .createNativeQuery(
                 """
                 select p.* from known_pledge p
                 where (%s%s)
-                   or p.pledge_id in (
-                     select case when a.subject ~ '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
-                                 then a.subject::uuid end
-                     from alert a where a.rule_id = :rule and a.status = 'FIRING')
+                   or p.pledge_id in (%s)
                 order by p.pledge_id
                 for update of p"""
-                    .formatted(watched, couldBreach),
+                    .formatted(watched, couldBreach, FIRING_SUBJECTS),
                 KnownPledge.class)
             .setParameter("rule", rule.id());
     if (rule.appealCode() != null) {
@@ -71,5 +79,28 @@ public class KnownPledgeRepository implements PanacheRepositoryBase<KnownPledge,
       default -> query.setParameter("since", now.minus(rule.resolveAfter()));
     }
     return query.getResultList();
+  }
+
+  /**
+   * The receipts a re-evaluation of {@code rule} has to look at, locked in id order: those with
+   * money unallocated at least the rule's days since their value date, and those its FIRING alerts
+   * are about. The others are all allocated or too recent: loading them would grow with every
+   * receipt ever recorded (see {@link #pledges}).
+   */
+  @SuppressWarnings("unchecked") // a native query typed by its entity class
+  List<KnownReceipt> receipts(AlertRule rule, LocalDate today) {
+    return entityManager
+        .createNativeQuery(
+            """
+            select r.* from known_receipt r
+            where (r.unallocated > 0 and r.value_date <= :valueDateBy)
+               or r.receipt_id in (%s)
+            order by r.receipt_id
+            for update of r"""
+                .formatted(FIRING_SUBJECTS),
+            KnownReceipt.class)
+        .setParameter("valueDateBy", today.minusDays(rule.minDaysUnallocated()))
+        .setParameter("rule", rule.id())
+        .getResultList();
   }
 }

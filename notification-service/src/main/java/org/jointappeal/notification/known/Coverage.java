@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +13,8 @@ import java.math.RoundingMode;
  * @param requirementsUsd null likewise; zero: coverage is unknown
  * @param roundedPercent null while there are no requirements
  */
-record Coverage(BigDecimal fundingUsd, BigDecimal requirementsUsd, BigDecimal roundedPercent) {
+public record Coverage(
+    BigDecimal fundingUsd, BigDecimal requirementsUsd, BigDecimal roundedPercent) {
 
   private static final BigDecimal HUNDRED = new BigDecimal(100);
 
@@ -25,7 +26,7 @@ record Coverage(BigDecimal fundingUsd, BigDecimal requirementsUsd, BigDecimal ro
    * funding / requirements &lt; threshold %, compared as funding × 100 &lt; threshold ×
    * requirements (no division, nothing rounded). Unknown coverage (no requirements) is never below.
    */
-  boolean below(BigDecimal thresholdPercent) {
+  public boolean below(BigDecimal thresholdPercent) {
     if (exact()) {
       return requirementsUsd.signum() > 0
           && fundingUsd.multiply(HUNDRED).compareTo(thresholdPercent.multiply(requirementsUsd)) < 0;
@@ -38,7 +39,7 @@ record Coverage(BigDecimal fundingUsd, BigDecimal requirementsUsd, BigDecimal ro
    * decimals would cross the threshold (39.995 shown as 40.00 while below 40), as many decimals as
    * it takes to be on the right side of it.
    */
-  BigDecimal shownAgainst(BigDecimal thresholdPercent) {
+  public BigDecimal shownAgainst(BigDecimal thresholdPercent) {
     if (!exact() || requirementsUsd.signum() <= 0) {
       return roundedPercent;
     }

@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,17 +8,19 @@ import java.util.List;
 @ApplicationScoped
 public class AppealProjectionRepository implements PanacheRepositoryBase<AppealProjection, String> {
 
-  /** Locked in appeal order, as coverages are. */
-  List<AppealProjection> lockWatchedBy(AlertRule rule) {
+  /**
+   * The appeal's projection, or every appeal's when null: locked in appeal order, as coverages are.
+   */
+  public List<AppealProjection> lockWatched(String appealCode) {
     var found =
-        rule.appealCode() == null
+        appealCode == null
             ? find("order by appealCode")
-            : find("appealCode = ?1 order by appealCode", rule.appealCode());
+            : find("appealCode = ?1 order by appealCode", appealCode);
     return found.withLock(LockModeType.PESSIMISTIC_WRITE).list();
   }
 
   /** A new one is not persisted yet. */
-  AppealProjection lockOrCreate(String appealCode) {
+  public AppealProjection lockOrCreate(String appealCode) {
     return findByIdOptional(appealCode, LockModeType.PESSIMISTIC_WRITE)
         .orElseGet(() -> new AppealProjection(appealCode));
   }

@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,20 +9,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class AppealCoverageRepository implements PanacheRepositoryBase<AppealCoverage, String> {
 
-  /** Locked in appeal order, so that two evaluations never wait on each other in a circle. */
-  List<AppealCoverage> lockWatchedBy(AlertRule rule) {
+  /**
+   * The appeal's coverage, or every appeal's when {@code appealCode} is null (a rule that watches
+   * all): locked in appeal order, so that two evaluations never wait on each other in a circle.
+   */
+  public List<AppealCoverage> lockWatched(String appealCode) {
     var found =
-        rule.appealCode() == null
+        appealCode == null
             ? find("order by appealCode")
-            : find("appealCode = ?1 order by appealCode", rule.appealCode());
+            : find("appealCode = ?1 order by appealCode", appealCode);
     return found.withLock(LockModeType.PESSIMISTIC_WRITE).list();
   }
 
-  Optional<AppealCoverage> lock(String appealCode) {
+  public Optional<AppealCoverage> lock(String appealCode) {
     return findByIdOptional(appealCode, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  AppealCoverage lockOrCreate(String appealCode) {
+  public AppealCoverage lockOrCreate(String appealCode) {
     return findByIdOptional(appealCode, LockModeType.PESSIMISTIC_WRITE)
         .orElseGet(
             () -> {

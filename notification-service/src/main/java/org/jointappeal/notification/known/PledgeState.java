@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.jointappeal.pledge.appeal;
+package org.jointappeal.pledge.known;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,7 +68,7 @@ public class AppealProjection {
   }
 
   /** The projection as published; false, changing nothing, for one recorded before the kept one. */
-  boolean update(Projected p, Instant at) {
+  public boolean update(Projected p, Instant at) {
     if (recordedAt != null && p.recordedAt().isBefore(recordedAt)) {
       return false;
     }
@@ -106,13 +106,13 @@ public class AppealProjection {
   /**
    * The median projection below the threshold, compared exactly: p50 × 100 &lt; t × requirements.
    */
-  boolean medianBelow(BigDecimal thresholdPercent) {
+  public boolean medianBelow(BigDecimal thresholdPercent) {
     return requirementsUsd.signum() > 0
         && p50FundingUsd.multiply(HUNDRED).compareTo(thresholdPercent.multiply(requirementsUsd))
             < 0;
   }
 
-  BigDecimal unmetAtMedianUsd() {
+  public BigDecimal unmetAtMedianUsd() {
     return requirementsUsd.subtract(p50FundingUsd).max(BigDecimal.ZERO).setScale(2);
   }
 
@@ -120,27 +120,27 @@ public class AppealProjection {
     return appealCode;
   }
 
-  LocalDate asOf() {
+  public LocalDate asOf() {
     return asOf;
   }
 
-  LocalDate periodEnd() {
+  public LocalDate periodEnd() {
     return periodEnd;
   }
 
-  int monthsLeft() {
+  public int monthsLeft() {
     return monthsLeft;
   }
 
-  BigDecimal p10CoveragePercent() {
+  public BigDecimal p10CoveragePercent() {
     return p10CoveragePercent;
   }
 
-  BigDecimal p50CoveragePercent() {
+  public BigDecimal p50CoveragePercent() {
     return p50CoveragePercent;
   }
 
-  BigDecimal p90CoveragePercent() {
+  public BigDecimal p90CoveragePercent() {
     return p90CoveragePercent;
   }
 }

@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,8 +19,8 @@ public class KnownPledge {
 
   static final String COMMITTED = "COMMITTED";
   static final String PARTIALLY_PAID = "PARTIALLY_PAID";
-  static final String CANCELLED = "CANCELLED";
-  static final String WRITTEN_OFF = "WRITTEN_OFF";
+  public static final String CANCELLED = "CANCELLED";
+  public static final String WRITTEN_OFF = "WRITTEN_OFF";
 
   @Id
   @Column(name = "pledge_id")
@@ -67,11 +67,11 @@ public class KnownPledge {
       String status) {
 
     /** Paid in full, or no longer expected (written off, cancelled). */
-    boolean settled() {
+    public boolean settled() {
       return "PAID".equals(status) || WRITTEN_OFF.equals(status) || CANCELLED.equals(status);
     }
 
-    BigDecimal outstanding() {
+    public BigDecimal outstanding() {
       return amount.subtract(paid == null ? BigDecimal.ZERO : paid).max(BigDecimal.ZERO);
     }
   }
@@ -84,7 +84,7 @@ public class KnownPledge {
   }
 
   /** Takes a newer state; returns false, changing nothing but the announcement time, if stale. */
-  boolean update(PledgeState state, Instant at) {
+  public boolean update(PledgeState state, Instant at) {
     Instant recordedAt = state.recordedAt();
     if (announcedAt == null || recordedAt.isBefore(announcedAt)) {
       announcedAt = recordedAt; // a late announced event still dates the announcement
@@ -110,7 +110,7 @@ public class KnownPledge {
    * one settled, a cancelled or written-off one no longer expected: none of their instalments is
    * ever overdue, whatever the instalment's own status says.
    */
-  boolean owed() {
+  public boolean owed() {
     return COMMITTED.equals(status) || PARTIALLY_PAID.equals(status);
   }
 

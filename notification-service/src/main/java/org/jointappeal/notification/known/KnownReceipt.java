@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,7 +48,7 @@ public class KnownReceipt {
   }
 
   /** Takes a newer state; returns false, changing nothing, for a stale one. */
-  boolean update(
+  public boolean update(
       long version,
       String donorCode,
       LocalDate valueDate,

@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 public class KnownAppealRepository implements PanacheRepositoryBase<KnownAppeal, String> {
 
   /** A new one is not persisted yet: it has no period until its first state. */
-  KnownAppeal lockOrCreate(String appealCode) {
+  public KnownAppeal lockOrCreate(String appealCode) {
     return findByIdOptional(appealCode, LockModeType.PESSIMISTIC_WRITE)
         .orElseGet(() -> new KnownAppeal(appealCode));
   }

@@ -1,4 +1,4 @@
-package org.jointappeal.pledge.appeal;
+package org.jointappeal.pledge.known;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;

@@ -1,4 +1,4 @@
-package org.jointappeal.notification.alert;
+package org.jointappeal.notification.known;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jointappeal.notification.events.FundingChangedV1.LineGroups;
 
 /**
  * The latest funding state seen per appeal, from {@code funding-events}; appeal-service owns it.
@@ -37,10 +38,10 @@ public class AppealCoverage {
   @Column(name = "requirements_usd", precision = 19, scale = 4)
   private BigDecimal requirementsUsd;
 
-  /** The line groups by dimension as received (JSON); null from a producer that sent none. */
+  /** The line groups by dimension as received; null from a producer that sent none. */
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(columnDefinition = "jsonb")
-  private String groups;
+  private LineGroups groups;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
@@ -62,7 +63,7 @@ public class AppealCoverage {
   }
 
   /** The appeal's coverage, exact where funding and requirements are known. */
-  Coverage coverage() {
+  public Coverage coverage() {
     return new Coverage(fundingUsd, requirementsUsd, coveragePercent);
   }
 
@@ -70,18 +71,18 @@ public class AppealCoverage {
     return unmetUsd;
   }
 
-  String groups() {
+  public LineGroups groups() {
     return groups;
   }
 
   /** Takes a newer state; returns false, changing nothing, for a stale one. */
-  boolean update(
+  public boolean update(
       long fundingVersion,
       BigDecimal coveragePercent,
       BigDecimal fundingUsd,
       BigDecimal requirementsUsd,
       BigDecimal unmetUsd,
-      String groups,
+      LineGroups groups,
       Instant at) {
     if (fundingVersion <= this.fundingVersion) {
       return false;

@@ -1,4 +1,4 @@
-package org.jointappeal.pledge.appeal;
+package org.jointappeal.pledge.known;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

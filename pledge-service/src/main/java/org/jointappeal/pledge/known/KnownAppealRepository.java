@@ -1,4 +1,4 @@
-package org.jointappeal.pledge.appeal;
+package org.jointappeal.pledge.known;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
