@@ -33,11 +33,6 @@ public final class AppealExamples {
        "status":409,"detail":"appeal CIS-1997 is at version 3, not 2: read it again",
        "instance":"/appeals/CIS-1997"}""";
 
-  public static final String NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"appeal NO-SUCH was not found","instance":"/appeals/NO-SUCH"}""";
-
   public static final String HISTORY =
       """
       [{"at":"1996-11-20T09:00:00Z","actor":"6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b","action":"CREATED",

@@ -101,14 +101,7 @@ public class AppealResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(
       responseCode = "409",
       description =

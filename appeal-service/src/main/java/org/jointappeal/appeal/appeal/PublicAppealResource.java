@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.appeal.paging.PageRequest;
 import org.jointappeal.appeal.web.PageLinks;
-import org.jointappeal.appeal.web.Problem;
 
 /** The public transparency view of appeals: no token, launched and closed appeals only. */
 @Path("/public/appeals")
@@ -63,14 +62,7 @@ public class PublicAppealResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal, or still a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such appeal, or still a draft")
   public AppealView getPublicAppeal(@PathParam("code") String code) {
     return appeals.findPublished(code);
   }
