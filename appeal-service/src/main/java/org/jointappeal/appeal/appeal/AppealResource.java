@@ -22,9 +22,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,13 +59,20 @@ public class AppealResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPEAL_MANAGER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CreateAppealRequest.class),
+              examples = @ExampleObject(name = "cis-1997", value = AppealExamples.CREATE_REQUEST)))
   @APIResponse(
       responseCode = "201",
       description = "Draft appeal created",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+              schema = @Schema(implementation = AppealView.class),
+              examples = @ExampleObject(name = "cis-1997", value = AppealExamples.DRAFT)))
   @APIResponse(
       responseCode = "409",
       description = "An appeal with this code exists, or the key is in flight")
@@ -94,21 +103,21 @@ public class AppealResource {
   @Path("/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.APPEAL_MANAGER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = UpdateAppealRequest.class),
+              examples = @ExampleObject(name = "cis-1997", value = AppealExamples.UPDATE_REQUEST)))
   @APIResponse(
       responseCode = "200",
       description = "The draft, restated as a whole",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
+              schema = @Schema(implementation = AppealView.class),
+              examples = @ExampleObject(name = "cis-1997", value = AppealExamples.RESTATED_DRAFT)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(
       responseCode = "409",
       description =
@@ -117,6 +126,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "version-conflict",
@@ -130,6 +140,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-draft", value = AppealExamples.NOT_DRAFT_PROBLEM)))
   public RestResponse<AppealView> updateDraft(
@@ -165,7 +176,9 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+              schema = @Schema(implementation = AppealView.class),
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.LAUNCHED)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(
       responseCode = "409",
       description =
@@ -213,6 +226,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReviseAppealRequest.class),
               examples =
                   @ExampleObject(name = "mid-year", value = AppealExamples.REVISION_REQUEST)))
   @APIResponse(
@@ -221,7 +235,9 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+              schema = @Schema(implementation = AppealView.class),
+              examples = @ExampleObject(name = "cis-1997", value = AppealExamples.REVISED)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(
       responseCode = "409",
       description = "If-Match names an older version, or the key is in flight")
@@ -233,6 +249,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-open", value = AppealExamples.NOT_OPEN_PROBLEM)))
   public RestResponse<AppealView> reviseAppeal(
@@ -270,6 +287,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class),
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.REVISIONS)))
   @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
@@ -291,6 +309,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RevisionView.class),
               examples = @ExampleObject(name = "mid-year", value = AppealExamples.REVISION)))
   @APIResponse(responseCode = "404", description = "No such appeal or revision")
   public RevisionView getRevision(@PathParam("code") String code, @PathParam("number") int number) {
@@ -309,7 +328,9 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
+              schema = @Schema(implementation = AppealView.class),
+              examples = @ExampleObject(name = "geo-1997", value = AppealExamples.CLOSED)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(
       responseCode = "409",
       description = "If-Match names an older version, or the key is in flight")
@@ -319,6 +340,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-open", value = AppealExamples.NOT_OPEN_PROBLEM)))
   public RestResponse<AppealView> closeAppeal(
@@ -350,6 +372,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AppealHistoryEntry.class),
               examples = @ExampleObject(name = "revised", value = AppealExamples.HISTORY)))
   @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
@@ -371,6 +394,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AppealView.class),
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
   @APIResponse(responseCode = "404", description = "No such appeal")
   public RestResponse<AppealView> getAppeal(@PathParam("code") String code) {
@@ -388,6 +412,7 @@ public class AppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AppealView.class),
               examples = @ExampleObject(name = "appeals", value = AppealExamples.APPEALS)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<AppealView>> listAppeals(

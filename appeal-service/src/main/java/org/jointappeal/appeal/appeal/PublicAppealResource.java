@@ -10,15 +10,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.appeal.paging.PageRequest;
 import org.jointappeal.appeal.web.PageLinks;
-import org.jointappeal.appeal.web.Problem;
 
 /** The public transparency view of appeals: no token, launched and closed appeals only. */
 @Path("/public/appeals")
@@ -43,6 +44,7 @@ public class PublicAppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AppealView.class),
               examples = @ExampleObject(name = "appeals", value = AppealExamples.APPEALS)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<AppealView>> listPublicAppeals(
@@ -62,15 +64,9 @@ public class PublicAppealResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AppealView.class),
               examples = @ExampleObject(name = "geo-1997", value = AppealExamples.APPEAL)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal, or still a draft",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples =
-                  @ExampleObject(name = "not-found", value = AppealExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such appeal, or still a draft")
   public AppealView getPublicAppeal(@PathParam("code") String code) {
     return appeals.findPublished(code);
   }
