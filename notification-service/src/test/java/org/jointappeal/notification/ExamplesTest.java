@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jointappeal.notification.alert.AlertExamples;
+import org.jointappeal.notification.alert.AlertRuleExamples;
+import org.jointappeal.notification.silence.SilenceExamples;
 import org.jointappeal.notification.subscription.SubscriptionExamples;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,12 @@ class ExamplesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final List<Class<?>> EXAMPLES = List.of(AlertExamples.class, SubscriptionExamples.class);
+  static final List<Class<?>> EXAMPLES =
+      List.of(
+          AlertExamples.class,
+          AlertRuleExamples.class,
+          SilenceExamples.class,
+          SubscriptionExamples.class);
 
   @Test
   void everyExampleIsWellFormed() throws Exception {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,7 +24,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.paging.PageRequest;
 import org.jointappeal.notification.web.CurrentCaller;
 import org.jointappeal.notification.web.PageLinks;
-import org.jointappeal.notification.web.Problem;
 import org.jointappeal.notification.web.Roles;
 
 @Path("/alerts")
@@ -48,7 +48,12 @@ public class AlertResource {
       description =
           "A page of alerts, newest first (then by id); a donor sees only alerts labelled with"
               + " its donor code",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AlertView.class),
+              examples = @ExampleObject(name = "firing", value = AlertExamples.ALERTS)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<AlertView>> searchAlerts(
       @QueryParam("state") AlertStatus state,
@@ -96,12 +101,7 @@ public class AlertResource {
               examples = @ExampleObject(name = "notified", value = AlertExamples.NOTIFIED_ALERT)))
   @APIResponse(
       responseCode = "404",
-      description = "No such alert, or (to a donor) one not about its pledges",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not-found", value = AlertExamples.NOT_FOUND)))
+      description = "No such alert, or (to a donor) one not about its pledges")
   public AlertDetailView getAlert(@PathParam("alertId") UUID alertId, UriInfo uri) {
     var alert = alerts.find(alertId, caller.donorScope());
     var log =
@@ -133,15 +133,12 @@ public class AlertResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = NotificationLogEntry.class),
               examples = @ExampleObject(name = "notified", value = AlertExamples.NOTIFICATION_LOG)))
   @APIResponse(
       responseCode = "404",
-      description = "No such alert, or (to a donor) one not about its pledges",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not-found", value = AlertExamples.NOT_FOUND)))
+      description = "No such alert, or (to a donor) one not about its pledges")
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<NotificationLogEntry>> listAlertNotifications(
       @PathParam("alertId") UUID alertId,

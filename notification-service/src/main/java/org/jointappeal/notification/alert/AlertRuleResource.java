@@ -18,8 +18,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.idempotency.Answer;
@@ -33,6 +38,12 @@ import org.jointappeal.notification.web.Roles;
 @Path("/alert-rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertRuleResource {
+
+  private static final String NAME_TAKEN = "Another rule has this name, or the key is in flight";
+  private static final String NOT_A_RULE =
+      "A parameter the kind needs is missing, or one it does not take is present"
+          + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
+          + " info, warning, critical (reserved-label); or the key was used for another request";
 
   private final AlertRuleService rules;
   private final CurrentCaller caller;
@@ -50,7 +61,12 @@ public class AlertRuleResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of the alert rules, by name",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRuleView.class),
+              examples = @ExampleObject(name = "rules", value = AlertRuleExamples.RULES)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<AlertRuleView>> listAlertRules(
       @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
@@ -63,7 +79,14 @@ public class AlertRuleResource {
   @GET
   @Path("/{ruleId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "One alert rule")
+  @APIResponse(
+      responseCode = "200",
+      description = "One alert rule",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AlertRuleView.class),
+              examples = @ExampleObject(name = "cis-gap-40", value = AlertRuleExamples.RULE)))
   @APIResponse(responseCode = "404", description = "No such rule")
   public AlertRuleView getAlertRule(@PathParam("ruleId") UUID ruleId) {
     return rules.find(ruleId);
@@ -73,22 +96,30 @@ public class AlertRuleResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
-  @APIResponse(responseCode = "201", description = "Created and evaluated at once")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created and evaluated at once",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AlertRuleView.class),
+              examples = @ExampleObject(name = "cis-gap-40", value = AlertRuleExamples.RULE)))
   @APIResponse(responseCode = "400", description = "The body is not a valid rule")
-  @APIResponse(
-      responseCode = "409",
-      description = "Another rule has this name, or the key is in flight")
-  @APIResponse(
-      responseCode = "422",
-      description =
-          "A parameter the kind needs is missing, or one it does not take is present"
-              + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
-              + " info, warning, critical (reserved-label); or the key was used for another"
-              + " request")
+  @APIResponse(responseCode = "409", description = NAME_TAKEN)
+  @APIResponse(responseCode = "422", description = NOT_A_RULE)
   public RestResponse<AlertRuleView> createAlertRule(
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
-      @Valid @NotNull RuleDefinition definition,
+      @RequestBody(
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              name = "cis-gap-40",
+                              value = AlertRuleExamples.DEFINITION)))
+          @Valid
+          @NotNull
+          RuleDefinition definition,
       UriInfo uri) {
     var answer =
         idempotency.perform(
@@ -111,23 +142,30 @@ public class AlertRuleResource {
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
   @APIResponse(
       responseCode = "200",
-      description = "Restated and evaluated at once (the same rule again: 200, nothing changes)")
+      description = "Restated and evaluated at once (the same rule again: 200, nothing changes)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AlertRuleView.class),
+              examples = @ExampleObject(name = "sixty-days", value = AlertRuleExamples.RESTATED)))
+  @APIResponse(responseCode = "400", description = "The body is not a valid rule")
   @APIResponse(responseCode = "404", description = "No such rule")
-  @APIResponse(
-      responseCode = "409",
-      description = "Another rule has this name, or the key is in flight")
-  @APIResponse(
-      responseCode = "422",
-      description =
-          "A parameter the kind needs is missing, or one it does not take is present"
-              + " (invalid-rule-parameters); or a label the engine sets, or a severity other than"
-              + " info, warning, critical (reserved-label); or the key was used for another"
-              + " request")
+  @APIResponse(responseCode = "409", description = NAME_TAKEN)
+  @APIResponse(responseCode = "422", description = NOT_A_RULE)
   public RestResponse<AlertRuleView> restateAlertRule(
       @PathParam("ruleId") UUID ruleId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
-      @Valid @NotNull RuleDefinition definition,
+      @RequestBody(
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              name = "sixty-days",
+                              value = AlertRuleExamples.RESTATEMENT)))
+          @Valid
+          @NotNull
+          RuleDefinition definition,
       UriInfo uri) {
     var answer =
         idempotency.perform(

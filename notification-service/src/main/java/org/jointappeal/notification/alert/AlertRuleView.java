@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record AlertRuleView(
     UUID id,
@@ -13,14 +15,20 @@ public record AlertRuleView(
     RuleKind kind,
     String appealCode,
     Map<String, String> labels,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal thresholdPercent,
+    @Schema(type = SchemaType.STRING, example = "50.00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        BigDecimal thresholdPercent,
     LocalDate activeFrom,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal fromPeriodSharePercent,
+    @Schema(type = SchemaType.STRING, example = "25.00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        BigDecimal fromPeriodSharePercent,
     String groupBy,
     String groupValue,
     Integer minDaysOverdue,
     String resolveAfter,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minAmountUsd,
+    @Schema(type = SchemaType.STRING, example = "10000000.00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        BigDecimal minAmountUsd,
     Integer minDaysUnallocated,
     Integer minMonthsLeft,
     long version) {

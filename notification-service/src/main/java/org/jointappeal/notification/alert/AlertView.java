@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jointappeal.notification.Money;
 
@@ -22,10 +23,16 @@ public record AlertView(
     Instant startsAt,
     Instant endsAt,
     String summary,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal coveragePercent,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal thresholdPercent,
+    @Schema(type = SchemaType.STRING, example = "30.00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        BigDecimal coveragePercent,
+    @Schema(type = SchemaType.STRING, example = "50.00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        BigDecimal thresholdPercent,
     Money unmet,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal periodElapsedPercent,
+    @Schema(type = SchemaType.STRING, example = "50.14")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        BigDecimal periodElapsedPercent,
     @Schema(
             description =
                 "Outstanding instalment, pledge value (USD) or unallocated receipt money, by kind")

@@ -17,8 +17,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.notification.idempotency.Answer;
@@ -49,7 +54,12 @@ public class SilenceResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of the silences, newest first (then by id), expired ones included",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = SilenceView.class),
+              examples = @ExampleObject(name = "silences", value = SilenceExamples.SILENCES)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<SilenceView>> listSilences(
       @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
@@ -62,7 +72,14 @@ public class SilenceResource {
   @GET
   @Path("/{silenceId}")
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "One silence")
+  @APIResponse(
+      responseCode = "200",
+      description = "One silence",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SilenceView.class),
+              examples = @ExampleObject(name = "revision", value = SilenceExamples.CREATED)))
   @APIResponse(responseCode = "404", description = "No such silence")
   public SilenceView getSilence(@PathParam("silenceId") UUID silenceId) {
     return silences.find(silenceId);
@@ -72,7 +89,14 @@ public class SilenceResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER})
-  @APIResponse(responseCode = "201", description = "Created; its author is the caller")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; its author is the caller",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SilenceView.class),
+              examples = @ExampleObject(name = "revision", value = SilenceExamples.CREATED)))
   @APIResponse(responseCode = "400", description = "The body is not a valid silence")
   @APIResponse(
       responseCode = "422",
@@ -82,7 +106,13 @@ public class SilenceResource {
   public RestResponse<SilenceView> createSilence(
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
-      @Valid @NotNull CreateSilenceRequest request,
+      @RequestBody(
+              content =
+                  @Content(
+                      examples = @ExampleObject(name = "revision", value = SilenceExamples.CREATE)))
+          @Valid
+          @NotNull
+          CreateSilenceRequest request,
       UriInfo uri) {
     var answer =
         idempotency.perform(

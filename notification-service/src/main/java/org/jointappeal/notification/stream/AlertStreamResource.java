@@ -29,8 +29,9 @@ public class AlertStreamResource {
       id: 42
       event: alert
       data: {"sequence":42,"alertId":"4c0a3a9e-8d65-4b8e-9a8f-0f2b1f7c2d10","transition":"FIRING",\
-      "labels":{"appeal":"CIS-1997","rule":"funding-gap","severity":"warning"},\
-      "summary":"appeal CIS-1997 is 30.00% covered (threshold 50.00%)",\
+      "labels":{"appeal":"CIS-1997","kind":"funding-gap","level":"appeal","rule":"funding-gap",\
+      "severity":"warning"},\
+      "summary":"CIS-1997: 30 % funded (threshold 50 %), USD 12.4 M unmet, 50.14 % of the period elapsed",\
       "startsAt":"1997-07-02T10:15:00Z","endsAt":null}
       """;
 

@@ -40,16 +40,5 @@ public final class SubscriptionExamples {
        "detail":"a subscriber holds at most 50 subscriptions; delete one first",
        "instance":"/subscriptions"}""";
 
-  public static final String FORBIDDEN_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/forbidden","title":"Forbidden","status":403,
-       "detail":"a donor subscribes only to alerts about its own pledges","instance":"/subscriptions"}""";
-
-  public static final String NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"subscription 7d2c8a8e-5a55-4d6e-9f0e-2b8f3f9b6a11 was not found",
-       "instance":"/subscriptions/7d2c8a8e-5a55-4d6e-9f0e-2b8f3f9b6a11"}""";
-
   private SubscriptionExamples() {}
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -69,17 +70,7 @@ public class SubscriptionResource {
               }))
   @APIResponse(responseCode = "400", description = "The body is not a valid subscription")
   @APIResponse(responseCode = "409", description = "The key is in flight")
-  @APIResponse(
-      responseCode = "403",
-      description = "A donor names another donor's code",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "another-donor",
-                      value = SubscriptionExamples.FORBIDDEN_PROBLEM)))
+  @APIResponse(responseCode = "403", description = "A donor names another donor's code")
   @APIResponse(
       responseCode = "422",
       description =
@@ -141,6 +132,7 @@ public class SubscriptionResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionView.class),
               examples =
                   @ExampleObject(
                       name = "one",
@@ -167,17 +159,7 @@ public class SubscriptionResource {
               schema = @Schema(implementation = SubscriptionView.class),
               examples =
                   @ExampleObject(name = "webhook", value = SubscriptionExamples.CREATED_WEBHOOK)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such subscription, or someone else's",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = SubscriptionExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such subscription, or someone else's")
   public SubscriptionView getSubscription(@PathParam("subscriptionId") UUID subscriptionId) {
     return subscriptions.find(subscriptionId, caller.subject());
   }
@@ -193,15 +175,7 @@ public class SubscriptionResource {
       responseCode = "404",
       description =
           "No such subscription, or someone else's (a retry of an unsubscription that took"
-              + " effect: send an Idempotency-Key)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = SubscriptionExamples.NOT_FOUND_PROBLEM)))
+              + " effect: send an Idempotency-Key)")
   public RestResponse<Void> deleteSubscription(
       @PathParam("subscriptionId") UUID subscriptionId,
       @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)

@@ -230,11 +230,8 @@ class SubscriptionResourceTest {
           SubscriptionExamples.CREATED_WEBHOOK,
           SubscriptionExamples.CREATED_DONOR_EMAIL,
           SubscriptionExamples.TARGET_MISMATCH_PROBLEM,
-          SubscriptionExamples.FORBIDDEN_PROBLEM,
-          SubscriptionExamples.NOT_FOUND_PROBLEM,
           org.jointappeal.notification.alert.AlertExamples.NOTIFIED_ALERT,
-          org.jointappeal.notification.alert.AlertExamples.NOTIFICATION_LOG,
-          org.jointappeal.notification.alert.AlertExamples.NOT_FOUND
+          org.jointappeal.notification.alert.AlertExamples.NOTIFICATION_LOG
         }) {
       json.readTree(example);
     }
