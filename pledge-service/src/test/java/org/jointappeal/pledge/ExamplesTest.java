@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jointappeal.pledge.bankstatement.BankStatementExamples;
+import org.jointappeal.pledge.donor.DonorExamples;
 import org.jointappeal.pledge.forecast.ForecastExamples;
+import org.jointappeal.pledge.fx.UnoreRateExamples;
 import org.jointappeal.pledge.iati.IatiExamples;
 import org.jointappeal.pledge.pledge.PledgeExamples;
+import org.jointappeal.pledge.receipt.ReceiptExamples;
 import org.jointappeal.pledge.reconciliation.ReconciliationExamples;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +32,13 @@ class ExamplesTest {
   static final List<Class<?>> EXAMPLES =
       List.of(
           BankStatementExamples.class,
+          DonorExamples.class,
           ForecastExamples.class,
           IatiExamples.class,
           PledgeExamples.class,
-          ReconciliationExamples.class);
+          ReceiptExamples.class,
+          ReconciliationExamples.class,
+          UnoreRateExamples.class);
 
   @Test
   void everyExampleIsWellFormed() throws Exception {

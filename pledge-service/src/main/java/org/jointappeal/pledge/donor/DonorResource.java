@@ -18,8 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.DonorCode;
@@ -51,7 +56,19 @@ public class DonorResource {
   @Operation(summary = "Register a donor State or organisation")
   @POST
   @RolesAllowed(Roles.FINANCE_OFFICER)
-  @APIResponse(responseCode = "201", description = "Donor registered (a retry replays this)")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "norway", value = DonorExamples.REGISTER_REQUEST)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Donor registered (a retry replays this)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DonorView.class),
+              examples = @ExampleObject(name = "norway", value = DonorExamples.NORWAY)))
   @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
   @APIResponse(responseCode = "409", description = "The code is taken, or the key is in flight")
   @APIResponse(responseCode = "422", description = "Code unfit for the kind, invalid IBAN, ...")
@@ -74,7 +91,12 @@ public class DonorResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of donors by code; a donor gets only itself",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DonorView.class),
+              examples = @ExampleObject(name = "donors", value = DonorExamples.DONORS)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<DonorView>> listDonors(
       @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
@@ -87,7 +109,14 @@ public class DonorResource {
   @GET
   @Path("/{code}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "The donor")
+  @APIResponse(
+      responseCode = "200",
+      description = "The donor",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DonorView.class),
+              examples = @ExampleObject(name = "norway", value = DonorExamples.NORWAY)))
   @APIResponse(responseCode = "404", description = "No such donor, or another donor")
   public RestResponse<DonorView> getDonor(
       @PathParam("code") @Pattern(regexp = "[A-Z]{3}") String code) {
@@ -99,11 +128,22 @@ public class DonorResource {
   @PUT
   @Path("/{code}")
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "us-account", value = DonorExamples.REVISE_REQUEST)))
   @APIResponse(
       responseCode = "200",
       description =
           "The donor's name and IBANs are replaced (the same again: 200; with the If-Match read"
-              + " before a restatement that took effect, 409: send an Idempotency-Key)")
+              + " before a restatement that took effect, 409: send an Idempotency-Key)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DonorView.class),
+              examples =
+                  @ExampleObject(name = "united-states", value = DonorExamples.UNITED_STATES)))
   @APIResponse(responseCode = "404", description = "No such donor")
   @APIResponse(
       responseCode = "409",

@@ -19,8 +19,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,12 +56,32 @@ public class UnoreRateResource {
   @PUT
   @Path("/{currency}/{effectiveFrom}")
   @RolesAllowed(Roles.FINANCE_OFFICER)
-  @APIResponse(responseCode = "201", description = "The rate was recorded (version 1)")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = {
+                @ExampleObject(name = "first", value = UnoreRateExamples.FIRST_REQUEST),
+                @ExampleObject(name = "correction", value = UnoreRateExamples.CORRECTION_REQUEST)
+              }))
+  @APIResponse(
+      responseCode = "201",
+      description = "The rate was recorded (version 1)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RateView.class),
+              examples = @ExampleObject(name = "first", value = UnoreRateExamples.RECORDED)))
   @APIResponse(
       responseCode = "200",
       description =
           "A rate was on file for this currency and date: corrected as a new version (another"
-              + " value), or unchanged (the same value)")
+              + " value), or unchanged (the same value)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RateView.class),
+              examples = @ExampleObject(name = "corrected", value = UnoreRateExamples.CORRECTED)))
   @APIResponse(
       responseCode = "422",
       description =
@@ -98,7 +121,13 @@ public class UnoreRateResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of the rate's versions, the first recording first (empty if none)",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RateVersionView.class),
+              examples =
+                  @ExampleObject(name = "corrected-once", value = UnoreRateExamples.VERSIONS)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<RateVersionView>> listRateVersions(
       @PathParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,
@@ -118,7 +147,13 @@ public class UnoreRateResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "Every rate of the table recorded (new, or revising the same currency and date)")
+          "Every rate of the table recorded (new, or revising the same currency and date)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RateTableView.class),
+              examples =
+                  @ExampleObject(name = "october-1997", value = UnoreRateExamples.TABLE_RECORDED)))
   @APIResponse(
       responseCode = "422",
       description =
@@ -136,7 +171,10 @@ public class UnoreRateResource {
               content =
                   @Content(
                       mediaType = "text/csv",
-                      example = "currency,unitsPerUsd,effectiveFrom\nNOK,7.46,1997-07-01\n"))
+                      examples =
+                          @ExampleObject(
+                              name = "october-1997",
+                              value = UnoreRateExamples.TABLE_CSV)))
           String csv) {
     var answer = rates.recordTable(csv, caller.subject(), IdempotencyKeys.optional(idempotencyKey));
     return RestResponse.ResponseBuilder.<RateTableView>create(answer.status())
@@ -150,7 +188,12 @@ public class UnoreRateResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of the rate table, by currency and effective date",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RateView.class),
+              examples = @ExampleObject(name = "rates", value = UnoreRateExamples.RATES)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<RateView>> listRates(
       @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}") String currency,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -60,7 +61,14 @@ public class PledgeResource {
               mediaType = MediaType.APPLICATION_JSON,
               examples =
                   @ExampleObject(name = "norway-1997", value = PledgeExamples.ANNOUNCE_REQUEST)))
-  @APIResponse(responseCode = "201", description = "Pledge announced")
+  @APIResponse(
+      responseCode = "201",
+      description = "Pledge announced",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PledgeView.class),
+              examples = @ExampleObject(name = "announced", value = PledgeExamples.ANNOUNCED)))
   @APIResponse(
       responseCode = "422",
       description = "A pledge rule was violated, or the key was used for another request",
@@ -103,7 +111,15 @@ public class PledgeResource {
   @GET
   @Path("/{pledgeId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "The pledge")
+  @APIResponse(
+      responseCode = "200",
+      description = "The pledge",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PledgeView.class),
+              examples =
+                  @ExampleObject(name = "partially-paid", value = PledgeExamples.PARTIALLY_PAID)))
   @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
   public RestResponse<PledgeView> getPledge(@PathParam("pledgeId") UUID pledgeId) {
     var pledge = pledges.find(pledgeId, caller.donorScope());
@@ -116,7 +132,12 @@ public class PledgeResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of pledges in scope, by announcement date (then recording, id)",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = PledgeView.class),
+              examples = @ExampleObject(name = "pledges", value = PledgeExamples.PLEDGES)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<PledgeView>> listPledges(
       @QueryParam("appealCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String appealCode,
@@ -131,11 +152,21 @@ public class PledgeResource {
   @POST
   @Path("/{pledgeId}/commitment")
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "agreement", value = PledgeExamples.COMMIT_REQUEST)))
   @APIResponse(
       responseCode = "200",
       description =
           "The pledge is committed; the same commitment again (same agreementReference and"
-              + " signedOn) answers the current state without a key and changes nothing")
+              + " signedOn) answers the current state without a key and changes nothing",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PledgeView.class),
+              examples = @ExampleObject(name = "committed", value = PledgeExamples.COMMITTED)))
   @APIResponse(
       responseCode = "409",
       description =
@@ -169,11 +200,22 @@ public class PledgeResource {
   @POST
   @Path("/{pledgeId}/cancellation")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER})
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "redirected", value = PledgeExamples.CANCEL_REQUEST)))
   @APIResponse(
       responseCode = "200",
       description =
           "The pledge is cancelled; the same cancellation again (same cancelledOn and reason)"
-              + " answers the current state without a key and changes nothing")
+              + " answers the current state without a key and changes nothing",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PledgeView.class),
+              examples = @ExampleObject(name = "cancelled", value = PledgeExamples.CANCELLED)))
   @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
   @APIResponse(
       responseCode = "409",
@@ -215,11 +257,22 @@ public class PledgeResource {
   @POST
   @Path("/{pledgeId}/revaluation")
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "corrected-rate", value = PledgeExamples.REVALUE_REQUEST)))
   @APIResponse(
       responseCode = "200",
       description =
           "The pledge is valued at the rate now on file for its announcement date (unchanged if"
-              + " it already was)")
+              + " it already was)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PledgeView.class),
+              examples = @ExampleObject(name = "revalued", value = PledgeExamples.REVALUED)))
   @APIResponse(responseCode = "404", description = "No such pledge")
   @APIResponse(
       responseCode = "409",
@@ -254,14 +307,33 @@ public class PledgeResource {
   @POST
   @Path("/{pledgeId}/write-offs")
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "balance-not-paid",
+                      value = PledgeExamples.WRITE_OFF_REQUEST)))
   @APIResponse(
       responseCode = "201",
-      description = "The outstanding remainder is written off (a retry replays this)")
+      description = "The outstanding remainder is written off (a retry replays this)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WriteOffView.class),
+              examples = @ExampleObject(name = "written-off", value = PledgeExamples.WRITE_OFF)))
   @APIResponse(
       responseCode = "200",
       description =
           "The same write-off was made already (same writtenOffOn and reason, another key): the"
-              + " write-off made")
+              + " write-off made",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WriteOffView.class),
+              examples =
+                  @ExampleObject(name = "written-off-before", value = PledgeExamples.WRITE_OFF)))
   @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
   @APIResponse(responseCode = "404", description = "No such pledge")
   @APIResponse(
@@ -293,7 +365,14 @@ public class PledgeResource {
   @GET
   @Path("/{pledgeId}/write-offs/{writeOffId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.APPEAL_MANAGER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "The write-off")
+  @APIResponse(
+      responseCode = "200",
+      description = "The write-off",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WriteOffView.class),
+              examples = @ExampleObject(name = "write-off", value = PledgeExamples.WRITE_OFF)))
   @APIResponse(responseCode = "404", description = "No such write-off, or another donor's")
   public WriteOffView getWriteOff(
       @PathParam("pledgeId") UUID pledgeId, @PathParam("writeOffId") UUID writeOffId) {
@@ -307,7 +386,12 @@ public class PledgeResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of the changes: who, when, what, oldest first",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryView.class),
+              examples = @ExampleObject(name = "history", value = PledgeExamples.HISTORY)))
   @APIResponse(responseCode = "404", description = "No such pledge, or another donor's")
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<HistoryEntryView>> getPledgeHistory(

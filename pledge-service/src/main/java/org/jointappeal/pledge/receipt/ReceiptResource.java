@@ -16,8 +16,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.paging.PageRequest;
@@ -42,9 +47,20 @@ public class ReceiptResource {
   @Operation(summary = "Record money received from a donor")
   @POST
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "bank-advice", value = ReceiptExamples.RECORD_REQUEST)))
   @APIResponse(
       responseCode = "201",
-      description = "Receipt recorded, valued at the UNORE in force on its value date")
+      description = "Receipt recorded, valued at the UNORE in force on its value date",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReceiptView.class),
+              examples = @ExampleObject(name = "recorded", value = ReceiptExamples.RECORDED)))
   @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
   @APIResponse(
       responseCode = "409",
@@ -72,7 +88,12 @@ public class ReceiptResource {
   @APIResponse(
       responseCode = "200",
       description = "A page of receipts in scope, by value date (then recording, id)",
-      headers = @Header(name = "Link", description = PageLinks.LINK))
+      headers = @Header(name = "Link", description = PageLinks.LINK),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ReceiptView.class),
+              examples = @ExampleObject(name = "receipts", value = ReceiptExamples.RECEIPTS)))
   @APIResponse(responseCode = "422", description = "limit out of range, or a cursor not ours")
   public RestResponse<List<ReceiptView>> listReceipts(
       @Parameter(description = PageLinks.LIMIT) @QueryParam("limit") String limit,
@@ -86,7 +107,14 @@ public class ReceiptResource {
   @GET
   @Path("/{receiptId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "The receipt and its allocations")
+  @APIResponse(
+      responseCode = "200",
+      description = "The receipt and its allocations",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReceiptView.class),
+              examples = @ExampleObject(name = "allocated", value = ReceiptExamples.RECEIPT)))
   @APIResponse(responseCode = "404", description = "No such receipt, or another donor's")
   public ReceiptView getReceipt(@PathParam("receiptId") UUID receiptId) {
     return receipts.find(receiptId, caller.donorScope());
@@ -96,9 +124,21 @@ public class ReceiptResource {
   @POST
   @Path("/{receiptId}/allocations")
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "whole-receipt", value = ReceiptExamples.ALLOCATE_REQUEST)))
   @APIResponse(
       responseCode = "201",
-      description = "Allocated, with the realised exchange gain or loss (a retry replays this)")
+      description = "Allocated, with the realised exchange gain or loss (a retry replays this)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AllocationView.class),
+              examples =
+                  @ExampleObject(name = "exchange-gain", value = ReceiptExamples.ALLOCATION)))
   @APIResponse(responseCode = "400", description = "Invalid body, or no Idempotency-Key")
   @APIResponse(responseCode = "404", description = "No such receipt")
   @APIResponse(
@@ -129,7 +169,14 @@ public class ReceiptResource {
   @GET
   @Path("/{receiptId}/allocations/{allocationId}")
   @RolesAllowed({Roles.DONOR, Roles.FINANCE_OFFICER, Roles.AUDITOR})
-  @APIResponse(responseCode = "200", description = "The allocation")
+  @APIResponse(
+      responseCode = "200",
+      description = "The allocation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AllocationView.class),
+              examples = @ExampleObject(name = "allocation", value = ReceiptExamples.ALLOCATION)))
   @APIResponse(responseCode = "404", description = "No such allocation, or another donor's")
   public AllocationView getAllocation(
       @PathParam("receiptId") UUID receiptId, @PathParam("allocationId") UUID allocationId) {
