@@ -134,6 +134,7 @@ public class CashForecastResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CashForecastService.Projection.class),
               examples = @ExampleObject(name = "cis-1997", value = ForecastExamples.PROJECTION)))
   @APIResponse(
       responseCode = "400",
