@@ -120,6 +120,11 @@ public final class BankStatementExamples {
 
   public static final String UNMATCHED_LIST = "[" + UNMATCHED + "]";
 
+  /** The donor named for a credit: assigned its receipt, or holding the payer's account. */
+  public static final String DONOR =
+      """
+      {"donorCode":"NOR"}""";
+
   public static final String UNREADABLE_PROBLEM =
       """
       {"type":"https://jointappeal.org/problems/unreadable-bank-statement",
@@ -149,28 +154,6 @@ public final class BankStatementExamples {
        "title":"Unsupported Media Type","status":415,
        "detail":"send application/json (text/csv for a rate table, application/xml for a bank statement)",
        "instance":"/bank-statements"}""";
-
-  public static final String UNAUTHENTICATED_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/unauthenticated","title":"Authentication required",
-       "status":401,"detail":"send a bearer token","instance":"/bank-statements"}""";
-
-  public static final String FORBIDDEN_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/forbidden","title":"Forbidden","status":403,
-       "detail":"your role does not allow this","instance":"/bank-statements"}""";
-
-  public static final String STATEMENT_NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"bank statement 6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f was not found",
-       "instance":"/bank-statements/6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f"}""";
-
-  public static final String ENTRY_NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"unmatched receipt 0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71 was not found",
-       "instance":"/unmatched-receipts/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f71"}""";
 
   public static final String INVALID_REQUEST_PROBLEM =
       """

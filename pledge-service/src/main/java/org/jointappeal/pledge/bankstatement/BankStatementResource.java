@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -97,28 +98,6 @@ public class BankStatementResource {
                       name = "unreadable",
                       value = BankStatementExamples.UNREADABLE_PROBLEM)))
   @APIResponse(
-      responseCode = "401",
-      description = "No bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unauthenticated",
-                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a finance officer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
       responseCode = "413",
       description = "Larger than pledge.bank-statements.max-size",
       content =
@@ -172,29 +151,9 @@ public class BankStatementResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = BankStatementSummaryView.class),
               examples = @ExampleObject(name = "statements", value = BankStatementExamples.LIST)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unauthenticated",
-                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a finance officer or auditor",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
   @APIResponse(
       responseCode = "422",
       description = "limit out of range, or a cursor not ours",
@@ -229,39 +188,7 @@ public class BankStatementResource {
                 @ExampleObject(name = "importing", value = BankStatementExamples.IMPORTING),
                 @ExampleObject(name = "refused", value = BankStatementExamples.REFUSED)
               }))
-  @APIResponse(
-      responseCode = "401",
-      description = "No bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unauthenticated",
-                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a finance officer or auditor",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such statement",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = BankStatementExamples.STATEMENT_NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such statement")
   public BankStatementView getBankStatement(@PathParam("bankStatementId") UUID bankStatementId) {
     return statements.find(bankStatementId);
   }

@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jointappeal.pledge.idempotency.Answer;
@@ -64,30 +66,10 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = UnmatchedReceiptView.class),
               examples =
                   @ExampleObject(name = "queue", value = BankStatementExamples.UNMATCHED_LIST)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unauthenticated",
-                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a finance officer or auditor",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
   @APIResponse(
       responseCode = "422",
       description = "limit out of range, or a cursor not ours",
@@ -120,38 +102,8 @@ public class UnmatchedReceiptResource {
               examples =
                   @ExampleObject(name = "unmatched", value = BankStatementExamples.UNMATCHED)))
   @APIResponse(
-      responseCode = "401",
-      description = "No bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unauthenticated",
-                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a finance officer or auditor",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
       responseCode = "404",
-      description = "No such entry, or no longer waiting (allocated, or matched automatically)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
+      description = "No such entry, or no longer waiting (allocated, or matched automatically)")
   public UnmatchedReceiptView getUnmatchedReceipt(@PathParam("entryId") UUID entryId) {
     return statements.findUnmatched(entryId);
   }
@@ -161,6 +113,13 @@ public class UnmatchedReceiptResource {
   @Path("/{entryId}/donor-assignment")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      description = "The donor who made the credit",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssignDonorRequest.class),
+              examples = @ExampleObject(name = "nor", value = BankStatementExamples.DONOR)))
   @APIResponse(
       responseCode = "200",
       description = "The donor named and the receipt recorded; allocate it next",
@@ -181,39 +140,7 @@ public class UnmatchedReceiptResource {
                   @ExampleObject(
                       name = "invalid-request",
                       value = BankStatementExamples.INVALID_REQUEST_PROBLEM)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unauthenticated",
-                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a finance officer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such entry, or no longer waiting",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such entry, or no longer waiting")
   @APIResponse(
       responseCode = "409",
       description =
@@ -263,6 +190,13 @@ public class UnmatchedReceiptResource {
   @Path("/{entryId}/payer-account")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.FINANCE_OFFICER)
+  @RequestBody(
+      description = "The donor the payer's account is registered for",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssignDonorRequest.class),
+              examples = @ExampleObject(name = "nor", value = BankStatementExamples.DONOR)))
   @APIResponse(
       responseCode = "200",
       description =
@@ -287,38 +221,8 @@ public class UnmatchedReceiptResource {
                       name = "invalid-request",
                       value = BankStatementExamples.INVALID_REQUEST_PROBLEM)))
   @APIResponse(
-      responseCode = "401",
-      description = "No bearer token",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "unauthenticated",
-                      value = BankStatementExamples.UNAUTHENTICATED_PROBLEM)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not a finance officer",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = BankStatementExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
       responseCode = "404",
-      description = "No such entry, no longer waiting, or no such donor",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = BankStatementExamples.ENTRY_NOT_FOUND_PROBLEM)))
+      description = "No such entry, no longer waiting, or no such donor")
   @APIResponse(
       responseCode = "409",
       description =

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jointappeal.pledge.messaging.OutgoingEvent;
 import org.jointappeal.pledge.money.Money;
 
@@ -25,9 +27,15 @@ public record ForecastProjectedV1(
     Money p10Funding,
     Money p50Funding,
     Money p90Funding,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal p10CoveragePercent,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal p50CoveragePercent,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal p90CoveragePercent,
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = SchemaType.STRING, example = "10.51")
+        BigDecimal p10CoveragePercent,
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = SchemaType.STRING, example = "30.51")
+        BigDecimal p50CoveragePercent,
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = SchemaType.STRING, example = "30.51")
+        BigDecimal p90CoveragePercent,
     String modelVersion,
     long seed,
     LocalDate occurredOn,

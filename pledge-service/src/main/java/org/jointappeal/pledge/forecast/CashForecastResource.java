@@ -80,25 +80,7 @@ public class CashForecastResource {
                   @ExampleObject(
                       name = "bad-parameter",
                       value = ForecastExamples.BAD_PARAMETER_PROBLEM)))
-  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
-  @APIResponse(
-      responseCode = "403",
-      description = "A token with none of the roles that read forecasts",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "forbidden", value = ForecastExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "not-found", value = ForecastExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(
       responseCode = "422",
       description = "An open instalment's currency has no UN rate in force on asOf",
@@ -152,6 +134,7 @@ public class CashForecastResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CashForecastService.Projection.class),
               examples = @ExampleObject(name = "cis-1997", value = ForecastExamples.PROJECTION)))
   @APIResponse(
       responseCode = "400",
@@ -164,25 +147,7 @@ public class CashForecastResource {
                   @ExampleObject(
                       name = "bad-parameter",
                       value = ForecastExamples.BAD_PARAMETER_PROBLEM)))
-  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
-  @APIResponse(
-      responseCode = "403",
-      description = "Neither a finance officer nor an appeal manager",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "forbidden", value = ForecastExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "not-found", value = ForecastExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   @APIResponse(responseCode = "409", description = "The key is in flight")
   @APIResponse(
       responseCode = "422",

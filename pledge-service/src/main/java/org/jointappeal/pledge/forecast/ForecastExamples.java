@@ -58,16 +58,6 @@ public final class ForecastExamples {
       {"type":"https://jointappeal.org/problems/bad-request","title":"Bad Request","status":400,
        "detail":"the request was rejected","instance":"/forecasts/cash"}""";
 
-  public static final String NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"appeal GEO-1996 was not found","instance":"/forecasts/cash"}""";
-
-  public static final String FORBIDDEN_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/forbidden","title":"Forbidden","status":403,
-       "detail":"your role does not allow this","instance":"/forecasts/cash/projections"}""";
-
   public static final String MISSING_RATE_PROBLEM =
       """
       {"type":"https://jointappeal.org/problems/missing-unore-rate","title":"No UN operational rate of exchange",

@@ -57,14 +57,4 @@ public final class IatiExamples {
       {"type":"https://jointappeal.org/problems/invalid-request","title":"The request is not valid",
        "status":400,"detail":"invalid: appeal","instance":"/exports/iati",
        "errors":[{"field":"appeal","message":"must not be null"}]}""";
-
-  public static final String FORBIDDEN_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/forbidden","title":"Forbidden","status":403,
-       "detail":"your role does not allow this","instance":"/exports/iati"}""";
-
-  public static final String NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"appeal GEO-1996 was not found","instance":"/exports/iati"}""";
 }

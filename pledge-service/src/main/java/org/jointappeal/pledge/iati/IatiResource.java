@@ -49,25 +49,7 @@ public class IatiResource {
               schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "no-appeal", value = IatiExamples.NO_APPEAL_PROBLEM)))
-  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
-  @APIResponse(
-      responseCode = "403",
-      description = "Only finance officers and auditors export",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "forbidden", value = IatiExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(name = "not-found", value = IatiExamples.NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   public String exportIatiActivities(
       @Parameter(description = "The appeal's code", example = "CIS-1997")
           @QueryParam("appeal")

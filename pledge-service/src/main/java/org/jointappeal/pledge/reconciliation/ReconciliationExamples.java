@@ -89,21 +89,6 @@ public final class ReconciliationExamples {
       {"type":"https://jointappeal.org/problems/bad-request","title":"Bad Request","status":400,
        "detail":"the request was rejected","instance":"/reconciliation/appeals/CIS-1997"}""";
 
-  public static final String APPEAL_NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"appeal GEO-1996 was not found","instance":"/reconciliation/appeals/GEO-1996"}""";
-
-  public static final String FORBIDDEN_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/forbidden","title":"Forbidden","status":403,
-       "detail":"your role does not allow this","instance":"/reconciliation/donors/NOR"}""";
-
-  public static final String DONOR_NOT_FOUND_PROBLEM =
-      """
-      {"type":"https://jointappeal.org/problems/not-found","title":"Not found","status":404,
-       "detail":"donor SWE was not found","instance":"/reconciliation/donors/SWE"}""";
-
   public static final String INVALID_PAGE_PROBLEM =
       """
       {"type":"https://jointappeal.org/problems/invalid-page-request",

@@ -77,29 +77,7 @@ public class ReconciliationResource {
                   @ExampleObject(
                       name = "bad-as-of",
                       value = ReconciliationExamples.BAD_AS_OF_PROBLEM)))
-  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
-  @APIResponse(
-      responseCode = "403",
-      description = "A token with none of the roles that read reconciliation",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = ReconciliationExamples.FORBIDDEN_PROBLEM)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such appeal",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = ReconciliationExamples.APPEAL_NOT_FOUND_PROBLEM)))
+  @APIResponse(responseCode = "404", description = "No such appeal")
   public RestResponse<Object> getAppealReconciliation(
       @PathParam("appealCode") String appealCode,
       @Parameter(
@@ -153,29 +131,9 @@ public class ReconciliationResource {
                   @ExampleObject(
                       name = "bad-as-of",
                       value = ReconciliationExamples.BAD_AS_OF_PROBLEM)))
-  @APIResponse(responseCode = "401", description = "No or invalid bearer token (empty body)")
-  @APIResponse(
-      responseCode = "403",
-      description = "A token with none of the roles that read reconciliation",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "forbidden",
-                      value = ReconciliationExamples.FORBIDDEN_PROBLEM)))
   @APIResponse(
       responseCode = "404",
-      description = "No such donor, or another donor's view (same answer: nothing leaks)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
-              examples =
-                  @ExampleObject(
-                      name = "not-found",
-                      value = ReconciliationExamples.DONOR_NOT_FOUND_PROBLEM)))
+      description = "No such donor, or another donor's view (same answer: nothing leaks)")
   @APIResponse(
       responseCode = "422",
       description = "limit out of range, or a cursor not ours",
