@@ -51,29 +51,31 @@ public class StandardAnswers implements OASFilter {
               .description(
                   "No bearer token, or one not valid here (expired, another realm or audience):"
                       + " an empty body, answered before the API"));
-      withProblem(
-          standard(responses, "403", "The caller's role does not allow this"),
-          problem(path, "forbidden", "Forbidden", 403, "your role does not allow this"));
+      standard(responses, "403", "The caller's role does not allow this");
       if (path.contains("{")) {
-        withProblem(
-            standard(responses, "404", "No such resource, or another donor's (the same answer)"),
-            problem(
-                path, "not-found", "Not found", 404, "no such resource, or not one you may see"));
+        standard(responses, "404", "No such resource, or another donor's (the same answer)");
       }
     }
     responses
         .getAPIResponses()
         .forEach(
             (status, response) -> {
-              if (status.matches("[45]\\d\\d")
-                  && !status.equals("401")
-                  && response.getContent() == null) {
-                response.content(
-                    OASFactory.createContent()
-                        .addMediaType(
-                            Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+              // the body of a 403 or 404 (the standard ones above, and those a resource names,
+              // public ones too) is the standard problem, unless the resource gave one
+              switch (status) {
+                case "403" -> withProblem(response, forbidden(path));
+                case "404" -> withProblem(response, notFound(path));
+                default -> {
+                  if (status.matches("[45]\\d\\d") && !status.equals("401")) {
+                    withProblem(
+                        response,
+                        OASFactory.createContent()
+                            .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+                  }
+                }
               }
             });
   }
@@ -103,6 +105,14 @@ public class StandardAnswers implements OASFilter {
     return response.getContent() == null
         && ("Not Authorized".equals(response.getDescription())
             || "Not Allowed".equals(response.getDescription()));
+  }
+
+  private static Content forbidden(String path) {
+    return problem(path, "forbidden", "Forbidden", 403, "your role does not allow this");
+  }
+
+  private static Content notFound(String path) {
+    return problem(path, "not-found", "Not found", 404, "no such resource, or not one you may see");
   }
 
   private static Content problem(
