@@ -249,7 +249,9 @@ public class Appeal {
   /** The sum of the current requirement lines, in USD. */
   public Money currentRequirements() {
     BigDecimal total =
-        lines.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        lines.stream()
+            .map(l -> l.terms().amount().amount())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     return Money.of(total, REQUIREMENTS_CURRENCY);
   }
 

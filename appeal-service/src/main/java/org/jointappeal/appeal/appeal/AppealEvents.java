@@ -64,13 +64,13 @@ public final class AppealEvents {
                 l ->
                     new AppealStateV1.Line(
                         l.id(),
-                        l.country(),
-                        l.agency(),
-                        l.sector().name(),
-                        l.category().name(),
-                        l.priority().name(),
-                        l.description(),
-                        l.amount()))
+                        l.terms().country(),
+                        l.terms().agency(),
+                        l.terms().sector().name(),
+                        l.terms().category().name(),
+                        l.terms().priority().name(),
+                        l.terms().description(),
+                        l.terms().amount()))
             .toList(),
         a.version());
   }

@@ -90,7 +90,9 @@ public class AppealRevision {
 
   public Money requirements() {
     BigDecimal total =
-        lines.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        lines.stream()
+            .map(l -> l.terms().amount().amount())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     return Money.of(total, Appeal.REQUIREMENTS_CURRENCY);
   }
 

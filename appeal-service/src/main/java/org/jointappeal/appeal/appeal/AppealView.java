@@ -50,13 +50,13 @@ public record AppealView(
                 l ->
                     new Line(
                         l.id(),
-                        l.country(),
-                        l.agency(),
-                        l.sector(),
-                        l.category(),
-                        l.priority(),
-                        l.description(),
-                        l.amount()))
+                        l.terms().country(),
+                        l.terms().agency(),
+                        l.terms().sector(),
+                        l.terms().category(),
+                        l.terms().priority(),
+                        l.terms().description(),
+                        l.terms().amount()))
             .toList(),
         a.version());
   }

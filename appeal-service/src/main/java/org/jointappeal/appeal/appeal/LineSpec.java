@@ -16,6 +16,10 @@ record LineSpec(
     String description,
     Money amount) {
 
+  LineTerms terms() {
+    return new LineTerms(country, agency, sector, category, priority, description, amount);
+  }
+
   /** The lines in request order; a line's amount is named by its index when a money rule fails. */
   static List<LineSpec> all(List<RequirementLineRequest> lines) {
     return IntStream.range(0, lines.size()).mapToObj(i -> of(lines.get(i), i)).toList();

@@ -29,13 +29,13 @@ public record RevisionView(
                 l ->
                     new AppealView.Line(
                         l.lineId(),
-                        l.country(),
-                        l.agency(),
-                        l.sector(),
-                        l.category(),
-                        l.priority(),
-                        l.description(),
-                        l.amount()))
+                        l.terms().country(),
+                        l.terms().agency(),
+                        l.terms().sector(),
+                        l.terms().category(),
+                        l.terms().priority(),
+                        l.terms().description(),
+                        l.terms().amount()))
             .toList());
   }
 }

@@ -17,11 +17,11 @@ record RequirementFacts(
   static RequirementFacts of(RequirementTerms line) {
     return new RequirementFacts(
         line.lineId(),
-        line.country(),
-        line.agency(),
-        line.sector().name(),
-        line.category().name(),
-        line.priority().name(),
-        line.amount().amount());
+        line.terms().country(),
+        line.terms().agency(),
+        line.terms().sector().name(),
+        line.terms().category().name(),
+        line.terms().priority().name(),
+        line.terms().amount().amount());
   }
 }

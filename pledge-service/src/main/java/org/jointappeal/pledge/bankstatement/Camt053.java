@@ -295,7 +295,7 @@ final class Camt053 {
         var parts = new Parts();
         parts.take(d, txAt, errors);
         found.add(
-            new Entry(
+            parts.entry(
                 position,
                 t + 1,
                 reference,
@@ -305,12 +305,6 @@ final class Camt053 {
                 false,
                 valueDate,
                 bookingDate,
-                parts.debtorIban,
-                parts.debtorAccount,
-                List.copyOf(parts.endToEnd),
-                List.copyOf(parts.remittance),
-                List.copyOf(parts.creditorRefs),
-                List.copyOf(parts.related),
                 charges(d, txAt, errors)));
       }
       if (amount != null && errors.size() == before && sum.compareTo(amount.amount()) != 0) {
@@ -331,7 +325,7 @@ final class Camt053 {
             plus(charges, charges(details.get(t), at + "/NtryDtls/TxDtls", errors), at, errors);
       }
       found.add(
-          new Entry(
+          parts.entry(
               position,
               0,
               reference,
@@ -341,12 +335,6 @@ final class Camt053 {
               reversal,
               valueDate,
               bookingDate,
-              parts.debtorIban,
-              parts.debtorAccount,
-              List.copyOf(parts.endToEnd),
-              List.copyOf(parts.remittance),
-              List.copyOf(parts.creditorRefs),
-              List.copyOf(parts.related),
               charges));
     }
     if (errors.size() > before) {
@@ -363,6 +351,37 @@ final class Camt053 {
     final List<String> remittance = new ArrayList<>();
     final List<String> creditorRefs = new ArrayList<>();
     final List<String> related = new ArrayList<>();
+
+    /** The entry (or one transaction of a batch) with the parties and references taken. */
+    Entry entry(
+        int position,
+        int transactionIndex,
+        String reference,
+        Money amount,
+        boolean credit,
+        boolean booked,
+        boolean reversal,
+        LocalDate valueDate,
+        LocalDate bookingDate,
+        Money charges) {
+      return new Entry(
+          position,
+          transactionIndex,
+          reference,
+          amount,
+          credit,
+          booked,
+          reversal,
+          valueDate,
+          bookingDate,
+          debtorIban,
+          debtorAccount,
+          List.copyOf(endToEnd),
+          List.copyOf(remittance),
+          List.copyOf(creditorRefs),
+          List.copyOf(related),
+          charges);
+    }
 
     void take(Node details, String at, List<Error> errors) {
       text(details, "Refs", "EndToEndId")
