@@ -126,7 +126,6 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "version-conflict",
@@ -140,7 +139,6 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-draft", value = AppealExamples.NOT_DRAFT_PROBLEM)))
   public RestResponse<AppealView> updateDraft(
@@ -249,7 +247,6 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-open", value = AppealExamples.NOT_OPEN_PROBLEM)))
   public RestResponse<AppealView> reviseAppeal(
@@ -340,7 +337,6 @@ public class AppealResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "not-open", value = AppealExamples.NOT_OPEN_PROBLEM)))
   public RestResponse<AppealView> closeAppeal(

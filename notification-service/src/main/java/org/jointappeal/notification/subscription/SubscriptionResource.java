@@ -81,7 +81,6 @@ public class SubscriptionResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples = {
                 @ExampleObject(
                     name = "target-mismatch",

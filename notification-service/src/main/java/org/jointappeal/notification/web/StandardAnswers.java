@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -53,7 +54,10 @@ public class StandardAnswers implements OASFilter {
                       + " an empty body, answered before the API"));
       standard(responses, "403", "The caller's role does not allow this");
       if (path.contains("{")) {
-        standard(responses, "404", "No such resource, or another donor's (the same answer)");
+        standard(
+            responses,
+            "404",
+            "No such resource, or one the caller may not see (the same answer: nothing leaks)");
       }
     }
     responses
@@ -70,12 +74,17 @@ public class StandardAnswers implements OASFilter {
                     withProblem(
                         response,
                         OASFactory.createContent()
-                            .addMediaType(
-                                Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+                            .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()));
                   }
                 }
+              }
+              // a problem body a resource gave with its example only: its schema is the Problem
+              MediaType problem =
+                  response.getContent() == null
+                      ? null
+                      : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+              if (problem != null && problem.getSchema() == null) {
+                problem.schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
               }
             });
   }
@@ -127,7 +136,6 @@ public class StandardAnswers implements OASFilter {
         .addMediaType(
             Problem.MEDIA_TYPE,
             OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))
                 .addExample(slug, OASFactory.createExample().value(example)));
   }
 }

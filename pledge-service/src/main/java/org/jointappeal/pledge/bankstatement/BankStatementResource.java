@@ -92,7 +92,6 @@ public class BankStatementResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "unreadable",
@@ -103,7 +102,6 @@ public class BankStatementResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "too-large",
@@ -114,7 +112,6 @@ public class BankStatementResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "unsupported-media-type",
@@ -128,7 +125,6 @@ public class BankStatementResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(name = "invalid", value = BankStatementExamples.INVALID_PROBLEM)))
   public RestResponse<BankStatementView> importBankStatement(byte[] statement, UriInfo uri) {
@@ -160,7 +156,6 @@ public class BankStatementResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "invalid-page-request",

@@ -76,7 +76,6 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "invalid-page-request",
@@ -135,7 +134,6 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "invalid-request",
@@ -150,7 +148,6 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "state-conflict",
@@ -163,7 +160,6 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "idempotency-key-reused",
@@ -215,7 +211,6 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "invalid-request",
@@ -232,7 +227,6 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "state-conflict",
@@ -246,7 +240,6 @@ public class UnmatchedReceiptResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "account-of-another-donor",

@@ -75,7 +75,6 @@ public class CashForecastResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "bad-parameter",
@@ -87,7 +86,6 @@ public class CashForecastResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "missing-unore-rate",
@@ -142,7 +140,6 @@ public class CashForecastResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "bad-parameter",
@@ -157,7 +154,6 @@ public class CashForecastResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "missing-unore-rate",

@@ -75,7 +75,6 @@ public class PledgeResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "missing-rate",

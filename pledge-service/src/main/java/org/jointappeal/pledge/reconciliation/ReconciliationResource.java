@@ -72,7 +72,6 @@ public class ReconciliationResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "bad-as-of",
@@ -126,7 +125,6 @@ public class ReconciliationResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "bad-as-of",
@@ -140,7 +138,6 @@ public class ReconciliationResource {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "invalid-page-request",
