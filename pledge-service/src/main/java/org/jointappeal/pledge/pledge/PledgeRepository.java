@@ -18,15 +18,7 @@ import org.jointappeal.pledge.paging.PageRequest;
 public class PledgeRepository implements PanacheRepositoryBase<Pledge, UUID> {
 
   Optional<Pledge> findInScope(UUID id, DonorScope scope) {
-    return scope
-        .restrictedTo()
-        .map(
-            donor ->
-                find(
-                        "id = :id and donorCode = :donor",
-                        Parameters.with("id", id).and("donor", donor))
-                    .firstResultOptional())
-        .orElseGet(() -> findByIdOptional(id));
+    return findByIdOptional(id).filter(pledge -> scope.includes(pledge.donorCode()));
   }
 
   /** A page of pledges, by announcement date, then recording time and id: filtered in SQL. */

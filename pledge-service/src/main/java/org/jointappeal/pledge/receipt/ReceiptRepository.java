@@ -16,15 +16,7 @@ import org.jointappeal.pledge.paging.PageRequest;
 public class ReceiptRepository implements PanacheRepositoryBase<Receipt, UUID> {
 
   Optional<Receipt> findInScope(UUID id, DonorScope scope) {
-    return scope
-        .restrictedTo()
-        .map(
-            donor ->
-                find(
-                        "id = :id and donorCode = :donor",
-                        Parameters.with("id", id).and("donor", donor))
-                    .firstResultOptional())
-        .orElseGet(() -> findByIdOptional(id));
+    return findByIdOptional(id).filter(receipt -> scope.includes(receipt.donorCode()));
   }
 
   /** A page of receipts, by value date, then recording time and id: filtered in SQL. */
