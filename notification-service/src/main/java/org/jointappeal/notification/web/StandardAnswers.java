@@ -14,10 +14,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * The answers every secured operation can give, written once here instead of on each resource
- * method: 401 (no body: OIDC answers before the API), 403 and, where the path names a resource, 404
- * (another donor's resource is a 404 too, so nothing leaks). A resource documents a 403 or 404 only
- * where it means something more, as a one-line description; this filter adds the problem body and
- * its example. Every other error answer gets the {@code Problem} schema, since every error is one.
+ * method: 401, 403 and, where the path names a resource, 404 (another donor's resource is a 404
+ * too, so nothing leaks). A resource documents a 403 or 404 only where it means something more, as
+ * a one-line description; this filter adds the problem body and its example. Every error answer's
+ * problem body gets the {@code Problem} schema. The examples are the problems {@link ProblemMapper}
+ * answers with.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class StandardAnswers implements OASFilter {
@@ -46,12 +47,14 @@ public class StandardAnswers implements OASFilter {
     }
     boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
     if (secured) {
+      // the body is this filter's, whatever a resource wrote
       responses.addAPIResponse(
           "401",
           OASFactory.createAPIResponse()
               .description(
-                  "No bearer token, or one not valid here (expired, another realm or audience):"
-                      + " an empty body, answered before the API"));
+                  "No bearer token: the unauthenticated problem. A token not valid here (expired,"
+                      + " forged, another realm or audience): an empty body, answered before the"
+                      + " API"));
       standard(responses, "403", "The caller's role does not allow this");
       if (path.contains("{")) {
         standard(
@@ -64,48 +67,25 @@ public class StandardAnswers implements OASFilter {
         .getAPIResponses()
         .forEach(
             (status, response) -> {
-              // the body of a 403 or 404 (the standard ones above, and those a resource names,
-              // public ones too) is the standard problem, unless the resource gave one
-              switch (status) {
-                case "403" -> withProblem(response, forbidden(path));
-                case "404" -> withProblem(response, notFound(path));
-                default -> {
-                  if (status.matches("[45]\\d\\d") && !status.equals("401")) {
-                    withProblem(
-                        response,
-                        OASFactory.createContent()
-                            .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()));
-                  }
-                }
+              if (!status.matches("[45]\\d\\d")) {
+                return;
+              }
+              if (response.getContent() == null) {
+                response.content(standardBody(path, status));
               }
               // a problem body a resource gave with its example only: its schema is the Problem
-              MediaType problem =
-                  response.getContent() == null
-                      ? null
-                      : response.getContent().getMediaType(Problem.MEDIA_TYPE);
+              MediaType problem = response.getContent().getMediaType(Problem.MEDIA_TYPE);
               if (problem != null && problem.getSchema() == null) {
                 problem.schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
               }
             });
   }
 
-  /**
-   * The resource's own answer for the status where it wrote one (its description stays), else a new
-   * one; its body is the standard problem unless the resource gave one.
-   */
-  private static APIResponse standard(
-      APIResponses responses, String status, String defaultDescription) {
+  /** The answer for the status unless the resource wrote one (its description stays). */
+  private static void standard(APIResponses responses, String status, String description) {
     APIResponse response = responses.getAPIResponse(status);
     if (response == null || isQuarkusDefault(response)) {
-      response = OASFactory.createAPIResponse().description(defaultDescription);
-      responses.addAPIResponse(status, response);
-    }
-    return response;
-  }
-
-  private static void withProblem(APIResponse response, Content standardProblem) {
-    if (response.getContent() == null) {
-      response.content(standardProblem);
+      responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
     }
   }
 
@@ -116,26 +96,33 @@ public class StandardAnswers implements OASFilter {
             || "Not Allowed".equals(response.getDescription()));
   }
 
-  private static Content forbidden(String path) {
-    return problem(path, "forbidden", "Forbidden", 403, "your role does not allow this");
+  /** A problem body: with its example where every operation answers it alike. */
+  private static Content standardBody(String path, String status) {
+    return switch (status) {
+      case "401" -> example(ProblemMapper.unauthenticatedProblem(null), path);
+      case "403" -> example(ProblemMapper.forbiddenProblem(null), path);
+      case "404" ->
+          example(
+              Problem.of(
+                  "not-found", "Not found", 404, "no such resource, or not one you may see", null),
+              path);
+      default ->
+          OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType());
+    };
   }
 
-  private static Content notFound(String path) {
-    return problem(path, "not-found", "Not found", 404, "no such resource, or not one you may see");
-  }
-
-  private static Content problem(
-      String path, String slug, String title, int status, String detail) {
-    Map<String, Object> example = new LinkedHashMap<>();
-    example.put("type", "https://jointappeal.org/problems/" + slug);
-    example.put("title", title);
-    example.put("status", status);
-    example.put("detail", detail);
-    example.put("instance", path);
+  /** The problem as an example; its instance is the operation's path (a template, not a URI). */
+  private static Content example(Problem problem, String path) {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("type", problem.type().toString());
+    value.put("title", problem.title());
+    value.put("status", problem.status());
+    value.put("detail", problem.detail());
+    value.put("instance", path);
+    String name = problem.type().toString().substring(Problem.TYPE_BASE.length());
     return OASFactory.createContent()
         .addMediaType(
             Problem.MEDIA_TYPE,
-            OASFactory.createMediaType()
-                .addExample(slug, OASFactory.createExample().value(example)));
+            OASFactory.createMediaType().addExample(name, OASFactory.createExample().value(value)));
   }
 }

@@ -171,14 +171,8 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> unauthenticated(UnauthorizedException e, UriInfo uri) {
-    var problem =
-        Problem.of(
-            "unauthenticated",
-            "Authentication required",
-            401,
-            "send a bearer token",
-            instance(uri));
-    return RestResponse.ResponseBuilder.create(RestResponse.Status.UNAUTHORIZED, problem)
+    return RestResponse.ResponseBuilder.create(
+            RestResponse.Status.UNAUTHORIZED, unauthenticatedProblem(instance(uri)))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
         .type(Problem.MEDIA_TYPE)
         .build();
@@ -186,8 +180,17 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
-    return respond(
-        Problem.of("forbidden", "Forbidden", 403, "your role does not allow this", instance(uri)));
+    return respond(forbiddenProblem(instance(uri)));
+  }
+
+  /** No bearer token at all (an invalid one is answered before the API, without a body). */
+  static Problem unauthenticatedProblem(URI instance) {
+    return Problem.of(
+        "unauthenticated", "Authentication required", 401, "send a bearer token", instance);
+  }
+
+  static Problem forbiddenProblem(URI instance) {
+    return Problem.of("forbidden", "Forbidden", 403, "your role does not allow this", instance);
   }
 
   /** JAX-RS's own answers: unknown path (404), wrong method (405), content type (415), 403 ... */
