@@ -34,7 +34,6 @@ class EmailDeliveryTest {
 
   @Inject TestClock clock;
   @Inject NotificationDispatcher dispatcher;
-  @Inject DeliveryConfig delivery;
 
   String appeal;
   String address;
@@ -47,20 +46,9 @@ class EmailDeliveryTest {
     Subscriptions.emailForAppeal(address, appeal);
   }
 
-  /**
-   * As long as the retry policy may take to deliver: an SMTP exchange that stalls (GreenMail has
-   * been seen to hold one for longer than the deadline) is cut at the deadline and retried, up to
-   * the last attempt.
-   */
   private List<ReceivedMail> awaitMails(int count) {
-    Duration policy =
-        delivery
-            .requestTimeout()
-            .plus(delivery.initialBackoff())
-            .multipliedBy(delivery.maxAttempts())
-            .plusSeconds(5);
     return await()
-        .atMost(policy)
+        .atMost(Duration.ofSeconds(30))
         .until(() -> MailTestResource.mailbox(address), mails -> mails.size() >= count);
   }
 

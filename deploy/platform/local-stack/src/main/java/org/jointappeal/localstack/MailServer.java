@@ -8,6 +8,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -101,8 +102,8 @@ public final class MailServer implements AutoCloseable {
           addresses(message.getFrom()),
           addresses(message.getAllRecipients()),
           message.getSubject(),
-          GreenMailUtil.getBody(message));
-    } catch (MessagingException e) {
+          message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message));
+    } catch (MessagingException | IOException e) {
       throw new IllegalStateException("cannot read a received message", e);
     }
   }

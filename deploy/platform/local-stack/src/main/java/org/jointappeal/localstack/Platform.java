@@ -379,8 +379,8 @@ public final class Platform implements AutoCloseable {
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(REALM));
     env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // readable local log files
     if (service.equals("notification-service")) {
-      env.put("QUARKUS_MAILER_HOST", mail.host());
-      env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.port()));
+      env.put("NOTIFICATION_MAIL_HOST", mail.host());
+      env.put("NOTIFICATION_MAIL_PORT", Integer.toString(mail.port()));
       env.put(
           "NOTIFICATION_DELIVERY_ALERT_BASE_URL",
           "http://127.0.0.1:" + ports.services().get(service));

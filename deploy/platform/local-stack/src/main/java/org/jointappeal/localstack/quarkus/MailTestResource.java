@@ -7,8 +7,8 @@ import org.jointappeal.localstack.MailServer;
 import org.jointappeal.localstack.MailServer.ReceivedMail;
 
 /**
- * A real SMTP server on a free port for a service's tests; the service's mailer is pointed at it.
- * Tests read a recipient's mailbox with {@link #mailbox(String)}.
+ * A real SMTP server on a free port for a service's tests; the service's mail is sent to it. Tests
+ * read a recipient's mailbox with {@link #mailbox(String)}.
  */
 public class MailTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -32,9 +32,8 @@ public class MailTestResource implements QuarkusTestResourceLifecycleManager {
     server = MailServer.start(0, 0);
     System.setProperty(POP3_PORT_PROPERTY, Integer.toString(server.pop3Port()));
     return Map.of(
-        "quarkus.mailer.host", server.host(),
-        "quarkus.mailer.port", Integer.toString(server.port()),
-        "quarkus.mailer.mock", "false");
+        "notification.mail.host", server.host(),
+        "notification.mail.port", Integer.toString(server.port()));
   }
 
   @Override
