@@ -113,6 +113,8 @@ class EmailChannel {
     properties.put(
         "mail.smtp.starttls.required",
         Boolean.toString(mail.startTls() == MailConfig.StartTls.REQUIRED));
+    // after STARTTLS, the relay's certificate must name the host we asked for
+    properties.put("mail.smtp.ssl.checkserveridentity", "true");
     // the mail is the relay's once DATA is accepted: QUIT is sent, its answer not waited for
     properties.put("mail.smtp.quitwait", "false");
     return properties;

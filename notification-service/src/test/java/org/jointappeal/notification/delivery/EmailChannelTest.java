@@ -33,7 +33,11 @@ class EmailChannelTest {
   static MailServer relay;
 
   /** notification.mail.* as configured, without Quarkus. */
-  record Relay(int port) implements MailConfig {
+  record Relay(int port, StartTls startTls) implements MailConfig {
+    Relay(int port) {
+      this(port, StartTls.OPTIONAL);
+    }
+
     public String host() {
       return "127.0.0.1";
     }
@@ -52,10 +56,6 @@ class EmailChannelTest {
 
     public Optional<String> password() {
       return Optional.empty();
-    }
-
-    public StartTls startTls() {
-      return StartTls.OPTIONAL;
     }
   }
 
@@ -119,6 +119,17 @@ class EmailChannelTest {
                   .isEqualTo("[FIRING:0] alerts of appeal=CIS-1997 Кыргызстан");
               assertThat(mail.body()).contains("Joint appeal alerts for appeal=CIS-1997");
             });
+  }
+
+  @Test
+  void aRequiredStartTlsIsNeverGivenUpForPlainText() {
+    var channel = new EmailChannel(new Relay(relay.port(), MailConfig.StartTls.REQUIRED), DEADLINE);
+
+    var outcome = channel.send(deliveryTo("plaintext@example.org"), firing("appeal=TLS"));
+
+    assertThat(outcome.delivered()).isFalse();
+    assertThat(outcome.error()).contains("STARTTLS is required");
+    assertThat(receivedBy("plaintext@example.org")).isEmpty();
   }
 
   @Test
